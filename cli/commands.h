@@ -1,0 +1,21 @@
+// The leastpriv commands. Each takes the words after its name and returns the exit code:
+// 0 done / proved, 1 verification failed (counterexample printed), 2 bad input or usage,
+// 3 solver unknown or timeout (DESIGN §5).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace leastpriv::cli {
+
+using Words = std::vector<std::string>;
+
+int run_refine(const Words& words);
+int run_verify(const Words& words);
+int run_check_certificate(const Words& words);
+int run_compare(const Words& words);
+int run_explain(const Words& words);
+int run_catalog(const Words& words);
+int run_version();
+
+}  // namespace leastpriv::cli

@@ -1,0 +1,93 @@
+// `leastpriv refine`: the original policy minus the unused actions, as a policy document, a
+// unified diff or a GetFindingRecommendation response; verified before it is written unless
+// --no-verify says otherwise (and then stderr says the result is unproved).
+#include "cli/commands.h"
+#include "cli/inputs.h"
+#include "cli/refine_verification.h"
+#include "cli/report.h"
+#include "engine/findings.h"
+#include "engine/json_text.h"
+#include "engine/line_diff.h"
+#include "engine/policy_input.h"
+#include "engine/recommendation.h"
+#include "engine/refine.h"
+
+#include <filesystem>
+
+namespace leastpriv::cli {
+
+namespace {
+
+Result<std::string> format_output(const std::string& format, const engine::LoadedPolicy& original,
+                                  const engine::Refinement& refinement, const std::string& policy_path,
+                                  const std::string& policy_id, const engine::UnusedFindings& findings) {
+  if (format == "policy") return engine::policy_to_text(refinement.document);
+  if (format == "diff") {
+    return engine::unified_diff(engine::policy_to_text(original.document), engine::policy_to_text(refinement.document),
+                                policy_path, "refined");
+  }
+  if (format == "recommendation") {
+    std::string id = policy_id;
+    if (id.empty()) id = original.policy_id;
+    if (id.empty()) id = std::filesystem::path(policy_path).stem().string();
+    return engine::dump_json(engine::recommendation_json(refinement, id, findings.resource())) + "\n";
+  }
+  return Error{ErrorKind::kUsage, "unknown --format `" + format + "` (policy, diff or recommendation)"};
+}
+
+}  // namespace
+
+int run_refine(const Words& words) {
+  auto arguments = parse_arguments(
+      words, ArgumentSpec{{"--policy", "--findings", "--catalog", "--strategy", "--format", "-o", "--policy-id",
+                           "--certificate", "--timeout"},
+                          {"--no-verify"},
+                          0});
+  if (!arguments) return report_error(arguments.error());
+  auto policy_path = arguments->required("--policy");
+  if (!policy_path) return report_error(policy_path.error());
+  auto findings_path = arguments->required("--findings");
+  if (!findings_path) return report_error(findings_path.error());
+  const std::string format = arguments->value("--format").value_or("policy");
+  if (format != "policy" && format != "diff" && format != "recommendation") {
+    return report_error(Error{ErrorKind::kUsage, "unknown --format `" + format + "` (policy, diff or recommendation)"});
+  }
+  if (arguments->has("--no-verify") && arguments->value("--certificate")) {
+    return report_error(Error{ErrorKind::kUsage, "--certificate needs verification: drop --no-verify"});
+  }
+  auto strategy = engine::make_strategy(arguments->value("--strategy").value_or("aws"));
+  if (!strategy) return report_error(strategy.error());
+
+  auto catalog = load_catalog(*arguments);
+  if (!catalog) return report_error(catalog.error());
+  auto original = engine::load_policy_file(*policy_path);
+  if (!original) return report_error(original.error());
+  if (original->detached) {
+    return report_error(bad_input(*policy_path + ": a recommendation without CREATE_POLICY step is not a policy to refine"));
+  }
+  auto findings = engine::UnusedFindings::from_file(*findings_path);
+  if (!findings) return report_error(findings.error());
+
+  const engine::Refinement refinement = engine::refine_policy(original->document, *findings, *catalog, **strategy);
+  for (const auto& warning : refinement.warnings) report_warning(warning);
+  if (refinement.detach && refinement.changed()) {
+    report_note("no Allow statement is left: the recommendation is DETACH_POLICY");
+  }
+
+  auto text = format_output(format, *original, refinement, *policy_path, arguments->value("--policy-id").value_or(""),
+                            *findings);
+  if (!text) return report_error(text.error());
+
+  if (arguments->has("--no-verify")) {
+    report_warning("--no-verify: the result is NOT verified; run `leastpriv verify` before using it");
+  } else {
+    const int verdict = verify_refinement_for_cli(*original, *findings, refinement, *catalog, **strategy, *arguments,
+                                                  *policy_path, *findings_path);
+    if (verdict != kExitOk) return verdict;  // nothing unproved is written
+  }
+  auto written = write_output(arguments->value("-o").value_or(""), *text);
+  if (!written) return report_error(written.error());
+  return kExitOk;
+}
+
+}  // namespace leastpriv::cli

@@ -1,0 +1,137 @@
+// The catalog; see catalog.h.
+#include "engine/catalog.h"
+
+#include "engine/action_pattern.h"
+#include "engine/embedded_catalog.h"
+#include "engine/json_text.h"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+namespace leastpriv::engine {
+
+namespace {
+
+bool is_valid_name_part(std::string_view text) {
+  if (text.empty()) return false;
+  for (unsigned char c : text) {
+    if (c >= 0x80 || c <= ' ' || c == ':' || c == '*' || c == '?') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<Catalog> Catalog::from_actions(const std::vector<std::pair<std::string, std::string>>& actions,
+                                      CatalogIdentity identity) {
+  Catalog catalog;
+  catalog.identity_ = std::move(identity);
+  catalog.actions_.reserve(actions.size());
+  std::set<std::string> services;
+  for (const auto& [service, name] : actions) {
+    if (!is_valid_name_part(service) || !is_valid_name_part(name)) {
+      return bad_input(catalog.identity_.source + ": invalid action `" + service + ":" + name +
+                       "` (ASCII, no spaces, no `:`, `*` or `?`)");
+    }
+    CatalogAction action{service, name, service + ":" + name, {}};
+    action.lower_full = to_lower_ascii(action.full);
+    services.insert(to_lower_ascii(service));
+    catalog.actions_.push_back(std::move(action));
+  }
+  std::sort(catalog.actions_.begin(), catalog.actions_.end(),
+            [](const CatalogAction& a, const CatalogAction& b) { return a.lower_full < b.lower_full; });
+  // Two spellings of one action are one action: keep the first.
+  catalog.actions_.erase(std::unique(catalog.actions_.begin(), catalog.actions_.end(),
+                                     [](const CatalogAction& a, const CatalogAction& b) {
+                                       return a.lower_full == b.lower_full;
+                                     }),
+                         catalog.actions_.end());
+  catalog.service_count_ = services.size();
+  return catalog;
+}
+
+Result<Catalog> Catalog::from_snapshot_text(std::string_view text, const std::string& origin) {
+  CatalogIdentity identity{origin, ""};
+  std::vector<std::pair<std::string, std::string>> actions;
+  std::istringstream lines{std::string(text)};
+  std::string line;
+  int line_number = 0;
+  while (std::getline(lines, line)) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    if (line[0] == '#') {
+      const std::string source_key = "# source: ";
+      const std::string date_key = "# date: ";
+      if (line.rfind(source_key, 0) == 0) identity.source = line.substr(source_key.size());
+      if (line.rfind(date_key, 0) == 0) identity.date = line.substr(date_key.size());
+      continue;
+    }
+    std::istringstream words(line);
+    std::string service;
+    words >> service;
+    std::string name;
+    bool any = false;
+    while (words >> name) {
+      actions.emplace_back(service, name);
+      any = true;
+    }
+    if (!any) return bad_input(origin + ": line " + std::to_string(line_number) + ": service `" + service + "` lists no action");
+  }
+  if (actions.empty()) return bad_input(origin + ": the catalog lists no action");
+  return from_actions(actions, identity);
+}
+
+Result<Catalog> Catalog::embedded() { return from_snapshot_text(embedded_catalog_text(), "embedded catalog"); }
+
+Result<Catalog> Catalog::from_file(const std::string& path) {
+  auto text = read_text_file(path);
+  if (!text) return text.error();
+  const auto first = text->find_first_not_of(" \t\r\n");
+  if (first == std::string::npos || (*text)[first] != '{') return from_snapshot_text(*text, path);
+
+  auto parsed = parse_json_text(*text, path);
+  if (!parsed) return parsed.error();
+  std::vector<std::pair<std::string, std::string>> actions;
+  for (const auto& [service, names] : parsed->items()) {
+    const std::string pointer = "/" + json_pointer_token(service);
+    if (!names.is_array()) return error_at(path, pointer, "expected an array of action names, got " + quoted_value(names));
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (!names[i].is_string()) {
+        return error_at(path, pointer + "/" + std::to_string(i), "expected an action name, got " + quoted_value(names[i]));
+      }
+      actions.emplace_back(service, names[i].get<std::string>());
+    }
+  }
+  if (actions.empty()) return error_at(path, "", "the catalog lists no action");
+  auto catalog = from_actions(actions, CatalogIdentity{path, ""});
+  if (!catalog) return error_at(path, "", catalog.error().message);
+  return catalog;
+}
+
+std::optional<std::size_t> Catalog::find(std::string_view lower_full) const {
+  const auto it = std::lower_bound(actions_.begin(), actions_.end(), lower_full,
+                                   [](const CatalogAction& a, std::string_view key) { return a.lower_full < key; });
+  if (it == actions_.end() || it->lower_full != lower_full) return std::nullopt;
+  return static_cast<std::size_t>(it - actions_.begin());
+}
+
+std::pair<std::size_t, std::size_t> Catalog::prefix_range(std::string_view lower_prefix) const {
+  const auto first = std::lower_bound(actions_.begin(), actions_.end(), lower_prefix,
+                                      [](const CatalogAction& a, std::string_view key) { return a.lower_full < key; });
+  auto last = first;
+  // Actions with the prefix follow one another; stop at the first without it.
+  const auto upper = std::partition_point(first, actions_.end(), [&](const CatalogAction& a) {
+    return std::string_view(a.lower_full).substr(0, lower_prefix.size()) == lower_prefix;
+  });
+  last = upper;
+  return {static_cast<std::size_t>(first - actions_.begin()), static_cast<std::size_t>(last - actions_.begin())};
+}
+
+bool Catalog::has_service(std::string_view lower_service) const {
+  const auto [first, last] = prefix_range(std::string(lower_service) + ":");
+  return first != last;
+}
+
+}  // namespace leastpriv::engine

@@ -1,0 +1,97 @@
+// Refinement; see refine.h.
+#include "engine/refine.h"
+
+#include "engine/action_pattern.h"
+
+#include <algorithm>
+
+namespace leastpriv::engine {
+
+bool statement_allows(const Statement& statement, const std::string& lower_action) {
+  if (statement.effect != Effect::kAllow) return false;
+  const bool listed = std::any_of(statement.patterns.begin(), statement.patterns.end(),
+                                  [&](const std::string& p) { return ActionPattern(p).matches(lower_action); });
+  return statement.action_key == ActionKey::kAction ? listed : !listed;
+}
+
+namespace {
+
+bool allows_some_catalog_action(const Statement& statement, const Catalog& catalog) {
+  return std::any_of(catalog.actions().begin(), catalog.actions().end(),
+                     [&](const CatalogAction& a) { return statement_allows(statement, a.lower_full); });
+}
+
+std::vector<std::string> findings_warnings(const PolicyDocument& original, const UnusedFindings& findings,
+                                           const Catalog& catalog) {
+  std::vector<std::string> unknown;
+  std::vector<std::string> not_allowed;
+  for (const auto& action : findings.unused_actions()) {
+    if (!catalog.find(action)) unknown.push_back("`" + findings.spelling(action) + "`");
+    const bool allowed = std::any_of(original.statements.begin(), original.statements.end(),
+                                     [&](const Statement& s) { return statement_allows(s, action); });
+    if (!allowed) not_allowed.push_back("`" + findings.spelling(action) + "`");
+  }
+  auto listing = [](const std::vector<std::string>& names) {
+    std::string text;
+    for (std::size_t i = 0; i < names.size() && i < 10; ++i) text += (i ? ", " : "") + names[i];
+    if (names.size() > 10) text += ", and " + std::to_string(names.size() - 10) + " more";
+    return text;
+  };
+  std::vector<std::string> warnings;
+  if (!unknown.empty()) {
+    warnings.push_back(std::to_string(unknown.size()) + " unused action(s) not in the catalog (" +
+                       catalog.identity().source + "): " + listing(unknown) +
+                       "; they are removed all the same");
+  }
+  if (!not_allowed.empty()) {
+    warnings.push_back(std::to_string(not_allowed.size()) + " unused action(s) that the policy does not allow: " +
+                       listing(not_allowed) + " (findings for another policy, or an older policy version?)");
+  }
+  for (const auto& service : findings.unused_services()) {
+    if (!catalog.has_service(service)) warnings.push_back("unused service `" + service + "` is not in the catalog");
+  }
+  return warnings;
+}
+
+}  // namespace
+
+Refinement refine_policy(const PolicyDocument& original, const UnusedFindings& findings, const Catalog& catalog,
+                         const Strategy& strategy) {
+  const RefineContext context{catalog, findings};
+  Refinement result;
+  result.document.source = original.source;
+  result.document.statement_as_object = original.statement_as_object;
+  result.warnings = findings_warnings(original, findings, catalog);
+
+  for (std::size_t index = 0; index < original.statements.size(); ++index) {
+    Statement statement = original.statements[index];
+    StatementChange change;
+    change.statement_index = index;
+    if (statement.effect == Effect::kAllow && statement.action_key == ActionKey::kAction) {
+      auto refined = strategy.refine_action_list(statement.patterns, context, change.entries);
+      if (!change.entries.empty()) {
+        statement.patterns = std::move(refined);
+        change.removed = statement.patterns.empty();
+      }
+    } else if (statement.effect == Effect::kAllow) {
+      std::vector<ActionPattern> not_actions;
+      for (const auto& pattern : statement.patterns) not_actions.emplace_back(pattern);
+      change.added_to_not_action = strategy.exclude_unused(not_actions, context);
+      if (!change.added_to_not_action.empty()) {
+        statement.patterns.insert(statement.patterns.end(), change.added_to_not_action.begin(),
+                                  change.added_to_not_action.end());
+        change.removed = !allows_some_catalog_action(statement, catalog);
+      }
+    }
+    const bool changed = !change.entries.empty() || !change.added_to_not_action.empty();
+    if (changed) result.changes.push_back(change);
+    if (change.removed) continue;
+    result.document.statements.push_back(std::move(statement));
+    result.original_index.push_back(index);
+  }
+  result.detach = std::none_of(result.document.statements.begin(), result.document.statements.end(),
+                               [](const Statement& s) { return s.effect == Effect::kAllow; });
+  return result;
+}
+
+}  // namespace leastpriv::engine

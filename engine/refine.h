@@ -1,0 +1,49 @@
+// Refinement: the original policy minus the unused actions, statement by statement, with a
+// chosen strategy for the wildcards that hide unused actions (DESIGN §3).
+//
+// Tested by: tests/unit/refine_test.cpp, tests/golden, tests/differential/refine_exactness_test.cpp
+//
+// IMPLEMENTATION: only Allow statements change. Allow+Action lists go through the strategy;
+// Allow+NotAction statements get the unused actions they allow added to NotAction. A
+// statement that allows nothing afterwards is removed; Deny statements are never touched
+// (removing from a Deny would add permissions). Everything else in the JSON is carried over.
+#pragma once
+
+#include "engine/catalog.h"
+#include "engine/findings.h"
+#include "engine/policy.h"
+#include "engine/strategy.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace leastpriv::engine {
+
+struct StatementChange {
+  std::size_t statement_index = 0;  // in the original
+  std::vector<EntryChange> entries;
+  std::vector<std::string> added_to_not_action;
+  bool removed = false;
+};
+
+struct Refinement {
+  PolicyDocument document;
+  // For each statement of `document`, its index in the original.
+  std::vector<std::size_t> original_index;
+  std::vector<StatementChange> changes;
+  // No Allow statement is left: the recommendation is DETACH_POLICY, not a new document.
+  bool detach = false;
+  std::vector<std::string> warnings;
+
+  bool changed() const { return !changes.empty(); }
+};
+
+Refinement refine_policy(const PolicyDocument& original, const UnusedFindings& findings, const Catalog& catalog,
+                         const Strategy& strategy);
+
+// Does the statement allow the action (engine matcher)? Deny statements allow nothing.
+bool statement_allows(const Statement& statement, const std::string& lower_action);
+
+}  // namespace leastpriv::engine

@@ -1,0 +1,147 @@
+// The rules every strategy shares, and the dual walk for NotAction; see strategy.h.
+#include "engine/strategy.h"
+
+#include "engine/aws_strategy.h"
+#include "engine/token_trie.h"
+
+#include <algorithm>
+#include <set>
+
+namespace leastpriv::engine {
+
+void sort_entries(std::vector<std::string>& entries) {
+  std::stable_sort(entries.begin(), entries.end(), [](const std::string& a, const std::string& b) {
+    const std::string la = to_lower_ascii(a);
+    const std::string lb = to_lower_ascii(b);
+    return la != lb ? la < lb : a < b;
+  });
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+}
+
+std::vector<std::string> Strategy::refine_action_list(const std::vector<std::string>& entries,
+                                                      const RefineContext& context,
+                                                      std::vector<EntryChange>& changes) const {
+  std::vector<std::string> refined;
+  for (const auto& entry : entries) {
+    const ActionPattern pattern(entry);
+    if (!context.findings.pattern_matches_unused(pattern)) {
+      refined.push_back(entry);  // rule 1: hides no unused action, kept byte for byte
+      continue;
+    }
+    if (pattern.is_literal()) {
+      changes.push_back(EntryChange{entry, {}, "unused"});  // rule 2
+      continue;
+    }
+    std::vector<std::string> replacement = generalize_entry(pattern, context);  // rule 3
+    sort_entries(replacement);
+    changes.push_back(EntryChange{entry, replacement,
+                                  replacement.empty() ? "every action it allows is unused" : "hides unused actions"});
+    refined.insert(refined.end(), replacement.begin(), replacement.end());
+  }
+  // Exact duplicates go; the first stays where it was.
+  std::vector<std::string> unique;
+  std::set<std::string> seen;
+  for (auto& entry : refined) {
+    if (seen.insert(entry).second) unique.push_back(std::move(entry));
+  }
+  return unique;
+}
+
+namespace {
+
+// The dual walk: the shortest nodes of the whole-catalog trie all of whose actions are unused
+// or already excluded, and at least one of which is newly excluded.
+class ExclusionWalk {
+ public:
+  ExclusionWalk(const std::vector<ActionPattern>& not_actions, const RefineContext& context)
+      : context_(context), not_actions_(not_actions) {
+    const auto& actions = context.catalog.actions();
+    used_allowed_.assign(actions.size() + 1, 0);
+    newly_excluded_.assign(actions.size() + 1, 0);
+    newly_.assign(actions.size(), false);
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+      const bool excluded = matches_any(not_actions, actions[i].lower_full);
+      const bool unused = context.findings.is_unused(actions[i].lower_full);
+      newly_[i] = !excluded && unused;
+      used_allowed_[i + 1] = used_allowed_[i] + (!excluded && !unused ? 1 : 0);
+      newly_excluded_[i + 1] = newly_excluded_[i] + (newly_[i] ? 1 : 0);
+    }
+  }
+
+  static bool matches_any(const std::vector<ActionPattern>& patterns, const std::string& lower_action) {
+    return std::any_of(patterns.begin(), patterns.end(), [&](const ActionPattern& p) { return p.matches(lower_action); });
+  }
+
+  bool any_newly_excluded() const { return newly_excluded_.back() > 0; }
+
+  void walk(const TokenTrie& trie, std::size_t index, std::vector<std::string>& emitted) const {
+    const TrieNode& node = trie.node(index);
+    const auto [first, last] = context_.catalog.prefix_range(node.lower_prefix);
+    const bool nothing_used = used_allowed_[last] - used_allowed_[first] == 0;
+    const bool something_new = newly_excluded_[last] - newly_excluded_[first] > 0;
+    if (nothing_used && something_new) {
+      const bool whole_service = node.lower_prefix.size() > 1 && node.lower_prefix.back() == ':' &&
+                                 std::binary_search(context_.findings.unused_services().begin(),
+                                                    context_.findings.unused_services().end(),
+                                                    node.lower_prefix.substr(0, node.lower_prefix.size() - 1));
+      // A wholly unused service is excluded as `svc:*`, which also covers its future actions.
+      emitted.push_back(last - first == 1 && !whole_service ? context_.catalog.actions()[first].full : node.prefix + "*");
+      return;
+    }
+    if (node.action && newly_[*node.action]) emitted.push_back(context_.catalog.actions()[*node.action].full);
+    for (std::size_t child : node.children) walk(trie, child, emitted);
+  }
+
+ private:
+  const RefineContext& context_;
+  const std::vector<ActionPattern>& not_actions_;
+  std::vector<std::size_t> used_allowed_;    // prefix sums over the catalog
+  std::vector<std::size_t> newly_excluded_;  // prefix sums over the catalog
+  std::vector<bool> newly_;
+};
+
+}  // namespace
+
+std::vector<std::string> Strategy::exclude_unused(const std::vector<ActionPattern>& not_actions,
+                                                  const RefineContext& context) const {
+  std::vector<std::string> added;
+  const ExclusionWalk exclusion(not_actions, context);
+  if (exclusion.any_newly_excluded()) {
+    std::vector<std::size_t> all(context.catalog.actions().size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    const TokenTrie trie(context.catalog, "", all);
+    exclusion.walk(trie, TokenTrie::kRoot, added);
+  }
+
+  std::vector<ActionPattern> excluded = not_actions;
+  for (const auto& pattern : added) excluded.emplace_back(pattern);
+  // Unused actions no catalog knows: by exact name, when still allowed.
+  for (const auto& unused : context.findings.unused_actions()) {
+    if (context.catalog.find(unused)) continue;
+    if (ExclusionWalk::matches_any(excluded, unused)) continue;
+    added.push_back(context.findings.spelling(unused));
+    excluded.emplace_back(unused);
+  }
+  // Wholly unused services, with the actions AWS may add to them later.
+  for (const auto& service : context.findings.unused_services()) {
+    const std::string prefix = service + ":";
+    const bool covered = std::any_of(excluded.begin(), excluded.end(),
+                                     [&](const ActionPattern& p) { return p.includes_all_with_prefix(prefix); });
+    if (covered) continue;
+    added.push_back(prefix + "*");
+    excluded.emplace_back(prefix + "*");
+  }
+  sort_entries(added);
+  return added;
+}
+
+std::vector<std::string> strategy_names() { return {"aws"}; }
+
+Result<std::unique_ptr<Strategy>> make_strategy(std::string_view name) {
+  if (name == "aws") return std::unique_ptr<Strategy>(std::make_unique<AwsStrategy>());
+  std::string known;
+  for (const auto& known_name : strategy_names()) known += (known.empty() ? "" : ", ") + known_name;
+  return Error{ErrorKind::kUsage, "unknown strategy `" + std::string(name) + "` (known: " + known + ")"};
+}
+
+}  // namespace leastpriv::engine
