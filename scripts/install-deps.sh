@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what leastpriv needs to build, test and re-check certificates, from Debian's
+# packages (bookworm). Idempotent: a second run installs nothing. Needs root (or sudo).
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  nlohmann-json3-dev            # JSON I/O
+  libz3-dev z3                  # the primary solver: C++ API and command line
+  libcvc5-dev cvc5              # the second opinion: C++ API and command line
+  googletest libgtest-dev       # unit tests
+  librapidcheck-dev             # property tests
+  graphviz                      # explain --format svg
+  nodejs npm                    # catalog and corpus scripts (npm registry)
+  diffutils                     # the diff tests compare against GNU diff
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: everything is installed"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "install-deps: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,92 @@
+// Helpers the tests share; see test_support.h.
+#include "tests/support/test_support.h"
+
+#include "engine/json_text.h"
+#include "engine/policy_input.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace leastpriv::testing {
+
+std::string source_path(const std::string& relative) { return std::string(LEASTPRIV_SOURCE_DIR) + "/" + relative; }
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+bool write_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  return static_cast<bool>(out);
+}
+
+std::string make_temp_dir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "leastpriv-test-XXXXXX").string();
+  char* made = ::mkdtemp(pattern.data());
+  return made != nullptr ? std::string(made) : std::string();
+}
+
+CommandResult run_leastpriv(const std::vector<std::string>& arguments) {
+  const std::string dir = make_temp_dir();
+  const std::string out_path = dir + "/out";
+  const std::string err_path = dir + "/err";
+  const pid_t child = ::fork();
+  if (child == 0) {
+    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    std::vector<char*> argv;
+    std::string binary = LEASTPRIV_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copies = arguments;
+    for (auto& argument : copies) argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    ::execv(binary.c_str(), argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = read_file(out_path);
+  result.err = read_file(err_path);
+  std::filesystem::remove_all(dir);
+  return result;
+}
+
+engine::Catalog catalog_of(const std::vector<std::string>& full_names) {
+  std::vector<std::pair<std::string, std::string>> actions;
+  for (const auto& full : full_names) {
+    const auto colon = full.find(':');
+    actions.emplace_back(full.substr(0, colon), full.substr(colon + 1));
+  }
+  auto catalog = engine::Catalog::from_actions(actions, engine::CatalogIdentity{"test catalog", ""});
+  EXPECT_TRUE(catalog.ok()) << (catalog.ok() ? "" : catalog.error().message);
+  return catalog.ok() ? std::move(catalog).value() : engine::Catalog();
+}
+
+engine::PolicyDocument policy_of(const std::string& json_text) {
+  auto loaded = engine::load_policy_text(json_text, "test-policy.json");
+  EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.error().message);
+  return loaded.ok() ? std::move(loaded).value().document : engine::PolicyDocument();
+}
+
+engine::UnusedFindings findings_of(const std::string& json_text) {
+  auto findings = engine::UnusedFindings::from_text(json_text, "test-findings.json");
+  EXPECT_TRUE(findings.ok()) << (findings.ok() ? "" : findings.error().message);
+  return findings.ok() ? std::move(findings).value() : engine::UnusedFindings();
+}
+
+}  // namespace leastpriv::testing

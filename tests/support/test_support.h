@@ -1,0 +1,37 @@
+// Helpers the tests share: where the sources are, reading test data, running the leastpriv
+// binary, and building catalogs and policies from short texts.
+#pragma once
+
+#include "engine/catalog.h"
+#include "engine/findings.h"
+#include "engine/policy.h"
+
+#include <string>
+#include <vector>
+
+namespace leastpriv::testing {
+
+// An absolute path under the source tree (`examples/seed/policy.json`).
+std::string source_path(const std::string& relative);
+std::string read_file(const std::string& path);
+bool write_file(const std::string& path, const std::string& text);
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+// Runs `build/leastpriv ARGS…` (no shell; arguments passed as they are).
+CommandResult run_leastpriv(const std::vector<std::string>& arguments);
+
+// A fresh empty directory under the system's temp directory.
+std::string make_temp_dir();
+
+// A catalog from `service:Name` strings.
+engine::Catalog catalog_of(const std::vector<std::string>& full_names);
+// A policy from its JSON text; fails the test on bad input.
+engine::PolicyDocument policy_of(const std::string& json_text);
+// Findings from their JSON text; fails the test on bad input.
+engine::UnusedFindings findings_of(const std::string& json_text);
+
+}  // namespace leastpriv::testing

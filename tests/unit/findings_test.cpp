@@ -1,0 +1,76 @@
+// Tests of reading unused-access findings (engine/findings.h).
+#include "engine/findings.h"
+
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+
+namespace leastpriv::engine {
+namespace {
+
+using testing::findings_of;
+
+std::string error_of(const std::string& text) {
+  auto findings = UnusedFindings::from_text(text, "f.json");
+  return findings.ok() ? std::string("(no error)") : findings.error().message;
+}
+
+TEST(UnusedFindings, SimpleListWithAndWithoutServicePrefixAnyCase) {
+  const auto findings = findings_of(R"([{"serviceNamespace": "s3", "actions": ["GetObject", "S3:putObject"]}])");
+  EXPECT_TRUE(findings.is_unused("s3:getobject"));
+  EXPECT_TRUE(findings.is_unused("s3:putobject"));
+  EXPECT_FALSE(findings.is_unused("s3:listbucket"));
+  EXPECT_EQ(findings.spelling("s3:putobject"), "s3:putObject");
+}
+
+TEST(UnusedFindings, ServiceWithoutActionListIsWhollyUnused) {
+  const auto findings = findings_of(R"([{"serviceNamespace": "Lambda"}])");
+  EXPECT_TRUE(findings.is_unused("lambda:anythingatall"));
+  EXPECT_TRUE(findings.prefix_reaches_unused("lam"));
+  EXPECT_TRUE(findings.prefix_reaches_unused("lambda:get"));
+  EXPECT_FALSE(findings.prefix_reaches_unused("lambdax"));
+  EXPECT_TRUE(findings.pattern_matches_unused(ActionPattern("*:Invoke*")));
+  EXPECT_FALSE(findings.pattern_matches_unused(ActionPattern("s3:*")));
+}
+
+TEST(UnusedFindings, EmptyActionListMeansNothingListed) {
+  const auto findings = findings_of(R"([{"serviceNamespace": "s3", "actions": []}])");
+  EXPECT_TRUE(findings.empty());
+}
+
+TEST(UnusedFindings, ReadsGetFindingV2Responses) {
+  const auto findings = findings_of(testing::read_file(testing::source_path("examples/aws-shapes/get-finding-v2.seed.json")));
+  EXPECT_TRUE(findings.is_unused("lambda:updatefunctioncode"));
+  EXPECT_TRUE(findings.is_unused("s3:getbucketcors"));
+  EXPECT_EQ(findings.unused_actions().size(), 30u);
+  EXPECT_EQ(findings.resource(), "arn:aws:iam::123456789012:role/MyRole");
+}
+
+TEST(UnusedFindings, ReadsPagesOfGetFindingV2) {
+  const auto findings = findings_of(R"([
+    {"findingType": "UnusedPermission", "findingDetails": [{"unusedPermissionDetails": {"serviceNamespace": "s3", "actions": [{"action": "GetObject"}]}}]},
+    {"findingDetails": [{"unusedPermissionDetails": {"serviceNamespace": "ec2"}}]}])");
+  EXPECT_TRUE(findings.is_unused("s3:getobject"));
+  EXPECT_TRUE(findings.is_unused("ec2:runinstances"));
+}
+
+TEST(UnusedFindings, SameSeedInBothShapesGivesTheSameSet) {
+  const auto simple = findings_of(testing::read_file(testing::source_path("examples/seed/findings.json")));
+  const auto v2 = findings_of(testing::read_file(testing::source_path("examples/aws-shapes/get-finding-v2.seed.json")));
+  EXPECT_EQ(simple.unused_actions(), v2.unused_actions());
+}
+
+TEST(UnusedFindings, BadInputNamesTheJsonPointer) {
+  EXPECT_NE(error_of(R"({"foo": 1})").find("f.json: /: not findings"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"actions": ["A"]}])").find("/0: finding has no `serviceNamespace`"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"serviceNamespace": "s3", "actions": ["A", 3]}])").find("/0/actions/1"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"serviceNamespace": "s3", "actions": ["ec2:RunInstances"]}])").find("not in service `s3`"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"([{"serviceNamespace": "s3", "actions": ["Get*"]}])").find("/0/actions/0"), std::string::npos);
+  EXPECT_NE(error_of(R"({"findingType": "UnusedIAMRole", "findingDetails": []})").find("/findingType"), std::string::npos);
+  EXPECT_NE(error_of(R"({"findingDetails": [{"other": 1}]})").find("/findingDetails/0"), std::string::npos);
+  EXPECT_NE(error_of("[{]").find("invalid JSON at line 1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace leastpriv::engine

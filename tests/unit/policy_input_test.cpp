@@ -1,0 +1,94 @@
+// Tests of reading policies in every accepted shape and of carrying fields through
+// (engine/policy_input.h, engine/policy.h).
+#include "engine/policy_input.h"
+
+#include "engine/json_text.h"
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+
+namespace leastpriv::engine {
+namespace {
+
+std::string error_of(const std::string& text) {
+  auto loaded = load_policy_text(text, "p.json");
+  return loaded.ok() ? std::string("(no error)") : loaded.error().message;
+}
+
+TEST(PolicyInput, CliWrappersAndUrlEncodingGiveTheSameDocument) {
+  auto bare = load_policy_file(testing::source_path("examples/seed/policy.json"));
+  auto version = load_policy_file(testing::source_path("examples/aws-shapes/get-policy-version.seed.json"));
+  auto inline_policy = load_policy_file(testing::source_path("examples/aws-shapes/get-role-policy.urlencoded.seed.json"));
+  ASSERT_TRUE(bare.ok() && version.ok() && inline_policy.ok());
+  EXPECT_EQ(policy_to_json(bare->document), policy_to_json(version->document));
+  EXPECT_EQ(policy_to_json(bare->document), policy_to_json(inline_policy->document));
+  EXPECT_EQ(inline_policy->policy_id, "MyRolePolicy");
+  EXPECT_EQ(bare->document.statements.size(), 2u);
+  EXPECT_EQ(bare->document.statements[1].patterns, (std::vector<std::string>{"s3:Get*", "s3:List*"}));
+}
+
+TEST(PolicyInput, RoundTripKeepsKeyOrderShapesAndUnknownFields) {
+  const std::string text = R"({"Id": "x", "Version": "2012-10-17", "Statement": {"Sid": "A", "Effect": "Deny",
+    "NotAction": "iam:*", "NotResource": ["arn:aws:s3:::b"], "Condition": {"Bool": {"aws:SecureTransport": false}},
+    "Custom": [1, 2.5, null]}})";
+  auto loaded = load_policy_text(text, "p.json");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_TRUE(loaded->document.statement_as_object);
+  EXPECT_TRUE(loaded->document.statements[0].patterns_as_string);
+  EXPECT_EQ(dump_json(policy_to_json(loaded->document), -1), dump_json(Json::parse(text), -1));
+}
+
+TEST(PolicyInput, ScopeIgnoresSidAndActionsButNotResources) {
+  auto loaded = load_policy_text(R"({"Statement": [
+      {"Sid": "1", "Effect": "Allow", "Action": "s3:A", "Resource": "*"},
+      {"Sid": "2", "Effect": "Allow", "Action": ["s3:B"], "Resource": "*"},
+      {"Effect": "Allow", "Action": "s3:A", "Resource": "arn:aws:s3:::b"}]})", "p.json");
+  ASSERT_TRUE(loaded.ok());
+  const auto& statements = loaded->document.statements;
+  EXPECT_EQ(statements[0].scope, statements[1].scope);
+  EXPECT_NE(statements[0].scope, statements[2].scope);
+}
+
+TEST(PolicyInput, RecommendationResponsesAreCandidates) {
+  const std::string create = R"({"recommendedSteps": [
+    {"unusedPermissionsRecommendedStep": {"recommendedAction": "CREATE_POLICY", "existingPolicyId": "P",
+      "recommendedPolicy": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"}},
+    {"unusedPermissionsRecommendedStep": {"recommendedAction": "DETACH_POLICY", "existingPolicyId": "P"}}]})";
+  auto loaded = load_policy_text(create, "r.json");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_FALSE(loaded->detached);
+  EXPECT_EQ(loaded->document.statements[0].patterns, std::vector<std::string>{"s3:GetObject"});
+  auto detached = load_policy_text(
+      R"({"recommendedSteps": [{"unusedPermissionsRecommendedStep": {"recommendedAction": "DETACH_POLICY", "existingPolicyId": "P"}}]})",
+      "r.json");
+  ASSERT_TRUE(detached.ok());
+  EXPECT_TRUE(detached->detached);
+  EXPECT_TRUE(detached->document.statements.empty());
+}
+
+TEST(PolicyInput, BadInputNamesTheFileAndTheJsonPointer) {
+  EXPECT_NE(error_of(R"({"Statement": [{"Effect": "Allow", "Action": "a:b", "NotAction": "c:d"}]})")
+                .find("p.json: /Statement/0: statement has both `Action` and `NotAction`"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"Statement": [{"Effect": "Permit", "Action": "a:b"}]})").find("p.json: /Statement/0/Effect:"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"Statement": [{"Effect": "Allow", "Action": ["a:b", 5]}]})").find("/Statement/0/Action/1"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"Statement": [{"Effect": "Allow", "Action": "s3:Gét"}]})").find("non-ASCII"), std::string::npos);
+  EXPECT_NE(error_of(R"({"Statement": [{"Effect": "Allow"}]})").find("neither"), std::string::npos);
+  EXPECT_NE(error_of(R"({"Statement": [{"Effect": "Allow", "Action": "a:b"},)").find("p.json: invalid JSON at line 1"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"PolicyDocument": "%7B%22Statement%22%3A%5B%7B%22Effect%22%3A%22Nope%22%7D%5D%7D"})")
+                .find("/PolicyDocument/Statement/0/Effect"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"Nothing": 1})").find("not a policy"), std::string::npos);
+}
+
+TEST(PolicyInput, UrlDecode) {
+  EXPECT_EQ(*url_decode("%7B%22a%22%3A1%7D"), "{\"a\":1}");
+  EXPECT_FALSE(url_decode("%7").ok());
+  EXPECT_FALSE(url_decode("%zz").ok());
+}
+
+}  // namespace
+}  // namespace leastpriv::engine
