@@ -7,28 +7,45 @@
 
 namespace leastpriv::engine {
 
-bool statement_allows(const Statement& statement, const std::string& lower_action) {
-  if (statement.effect != Effect::kAllow) return false;
-  const bool listed = std::any_of(statement.patterns.begin(), statement.patterns.end(),
-                                  [&](const std::string& p) { return ActionPattern(p).matches(lower_action); });
-  return statement.action_key == ActionKey::kAction ? listed : !listed;
-}
-
 namespace {
 
+// A statement's patterns compiled once, for questions asked of many actions.
+class CompiledStatement {
+ public:
+  explicit CompiledStatement(const Statement& statement)
+      : allow_(statement.effect == Effect::kAllow), not_action_(statement.action_key == ActionKey::kNotAction) {
+    for (const auto& pattern : statement.patterns) patterns_.emplace_back(pattern);
+  }
+
+  bool allows(const std::string& lower_action) const {
+    if (!allow_) return false;
+    const bool listed = std::any_of(patterns_.begin(), patterns_.end(),
+                                    [&](const ActionPattern& p) { return p.matches(lower_action); });
+    return not_action_ ? !listed : listed;
+  }
+
+ private:
+  bool allow_;
+  bool not_action_;
+  std::vector<ActionPattern> patterns_;
+};
+
 bool allows_some_catalog_action(const Statement& statement, const Catalog& catalog) {
+  const CompiledStatement compiled(statement);
   return std::any_of(catalog.actions().begin(), catalog.actions().end(),
-                     [&](const CatalogAction& a) { return statement_allows(statement, a.lower_full); });
+                     [&](const CatalogAction& a) { return compiled.allows(a.lower_full); });
 }
 
 std::vector<std::string> findings_warnings(const PolicyDocument& original, const UnusedFindings& findings,
                                            const Catalog& catalog) {
   std::vector<std::string> unknown;
   std::vector<std::string> not_allowed;
+  std::vector<CompiledStatement> statements;
+  for (const auto& statement : original.statements) statements.emplace_back(statement);
   for (const auto& action : findings.unused_actions()) {
     if (!catalog.find(action)) unknown.push_back("`" + findings.spelling(action) + "`");
-    const bool allowed = std::any_of(original.statements.begin(), original.statements.end(),
-                                     [&](const Statement& s) { return statement_allows(s, action); });
+    const bool allowed = std::any_of(statements.begin(), statements.end(),
+                                     [&](const CompiledStatement& s) { return s.allows(action); });
     if (!allowed) not_allowed.push_back("`" + findings.spelling(action) + "`");
   }
   auto listing = [](const std::vector<std::string>& names) {
@@ -54,6 +71,10 @@ std::vector<std::string> findings_warnings(const PolicyDocument& original, const
 }
 
 }  // namespace
+
+bool statement_allows(const Statement& statement, const std::string& lower_action) {
+  return CompiledStatement(statement).allows(lower_action);
+}
 
 Refinement refine_policy(const PolicyDocument& original, const UnusedFindings& findings, const Catalog& catalog,
                          const Strategy& strategy) {
@@ -89,6 +110,7 @@ Refinement refine_policy(const PolicyDocument& original, const UnusedFindings& f
     result.document.statements.push_back(std::move(statement));
     result.original_index.push_back(index);
   }
+  strategy.adjust_refinement(original, result, context);
   result.detach = std::none_of(result.document.statements.begin(), result.document.statements.end(),
                                [](const Statement& s) { return s.effect == Effect::kAllow; });
   return result;

@@ -47,6 +47,8 @@ CommandResult run_leastpriv(const std::vector<std::string>& arguments) {
     const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     ::dup2(out, 1);
     ::dup2(err, 2);
+    // Relative paths in tests are relative to the source tree, as in the README.
+    if (::chdir(LEASTPRIV_SOURCE_DIR) != 0) ::_exit(126);
     std::vector<char*> argv;
     std::string binary = LEASTPRIV_BINARY;
     argv.push_back(binary.data());

