@@ -55,6 +55,9 @@ int run_refine(const Words& words) {
   if (arguments->has("--no-verify") && arguments->value("--certificate")) {
     return report_error(Error{ErrorKind::kUsage, "--certificate needs verification: drop --no-verify"});
   }
+  if (arguments->value("--certificate") && !arguments->value("-o")) {
+    return report_error(Error{ErrorKind::kUsage, "--certificate needs -o: the certificate names the result file's hash"});
+  }
   auto strategy = engine::make_strategy(arguments->value("--strategy").value_or("aws"));
   if (!strategy) return report_error(strategy.error());
 
@@ -78,16 +81,16 @@ int run_refine(const Words& words) {
                             *findings);
   if (!text) return report_error(text.error());
 
+  verifier::VerificationReport report;
   if (arguments->has("--no-verify")) {
     report_warning("--no-verify: the result is NOT verified; run `leastpriv verify` before using it");
   } else {
-    const int verdict = verify_refinement_for_cli(*original, *findings, refinement, *catalog, **strategy, *arguments,
-                                                  *policy_path, *findings_path);
+    const int verdict = verify_refined_policy(original->document, *findings, refinement.document, *catalog, *arguments, report);
     if (verdict != kExitOk) return verdict;  // nothing unproved is written
   }
   auto written = write_output(arguments->value("-o").value_or(""), *text);
   if (!written) return report_error(written.error());
-  return kExitOk;
+  return write_refine_certificate(report, *catalog, *arguments, std::string((*strategy)->name()));
 }
 
 }  // namespace leastpriv::cli

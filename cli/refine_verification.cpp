@@ -2,13 +2,55 @@
 #include "cli/refine_verification.h"
 
 #include "cli/report.h"
+#include "engine/json_text.h"
+#include "verifier/certificate.h"
+
+#include <iostream>
 
 namespace leastpriv::cli {
 
-int verify_refinement_for_cli(const engine::LoadedPolicy&, const engine::UnusedFindings&, const engine::Refinement&,
-                              const engine::Catalog&, const engine::Strategy&, const Arguments&, const std::string&,
-                              const std::string&) {
-  report_warning("the verifier is not built into this binary yet: the result is NOT verified");
+int verify_refined_policy(const engine::PolicyDocument& original, const engine::UnusedFindings& findings,
+                          const engine::PolicyDocument& refined, const engine::Catalog& catalog,
+                          const Arguments& arguments, verifier::VerificationReport& report) {
+  verifier::VerifyOptions options;
+  if (auto timeout = arguments.value("--timeout")) {
+    try {
+      options.timeout_seconds = std::stod(*timeout);
+    } catch (const std::exception&) {
+      return report_error(Error{ErrorKind::kUsage, "--timeout needs a number of seconds, got `" + *timeout + "`"});
+    }
+  }
+  auto verified = verifier::verify_refinement(original, findings, refined, catalog, options);
+  if (!verified) return report_error(verified.error());
+  report = std::move(verified).value();
+  const int code = verifier::report_exit_code(report);
+  if (code == kExitOk) {
+    report_note("verified: the result allows exactly the original minus the unused actions (" +
+                std::to_string(report.obligations.size()) + " obligations proved)");
+    return kExitOk;
+  }
+  std::cerr << verifier::report_to_text(report);
+  report_error(Error{code == kExitUnknown ? ErrorKind::kSolverUnknown : ErrorKind::kBadInput,
+                     std::string("the refined policy was NOT proved (") + verifier::verdict_name(report.verdict) +
+                         "); nothing was written"});
+  return code;
+}
+
+int write_refine_certificate(const verifier::VerificationReport& report, const engine::Catalog& catalog,
+                             const Arguments& arguments, const std::string& strategy) {
+  const auto path = arguments.value("--certificate");
+  if (!path) return kExitOk;
+  verifier::CertificateInputs inputs;
+  inputs.original_path = arguments.value("--policy").value_or("");
+  inputs.findings_path = arguments.value("--findings").value_or("");
+  inputs.result_path = arguments.value("-o").value_or("");
+  inputs.catalog_path = arguments.value("--catalog").value_or("");
+  inputs.strategy = strategy;
+  auto certificate = verifier::build_certificate(report, catalog, inputs);
+  if (!certificate) return report_error(certificate.error());
+  auto written = engine::write_file_atomically(*path, engine::dump_json(*certificate) + "\n");
+  if (!written) return report_error(written.error());
+  report_note("certificate written to `" + *path + "`");
   return kExitOk;
 }
 

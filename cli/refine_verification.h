@@ -1,22 +1,27 @@
-// The verification `refine` runs on its own result before writing it: proves O1–O3 with the
-// verifier (which shares only the data model with the engine), prints a one-line verdict on
-// stderr, writes the certificate when asked, and returns the exit code (0 only when proved).
+// The verification `refine` runs on its own result before writing it: proves O0–O3 with the
+// verifier (which shares only the data model with the engine) and, when asked, writes the
+// certificate for the result file once it is written.
 #pragma once
 
 #include "cli/arguments.h"
 #include "engine/catalog.h"
 #include "engine/findings.h"
-#include "engine/policy_input.h"
-#include "engine/refine.h"
-#include "engine/strategy.h"
+#include "engine/policy.h"
+#include "verifier/verify.h"
 
 #include <string>
 
 namespace leastpriv::cli {
 
-int verify_refinement_for_cli(const engine::LoadedPolicy& original, const engine::UnusedFindings& findings,
-                              const engine::Refinement& refinement, const engine::Catalog& catalog,
-                              const engine::Strategy& strategy, const Arguments& arguments,
-                              const std::string& policy_path, const std::string& findings_path);
+// Runs the verifier with the options on the command line (--timeout). Prints a one-line
+// verdict on stderr, and the whole report when it is not `proved`. Returns the exit code:
+// 0 only when proved.
+int verify_refined_policy(const engine::PolicyDocument& original, const engine::UnusedFindings& findings,
+                          const engine::PolicyDocument& refined, const engine::Catalog& catalog,
+                          const Arguments& arguments, verifier::VerificationReport& report);
+
+// Writes the certificate of `report` to --certificate, hashing the files it names.
+int write_refine_certificate(const verifier::VerificationReport& report, const engine::Catalog& catalog,
+                             const Arguments& arguments, const std::string& strategy);
 
 }  // namespace leastpriv::cli

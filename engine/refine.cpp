@@ -9,27 +9,6 @@ namespace leastpriv::engine {
 
 namespace {
 
-// A statement's patterns compiled once, for questions asked of many actions.
-class CompiledStatement {
- public:
-  explicit CompiledStatement(const Statement& statement)
-      : allow_(statement.effect == Effect::kAllow), not_action_(statement.action_key == ActionKey::kNotAction) {
-    for (const auto& pattern : statement.patterns) patterns_.emplace_back(pattern);
-  }
-
-  bool allows(const std::string& lower_action) const {
-    if (!allow_) return false;
-    const bool listed = std::any_of(patterns_.begin(), patterns_.end(),
-                                    [&](const ActionPattern& p) { return p.matches(lower_action); });
-    return not_action_ ? !listed : listed;
-  }
-
- private:
-  bool allow_;
-  bool not_action_;
-  std::vector<ActionPattern> patterns_;
-};
-
 bool allows_some_catalog_action(const Statement& statement, const Catalog& catalog) {
   const CompiledStatement compiled(statement);
   return std::any_of(catalog.actions().begin(), catalog.actions().end(),
@@ -71,6 +50,18 @@ std::vector<std::string> findings_warnings(const PolicyDocument& original, const
 }
 
 }  // namespace
+
+CompiledStatement::CompiledStatement(const Statement& statement)
+    : allow_(statement.effect == Effect::kAllow), not_action_(statement.action_key == ActionKey::kNotAction) {
+  for (const auto& pattern : statement.patterns) patterns_.emplace_back(pattern);
+}
+
+bool CompiledStatement::allows(const std::string& lower_action) const {
+  if (!allow_) return false;
+  const bool listed =
+      std::any_of(patterns_.begin(), patterns_.end(), [&](const ActionPattern& p) { return p.matches(lower_action); });
+  return not_action_ ? !listed : listed;
+}
 
 bool statement_allows(const Statement& statement, const std::string& lower_action) {
   return CompiledStatement(statement).allows(lower_action);

@@ -9,6 +9,7 @@
 // (removing from a Deny would add permissions). Everything else in the JSON is carried over.
 #pragma once
 
+#include "engine/action_pattern.h"
 #include "engine/catalog.h"
 #include "engine/findings.h"
 #include "engine/policy.h"
@@ -43,7 +44,20 @@ struct Refinement {
 Refinement refine_policy(const PolicyDocument& original, const UnusedFindings& findings, const Catalog& catalog,
                          const Strategy& strategy);
 
-// Does the statement allow the action (engine matcher)? Deny statements allow nothing.
+// A statement's patterns compiled once, for questions asked of many actions (engine matcher).
+class CompiledStatement {
+ public:
+  explicit CompiledStatement(const Statement& statement);
+  // Does the statement allow the lower-cased action? Deny statements allow nothing.
+  bool allows(const std::string& lower_action) const;
+
+ private:
+  bool allow_;
+  bool not_action_;
+  std::vector<ActionPattern> patterns_;
+};
+
+// One-off form of CompiledStatement::allows.
 bool statement_allows(const Statement& statement, const std::string& lower_action);
 
 }  // namespace leastpriv::engine

@@ -2,6 +2,10 @@
 #include "engine/strategy.h"
 
 #include "engine/aws_strategy.h"
+#include "engine/bounded_strategy.h"
+#include "engine/char_strategy.h"
+#include "engine/exact_strategy.h"
+#include "engine/fewest_strategy.h"
 #include "engine/token_trie.h"
 
 #include <algorithm>
@@ -135,10 +139,28 @@ std::vector<std::string> Strategy::exclude_unused(const std::vector<ActionPatter
   return added;
 }
 
-std::vector<std::string> strategy_names() { return {"aws"}; }
+void Strategy::adjust_refinement(const PolicyDocument&, Refinement&, const RefineContext&) const {}
+
+std::vector<std::string> strategy_names() { return {"aws", "char", "exact", "fewest", "bounded"}; }
 
 Result<std::unique_ptr<Strategy>> make_strategy(std::string_view name) {
   if (name == "aws") return std::unique_ptr<Strategy>(std::make_unique<AwsStrategy>());
+  if (name == "char") return std::unique_ptr<Strategy>(std::make_unique<CharStrategy>());
+  if (name == "exact") return std::unique_ptr<Strategy>(std::make_unique<ExactStrategy>());
+  if (name == "fewest") return std::unique_ptr<Strategy>(std::make_unique<FewestStrategy>());
+  if (name == "bounded") return std::unique_ptr<Strategy>(std::make_unique<BoundedStrategy>());
+  // `bounded:N`: a budget of N non-whitespace characters instead of IAM's 6,144.
+  if (name.substr(0, 8) == "bounded:") {
+    std::size_t budget = 0;
+    const std::string_view digits = name.substr(8);
+    bool valid = !digits.empty() && digits.size() < 10;
+    for (char c : digits) {
+      valid = valid && c >= '0' && c <= '9';
+      if (valid) budget = budget * 10 + static_cast<std::size_t>(c - '0');
+    }
+    if (valid && budget > 0) return std::unique_ptr<Strategy>(std::make_unique<BoundedStrategy>(budget));
+    return Error{ErrorKind::kUsage, "bad budget in strategy `" + std::string(name) + "` (expected bounded:N, N > 0)"};
+  }
   std::string known;
   for (const auto& known_name : strategy_names()) known += (known.empty() ? "" : ", ") + known_name;
   return Error{ErrorKind::kUsage, "unknown strategy `" + std::string(name) + "` (known: " + known + ")"};

@@ -22,6 +22,9 @@
 
 namespace leastpriv::engine {
 
+struct PolicyDocument;
+struct Refinement;
+
 struct RefineContext {
   const Catalog& catalog;
   const UnusedFindings& findings;
@@ -53,6 +56,11 @@ class Strategy {
   virtual std::vector<std::string> refine_action_list(const std::vector<std::string>& entries,
                                                       const RefineContext& context,
                                                       std::vector<EntryChange>& changes) const;
+
+  // Called once by refine_policy after every statement is refined, for strategies that
+  // weigh the whole policy (the size budget of `bounded`). Default: nothing.
+  virtual void adjust_refinement(const PolicyDocument& original, Refinement& refinement,
+                                 const RefineContext& context) const;
 };
 
 std::vector<std::string> strategy_names();

@@ -194,9 +194,18 @@ Regex language_regex(const Language& language) {
   return node(Regex::Kind::kUnion, std::move(items));
 }
 
-Regex domain_regex() {
-  // (re.* (re.union (re.range " " "@") (re.range "[" "~"))): printable ASCII, no upper case.
-  return node(Regex::Kind::kStar, {node(Regex::Kind::kUnion, {leaf(Regex::Kind::kRange, " @"), leaf(Regex::Kind::kRange, "[~")})});
+Regex uppercase_regex() {
+  // (re.++ re.all (re.range "A" "Z") re.all)
+  return node(Regex::Kind::kConcat, {leaf(Regex::Kind::kAll), leaf(Regex::Kind::kRange, "AZ"), leaf(Regex::Kind::kAll)});
+}
+
+std::string printable_model(const std::string& model, const std::string& fresh) {
+  std::string out;
+  for (char c : model) {
+    const auto u = static_cast<unsigned char>(c);
+    out += (u >= ' ' && u <= '~') || fresh.empty() ? std::string(1, c) : fresh;
+  }
+  return out;
 }
 
 Regex group_regex(const ServiceGroup& group) {
@@ -242,22 +251,24 @@ std::string query_to_smtlib(const Query& query) {
     start = end + 1;
   }
   out += "; unsat means the obligation holds for this group (no counterexample action exists)\n";
-  out += "(set-logic QF_S)\n(declare-const x String)\n";
-  out += "; domain: lower-cased printable ASCII\n(assert (str.in_re x ";
-  print_regex(domain_regex(), out);
-  out += "))\n";
+  // One membership in one intersection: Z3 4.8.12 decides this shape in about a second where
+  // the same constraints as separate assertions time out (measured on the seed's O3).
+  out += "(set-logic QF_S)\n(declare-const x String)\n(assert (str.in_re x (re.inter\n";
+  out += "  ; domain: lower-cased actions (no upper-case letter)\n  (re.comp ";
+  print_regex(uppercase_regex(), out);
+  out += ")\n";
   if (!query.group.services.empty() || !query.group.other) {
-    out += query.group.other ? "; group: every service not named below\n(assert (not (str.in_re x "
-                             : "; group: these services\n(assert (str.in_re x ";
+    out += query.group.other ? "  ; group: every service not named here\n  (re.comp " : "  ; group: these services\n  ";
     print_regex(group_regex(query.group), out);
-    out += query.group.other ? ")))\n" : "))\n";
+    out += query.group.other ? ")\n" : "\n";
   }
   for (const auto& literal : query.literals) {
-    out += "; " + std::string(literal.member ? "in " : "not in ") + one_line(literal.label) + "\n";
-    out += literal.member ? "(assert (str.in_re x " : "(assert (not (str.in_re x ";
+    out += "  ; " + std::string(literal.member ? "in " : "not in ") + one_line(literal.label) + "\n  ";
+    if (!literal.member) out += "(re.comp ";
     print_regex(language_regex(literal.language), out);
-    out += literal.member ? "))\n" : ")))\n";
+    out += literal.member ? "\n" : ")\n";
   }
+  out += ")))\n";
   out += "(check-sat)\n";
   return out;
 }

@@ -10,12 +10,14 @@
 // actions, the catalog). Words are encoded as a prefix tree (trie-shaped regex): DESIGN §4
 // measured plain unions of thousands of words timing out in Z3 where the trie takes a second.
 //
-// The universe is the DOMAIN: strings of printable ASCII without upper-case letters. This is
-// the lower-casing of every ASCII action (matching is case-insensitive, so lower-casing both
-// sides is exact), restricted to printable characters. TRUSTED: the restriction loses no
-// counterexample, because glob and word languages treat all characters outside their literal
-// text alike, so any character of a counterexample that is not printable can be replaced by
-// a printable one the patterns do not mention (query.cpp checks that one exists).
+// The universe is the DOMAIN: strings without upper-case ASCII letters, i.e. the lower-casing
+// of every action (matching is case-insensitive, so lower-casing both sides is exact for
+// ASCII; non-ASCII patterns are rejected before encoding). A solver's model may still hold
+// characters outside printable ASCII; since glob and word languages treat every character
+// their literal text does not mention alike, such a character is replaced by a printable one
+// the query does not mention (fresh_domain_character) and the result is replayed through the
+// reference matcher before anyone believes it. (A domain of printable ASCII only, tried first,
+// made cvc5 time out on satisfiable queries that it answers at once without it.)
 #pragma once
 
 #include <string>
@@ -64,15 +66,19 @@ Regex glob_regex(const std::string& lower_pattern);
 // labels followed by their subtrees (and the empty string when a word ends there).
 Regex words_regex(std::vector<std::string> words);
 Regex language_regex(const Language& language);
-Regex domain_regex();
+// The complement of the domain: strings with an upper-case letter; every query asserts x ∉ it.
+Regex uppercase_regex();
 Regex group_regex(const ServiceGroup& group);  // membership in `svc1:…|svc2:…`
 
 // The printable, upper-case-free character the domain lemma above needs: one that no
 // pattern or word of `query` mentions. Empty when the query mentions every such character.
 std::string fresh_domain_character(const Query& query);
 
+// A model's string with every character outside printable ASCII replaced by `fresh`.
+std::string printable_model(const std::string& model, const std::string& fresh);
+
 // Standalone SMT-LIB2: (set-logic QF_S), (declare-const x String), one assertion for the
-// domain, one for the group, one per literal, (check-sat). `unsat` proves the query empty.
+// domain (no upper case), one for the group, one per literal, (check-sat). `unsat` proves the query empty.
 std::string query_to_smtlib(const Query& query);
 
 // SMT-LIB2 string literal with every character outside [a-z0-9:._-] as \u{XX}.

@@ -1,5 +1,6 @@
 // `leastpriv compare` and `leastpriv explain` through the binary: every strategy appears and is
-// proved on the seed, the JSON and CSV forms parse, explain's words name the unsafe nodes, and
+// proved on the seed (by the verifier's own automaton/enumeration procedures: Z3 and cvc5 take
+// minutes for five results on a loaded machine, and `leastpriv verify` tests cover them), the JSON and CSV forms parse, explain's words name the unsafe nodes, and
 // its DOT is rendered by graphviz (`dot`, installed with the test dependencies).
 #include "engine/json_text.h"
 
@@ -24,7 +25,7 @@ const std::string kNewerCatalog = source_path("spec/catalog/aws-catalog.txt");
 
 TEST(CompareCli, EveryStrategyIsMeasuredAndProvedAsJson) {
   const auto result = run_leastpriv({"compare", "--policy", kPolicy, "--findings", kFindings, "--catalog", kOlderCatalog,
-                                     "--newer-catalog", kNewerCatalog, "--format", "json"});
+                                     "--newer-catalog", kNewerCatalog, "--format", "json", "--no-z3", "--no-cvc5"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   auto parsed = engine::parse_json_text(result.out, "stdout");
   ASSERT_TRUE(parsed.ok()) << result.out;
@@ -50,12 +51,12 @@ TEST(CompareCli, TableAndCsvWithoutVerification) {
   EXPECT_NE(table.out.find("fewest"), std::string::npos);
   EXPECT_NE(table.err.find("NOT verified"), std::string::npos);
   const auto csv = run_leastpriv({"compare", "--policy", kPolicy, "--findings", kFindings, "--no-verify", "--format", "csv",
-                                  "--strategies", "aws,bounded:500"});
+                                  "--strategies", "aws,bounded:100"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
             "strategy,entries,characters,wildcards,refine_ms,verification,verify_ms,future_exposure");
-  EXPECT_NE(csv.out.find("\nbounded:500,"), std::string::npos);
-  EXPECT_NE(csv.err.find("over the budget of 500"), std::string::npos);
+  EXPECT_NE(csv.out.find("\nbounded:100,"), std::string::npos);
+  EXPECT_NE(csv.err.find("over the budget of 100"), std::string::npos);
 }
 
 TEST(CompareCli, BadFormatIsAUsageError) {
@@ -69,7 +70,7 @@ TEST(ExplainCli, WordsNameTheUnusedActionThatMakesANodeUnsafe) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("entry `s3:Get*`"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("unsafe: `s3:GetBucket*` reaches unused"), std::string::npos) << result.out;
-  EXPECT_NE(result.out.find("aws keeps:"), std::string::npos);
+  EXPECT_NE(result.out.find("aws result:"), std::string::npos);
   EXPECT_EQ(result.out.find("lambda:"), std::string::npos);  // only the entry asked for
 }
 
@@ -96,7 +97,7 @@ TEST(ExplainCli, DotRendersWithGraphviz) {
 }
 
 TEST(ExplainCli, SvgFormatRunsDot) {
-  const auto result = run_leastpriv({"explain", "--policy", kPolicy, "--findings", kFindings, "--entry", "s3:List*",
+  const auto result = run_leastpriv({"explain", "--policy", kPolicy, "--findings", kFindings, "--entry", "s3:Get*",
                                      "--format", "svg"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("<svg"), std::string::npos);

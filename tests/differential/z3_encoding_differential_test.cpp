@@ -161,7 +161,9 @@ TEST(VerifierEncodingDifferential, UnionInclusionAgreesAcrossProcedures) {
     const auto z3 = decide_with_z3(query_to_smtlib(query), 10);
     const auto cvc5 = decide_with_cvc5(query, 10);
     ASSERT_NE(automaton.verdict, Verdict::kUnknown) << description;
-    if (brute_counterexample) EXPECT_EQ(automaton.verdict, Verdict::kCounterexample) << description;
+    if (brute_counterexample) {
+      EXPECT_EQ(automaton.verdict, Verdict::kCounterexample) << description;
+    }
     for (const auto& verdict : {automaton, z3, cvc5}) {
       if (verdict.verdict == Verdict::kUnknown) continue;  // a solver may time out; never a disagreement
       ASSERT_EQ(verdict.verdict, automaton.verdict) << verdict.procedure << " on" << description;

@@ -1,0 +1,52 @@
+// The strategy `exact`; see exact_strategy.h.
+#include "engine/exact_strategy.h"
+
+#include "engine/policy_metrics.h"
+
+#include <algorithm>
+
+namespace leastpriv::engine {
+
+std::vector<std::string> exact_used_actions(const ActionPattern& entry, const RefineContext& context) {
+  std::vector<std::string> names;
+  for (std::size_t index : entry_catalog_actions(entry, context.catalog)) {
+    const CatalogAction& action = context.catalog.actions()[index];
+    if (!context.findings.is_unused(action.lower_full)) names.push_back(action.full);
+  }
+  return names;
+}
+
+std::vector<std::string> ExactStrategy::generalize_entry(const ActionPattern& entry, const RefineContext& context) const {
+  return exact_used_actions(entry, context);
+}
+
+std::vector<std::string> ExactStrategy::exclude_unused(const std::vector<ActionPattern>& not_actions,
+                                                       const RefineContext& context) const {
+  auto excluded_by = [](const std::vector<ActionPattern>& patterns, std::string_view lower_action) {
+    return std::any_of(patterns.begin(), patterns.end(), [&](const ActionPattern& p) { return p.matches(lower_action); });
+  };
+  const auto& whole = context.findings.unused_services();
+  std::vector<std::string> added;
+  std::vector<ActionPattern> excluded = not_actions;
+  // Wholly unused services first: `service:*` also covers the actions AWS adds later.
+  for (const auto& service : whole) {
+    const std::string prefix = service + ":";
+    const bool covered = std::any_of(excluded.begin(), excluded.end(),
+                                     [&](const ActionPattern& p) { return p.includes_all_with_prefix(prefix); });
+    if (covered) continue;
+    added.push_back(prefix + "*");
+    excluded.emplace_back(prefix + "*");
+  }
+  for (const auto& action : context.catalog.actions()) {
+    if (!context.findings.is_unused(action.lower_full) || excluded_by(excluded, action.lower_full)) continue;
+    added.push_back(action.full);
+  }
+  for (const auto& unused : context.findings.unused_actions()) {
+    if (context.catalog.find(unused) || excluded_by(excluded, unused)) continue;
+    added.push_back(context.findings.spelling(unused));
+  }
+  sort_entries(added);
+  return added;
+}
+
+}  // namespace leastpriv::engine

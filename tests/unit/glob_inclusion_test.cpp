@@ -1,0 +1,73 @@
+// Tests of glob-in-glob inclusion (engine/glob_inclusion.h): hand cases from DESIGN §4, and an
+// exhaustive comparison with the spec's reference matcher over a tiny alphabet, in the manner
+// of re2's exhaustive tester.
+#include "engine/glob_inclusion.h"
+#include "spec/reference_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace leastpriv::engine {
+namespace {
+
+TEST(GlobInclusion, InfixPatternsFromTheDesign) {
+  EXPECT_TRUE(glob_includes("s3:*object*", "s3:delete*object*"));
+  EXPECT_TRUE(glob_includes("s3:*object*", "s3:put*object"));
+  EXPECT_TRUE(glob_includes("kms:*crypt*", "kms:*encrypt*"));
+  EXPECT_TRUE(glob_includes("s3:Get*", "s3:Get*Tagging"));
+  EXPECT_TRUE(glob_includes("*:Get*", "s3:GetObject*"));
+  EXPECT_FALSE(glob_includes("*:Get*", "s3:*Tagging"));
+  EXPECT_FALSE(glob_includes("s3:*object*", "s3:*obj*"));
+}
+
+TEST(GlobInclusion, EdgeCasesOverAllStrings) {
+  EXPECT_EQ(glob_inclusion_witness("*:*", "*"), std::optional<std::string>(""));
+  EXPECT_EQ(glob_inclusion_witness("s3:?*", "s3:*"), std::optional<std::string>("s3:"));
+  EXPECT_EQ(glob_inclusion_witness("s3:*", "s3*"), std::optional<std::string>("s3"));
+  EXPECT_TRUE(glob_includes("S3:GET*", "s3:getobject"));  // case-insensitive
+  EXPECT_TRUE(glob_includes("a?c", "a?c"));
+  EXPECT_FALSE(glob_includes("a?c", "a*c"));
+}
+
+std::vector<std::string> all_words(const std::string& alphabet, std::size_t max_length) {
+  std::vector<std::string> words{""};
+  for (std::size_t begin = 0, length = 0; length < max_length; ++length) {
+    const std::size_t end = words.size();
+    for (std::size_t i = begin; i < end; ++i) {
+      for (char c : alphabet) words.push_back(words[i] + c);
+    }
+    begin = end;
+  }
+  return words;
+}
+
+// Every pair of globs over {a, b, *, ?} up to length 3: a claimed inclusion has no
+// counterexample among all strings over {a, b, c} up to length 7, and a claimed
+// non-inclusion comes with a witness the reference matcher confirms.
+TEST(GlobInclusion, AgreesWithTheReferenceMatcherExhaustively) {
+  const auto patterns = all_words("ab*?", 3);
+  const auto strings = all_words("abc", 7);
+  std::size_t included = 0;
+  for (const auto& outer : patterns) {
+    for (const auto& inner : patterns) {
+      const auto witness = glob_inclusion_witness(outer, inner);
+      if (witness) {
+        EXPECT_TRUE(spec::reference_matches(inner, *witness)) << inner << " vs " << outer << " witness " << *witness;
+        EXPECT_FALSE(spec::reference_matches(outer, *witness)) << inner << " vs " << outer << " witness " << *witness;
+        continue;
+      }
+      ++included;
+      for (const auto& s : strings) {
+        if (spec::reference_matches(inner, s)) {
+          ASSERT_TRUE(spec::reference_matches(outer, s)) << "`" << inner << "` claimed inside `" << outer << "`, but `" << s << "`";
+        }
+      }
+    }
+  }
+  EXPECT_GT(included, 200u);  // the test exercises both answers
+}
+
+}  // namespace
+}  // namespace leastpriv::engine

@@ -1,0 +1,205 @@
+// Tests of the strategies `char`, `exact`, `fewest` and `bounded` (engine/*_strategy.h) and of
+// the policy metrics compare reports (engine/policy_metrics.h), on small catalogs checked by
+// hand.
+#include "engine/aws_strategy.h"
+#include "engine/bounded_strategy.h"
+#include "engine/char_strategy.h"
+#include "engine/exact_strategy.h"
+#include "engine/fewest_strategy.h"
+#include "engine/policy_metrics.h"
+#include "engine/refine.h"
+
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+
+namespace leastpriv::engine {
+namespace {
+
+using testing::catalog_of;
+using testing::findings_of;
+using testing::policy_of;
+using Entries = std::vector<std::string>;
+
+const Catalog& small_catalog() {
+  static const Catalog catalog = catalog_of({
+      "s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging", "s3:GetObjectVersion", "s3:GetBucketAcl",
+      "s3:GetBucketPolicy", "s3:GetBucketCORS", "s3:GetJobTagging", "s3:ListBucket", "s3:ListAllMyBuckets",
+      "s3:PutObject", "s3express:CreateSession", "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:RunInstances",
+  });
+  return catalog;
+}
+
+constexpr const char* kBucketReadsUnused =
+    R"([{"serviceNamespace": "s3", "actions": ["GetBucketAcl", "GetBucketPolicy", "GetBucketCORS"]}])";
+
+Entries generalize(const Strategy& strategy, const std::string& entry, const std::string& findings_json,
+                   const Catalog& catalog = small_catalog()) {
+  const UnusedFindings findings = findings_of(findings_json);
+  Entries out = strategy.generalize_entry(ActionPattern(entry), RefineContext{catalog, findings});
+  sort_entries(out);
+  return out;
+}
+
+std::string one_statement(const std::string& action_json) {
+  return R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": )" + action_json +
+         R"(, "Resource": "*"}]})";
+}
+
+Entries refined_actions(const Strategy& strategy, const std::string& policy_json, const std::string& findings_json,
+                        const Catalog& catalog = small_catalog()) {
+  const Refinement refinement = refine_policy(policy_of(policy_json), findings_of(findings_json), catalog, strategy);
+  if (refinement.document.statements.empty()) return {};
+  return refinement.document.statements[0].patterns;
+}
+
+// --- char --------------------------------------------------------------------------------
+
+TEST(CharStrategy, ShortestCharacterPrefixesEndMidWord) {
+  EXPECT_EQ(generalize(CharStrategy(), "s3:Get*", kBucketReadsUnused), (Entries{"s3:GetJ*", "s3:GetO*"}));
+}
+
+TEST(CharStrategy, ActionThatPrefixesAnUnusedOneIsListedExactly) {
+  EXPECT_EQ(generalize(CharStrategy(), "s3:GetObject*", R"([{"serviceNamespace": "s3", "actions": ["GetObjectAcl"]}])"),
+            (Entries{"s3:GetObject", "s3:GetObjectT*", "s3:GetObjectV*"}));
+}
+
+TEST(CharStrategy, NeverStopsInsideTheServicePart) {
+  // `s*` would be safe by characters but spans s3express and services not launched yet.
+  EXPECT_EQ(generalize(CharStrategy(), "s*", R"([{"serviceNamespace": "s3"}])"), (Entries{"s3express:*"}));
+}
+
+TEST(CharStrategy, PrefixMustStayInsideANonPrefixEntry) {
+  // Entry `s3:*Object*`: `s3:G*` is free of unused actions but allows s3:GetBucketAcl, which
+  // the entry does not; the prefix grows until `s3:GetObject*` is inside the entry.
+  const Entries out = generalize(CharStrategy(), "s3:*Object*", R"([{"serviceNamespace": "s3", "actions": ["PutObject"]}])");
+  EXPECT_EQ(out, (Entries{"s3:GetObject*"}));
+}
+
+// --- exact -------------------------------------------------------------------------------
+
+TEST(ExactStrategy, ListsEveryUsedActionByName) {
+  EXPECT_EQ(generalize(ExactStrategy(), "s3:Get*", kBucketReadsUnused),
+            (Entries{"s3:GetJobTagging", "s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging", "s3:GetObjectVersion"}));
+}
+
+TEST(ExactStrategy, KeepsEntriesWithoutUnusedActionsAsTheyAre) {
+  EXPECT_EQ(refined_actions(ExactStrategy(), one_statement(R"(["s3:List*", "s3:Get*", "ec2:Describe*"])"), kBucketReadsUnused),
+            (Entries{"s3:List*", "s3:GetJobTagging", "s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging",
+                     "s3:GetObjectVersion", "ec2:Describe*"}));
+}
+
+TEST(ExactStrategy, NotActionExcludesByExactNameAndWholeServicesByStar) {
+  const std::string policy = R"({"Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]})";
+  const Refinement refinement =
+      refine_policy(policy_of(policy),
+                    findings_of(R"([{"serviceNamespace": "s3", "actions": ["GetBucketAcl", "GetBucketPolicy", "GetBucketCORS"]},
+                                    {"serviceNamespace": "ec2"}])"),
+                    small_catalog(), ExactStrategy());
+  EXPECT_EQ(refinement.document.statements[0].patterns,
+            (Entries{"iam:*", "ec2:*", "s3:GetBucketAcl", "s3:GetBucketCORS", "s3:GetBucketPolicy"}));
+}
+
+// --- fewest ------------------------------------------------------------------------------
+
+const Catalog& tagging_catalog() {
+  static const Catalog catalog = catalog_of({"s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging", "s3:GetBucketAcl",
+                                             "s3:GetBucketTagging", "s3:GetJobTagging", "s3:PutObjectTagging"});
+  return catalog;
+}
+
+TEST(FewestStrategy, SuffixPatternCoversWhatNoPrefixCoversSafely) {
+  constexpr const char* kUnused = R"([{"serviceNamespace": "s3", "actions": ["GetObject", "GetObjectAcl", "GetBucketAcl"]}])";
+  // aws needs three exact names here; one infix pattern inside `s3:Get*` does it.
+  EXPECT_EQ(generalize(FewestStrategy(), "s3:Get*", kUnused, tagging_catalog()), (Entries{"s3:Get*Tagging"}));
+  // `s3:*Tagging` would be fewer characters but allows s3:PutObjectTagging, outside `s3:Get*`.
+}
+
+TEST(FewestStrategy, MatchesAwsWhenPrefixesAreOptimalAndPrefersExactNames) {
+  const FewestStrategy strategy;
+  EXPECT_EQ(generalize(strategy, "s3:Get*", kBucketReadsUnused), (Entries{"s3:GetJobTagging", "s3:GetObject*"}));
+  EXPECT_EQ(strategy.stats().instances, 1u);
+  EXPECT_EQ(strategy.stats().proved_optimal, 1u);
+}
+
+TEST(FewestStrategy, CoversAcrossTheEntriesOfOneList) {
+  // Both entries hide unused actions; used s3:ListBucket is covered once, not per entry.
+  const Entries out = refined_actions(FewestStrategy(), one_statement(R"(["s3:List*", "s3:*Bucket*"])"),
+                                      R"([{"serviceNamespace": "s3", "actions": ["ListAllMyBuckets", "GetBucketAcl"]}])");
+  EXPECT_EQ(out, (Entries{"s3:ListBucket", "s3:GetBucketCORS", "s3:GetBucketPolicy"}));
+}
+
+TEST(FewestStrategy, NeverCoversWithAPatternThatReachesAnUnknownUnusedAction) {
+  // s3:GetObjectRetention is not in the catalog but unused: `s3:GetObject*` must not be used.
+  const Entries out = generalize(FewestStrategy(), "s3:GetObject*",
+                                 R"([{"serviceNamespace": "s3", "actions": ["GetObjectRetention"]}])");
+  EXPECT_EQ(out, (Entries{"s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging", "s3:GetObjectVersion"}));
+}
+
+// --- bounded -----------------------------------------------------------------------------
+
+std::size_t characters(const Strategy& strategy, const std::string& policy, const std::string& findings) {
+  return policy_character_count(refine_policy(policy_of(policy), findings_of(findings), small_catalog(), strategy).document);
+}
+
+TEST(BoundedStrategy, ExactWhenItFitsAndCoarsenedOnlyAsFarAsNeeded) {
+  const std::string policy = one_statement(R"("s3:*")");
+  constexpr const char* kUnused = R"([{"serviceNamespace": "s3", "actions": ["PutObject", "GetBucketAcl"]}])";
+  const std::size_t exact_size = characters(ExactStrategy(), policy, kUnused);
+  EXPECT_EQ(refined_actions(BoundedStrategy(exact_size), policy, kUnused),
+            refined_actions(ExactStrategy(), policy, kUnused));
+  // One character less: the deepest safe node (s3:GetObject, 4 actions) is collapsed first,
+  // the shallower s3:List stays exact.
+  EXPECT_EQ(refined_actions(BoundedStrategy(exact_size - 1), policy, kUnused),
+            (Entries{"s3:GetBucketCORS", "s3:GetBucketPolicy", "s3:GetJobTagging", "s3:GetObject*", "s3:ListAllMyBuckets",
+                     "s3:ListBucket"}));
+}
+
+TEST(BoundedStrategy, ReportsWhenEvenTheCoarsestResultDoesNotFit) {
+  const std::string policy = one_statement(R"("s3:*")");
+  constexpr const char* kUnused = R"([{"serviceNamespace": "s3", "actions": ["PutObject", "GetBucketAcl"]}])";
+  const Refinement refinement = refine_policy(policy_of(policy), findings_of(kUnused), small_catalog(), BoundedStrategy(10));
+  EXPECT_EQ(refinement.document.statements[0].patterns, refined_actions(AwsStrategy(), policy, kUnused));
+  ASSERT_FALSE(refinement.warnings.empty());
+  EXPECT_NE(refinement.warnings.back().find("over the budget of 10"), std::string::npos);
+}
+
+TEST(BoundedStrategy, BudgetIsPartOfTheStrategyName) {
+  auto strategy = make_strategy("bounded:100");
+  ASSERT_TRUE(strategy.ok());
+  EXPECT_EQ(dynamic_cast<const BoundedStrategy&>(**strategy).budget(), 100u);
+  EXPECT_FALSE(make_strategy("bounded:").ok());
+  EXPECT_FALSE(make_strategy("bounded:x1").ok());
+}
+
+// --- metrics -----------------------------------------------------------------------------
+
+TEST(PolicyMetrics, CountsWithoutWhitespaceAndWildcardEntries) {
+  const PolicyDocument policy = policy_of(R"({"Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "s3:PutObject"], "Resource": "*"}]})");
+  const PolicyMetrics metrics = measure_policy(policy);
+  EXPECT_EQ(metrics.entries, 2u);
+  EXPECT_EQ(metrics.wildcards, 1u);
+  const std::string minified =
+      R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","s3:PutObject"],"Resource":"*"}]})";
+  EXPECT_EQ(metrics.characters, minified.size());
+}
+
+TEST(PolicyMetrics, FutureExposureCountsOnlyActionsTheOlderCatalogLacks) {
+  const Catalog older = catalog_of({"s3:GetObject", "s3:PutObject"});
+  const Catalog newer = catalog_of({"s3:GetObject", "s3:PutObject", "s3:GetObjectAttributes", "s3:GetBucketAbac", "ec2:RunInstances"});
+  EXPECT_EQ(future_exposure(policy_of(one_statement(R"("s3:Get*")")), older, newer), 2u);
+  EXPECT_EQ(future_exposure(policy_of(one_statement(R"("s3:GetObject*")")), older, newer), 1u);
+  EXPECT_EQ(future_exposure(policy_of(one_statement(R"("s3:GetObject")")), older, newer), 0u);
+}
+
+TEST(Strategies, EveryNameIsRegistered) {
+  for (const auto& name : strategy_names()) {
+    auto strategy = make_strategy(name);
+    ASSERT_TRUE(strategy.ok()) << name;
+    EXPECT_EQ((*strategy)->name(), name);
+  }
+}
+
+}  // namespace
+}  // namespace leastpriv::engine

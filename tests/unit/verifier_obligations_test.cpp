@@ -1,0 +1,111 @@
+// verify_refinement on whole policies: the seed example against the embedded catalog, statement
+// pairing by scope, Deny handling, and the exit codes.
+#include "engine/catalog.h"
+#include "engine/findings.h"
+#include "engine/policy_input.h"
+#include "verifier/verify.h"
+
+#include <gtest/gtest.h>
+
+namespace leastpriv::verifier {
+namespace {
+
+std::string source(const std::string& relative) { return std::string(LEASTPRIV_SOURCE_DIR) + "/" + relative; }
+
+engine::PolicyDocument policy(const std::string& text) {
+  auto loaded = engine::load_policy_text(text, "test");
+  EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.error().message);
+  return loaded.ok() ? loaded->document : engine::PolicyDocument{};
+}
+
+engine::Catalog small_catalog() {
+  auto catalog = engine::Catalog::from_file(source("tests/data/catalog-small.json"));
+  EXPECT_TRUE(catalog.ok());
+  return *catalog;
+}
+
+TEST(VerifyRefinement, SeedCorrectResultIsProvedAgainstTheEmbeddedCatalog) {
+  auto catalog = engine::Catalog::embedded();
+  ASSERT_TRUE(catalog.ok());
+  auto original = engine::load_policy_file(source("examples/seed/policy.json"));
+  auto findings = engine::UnusedFindings::from_file(source("examples/seed/findings.json"));
+  auto result = engine::load_policy_file(source("proofs/faults/00-seed-correct/result.json"));
+  ASSERT_TRUE(original.ok() && findings.ok() && result.ok());
+  auto report = verify_refinement(original->document, *findings, result->document, *catalog, VerifyOptions{});
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->verdict, Verdict::kProved) << report_to_text(*report);
+  EXPECT_EQ(report_exit_code(*report), 0);
+  for (const auto& obligation : report->obligations) {
+    if (obligation.kind == ObligationKind::kDenyUnchanged) continue;
+    EXPECT_FALSE(obligation.smtlib.empty()) << obligation.id;
+    EXPECT_GE(obligation.agreeing, 1) << obligation.id;
+  }
+}
+
+TEST(VerifyRefinement, TheOriginalItselfFailsRemovalWithAnUnusedAction) {
+  const auto catalog = small_catalog();
+  const auto original = policy(R"({"Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]})");
+  engine::UnusedFindings findings;
+  findings.add_unused_action("s3", "GetBucketAcl");
+  auto report = verify_refinement(original, findings, original, catalog, VerifyOptions{});
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->verdict, Verdict::kCounterexample);
+  EXPECT_EQ(report_exit_code(*report), 1);
+  bool found = false;
+  for (const auto& obligation : report->obligations) {
+    if (obligation.kind == ObligationKind::kRemoval && obligation.verdict == Verdict::kCounterexample) {
+      EXPECT_EQ(obligation.counterexample, "s3:getbucketacl");
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found) << report_to_text(*report);
+}
+
+TEST(VerifyRefinement, EmptyResultForAWhollyUnusedPolicyIsProved) {
+  const auto catalog = small_catalog();
+  const auto original = policy(R"({"Statement":[{"Effect":"Allow","Action":["kms:*"],"Resource":"*"}]})");
+  engine::UnusedFindings findings;
+  findings.add_unused_service("kms");
+  auto report = verify_refinement(original, findings, engine::PolicyDocument{}, catalog, VerifyOptions{});
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->verdict, Verdict::kProved) << report_to_text(*report);
+}
+
+TEST(VerifyRefinement, DeniedActionsNeedNotBeKept) {
+  // The original denies s3:GetObject in the same scope, so dropping it from the Allow is exact.
+  const auto catalog = small_catalog();
+  const auto original = policy(R"({"Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:GetObjectAcl"],"Resource":"*"},
+                                               {"Effect":"Deny","Action":"s3:GetObject","Resource":"*"}]})");
+  const auto result = policy(R"({"Statement":[{"Effect":"Allow","Action":["s3:GetObjectAcl"],"Resource":"*"},
+                                             {"Effect":"Deny","Action":"s3:GetObject","Resource":"*"}]})");
+  auto report = verify_refinement(original, engine::UnusedFindings{}, result, catalog, VerifyOptions{});
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->verdict, Verdict::kProved) << report_to_text(*report);
+}
+
+TEST(VerifyRefinement, NonAsciiPatternIsBadInput) {
+  // The parser already rejects such files; the verifier must not rely on that.
+  const auto catalog = small_catalog();
+  auto original = policy(R"({"Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]})");
+  original.statements[0].patterns[0] = "s3:Get\u212a*";
+  auto report = verify_refinement(original, engine::UnusedFindings{}, original, catalog, VerifyOptions{});
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.error().kind, ErrorKind::kBadInput);
+  EXPECT_NE(report.error().message.find("not ASCII"), std::string::npos);
+}
+
+TEST(VerifyRefinement, RequireAgreementCountsProcedures) {
+  const auto catalog = small_catalog();
+  const auto original = policy(R"({"Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]})");
+  VerifyOptions options;
+  options.use_z3 = false;
+  options.use_cvc5 = false;
+  options.require_agreement = 2;
+  auto report = verify_refinement(original, engine::UnusedFindings{}, original, catalog, options);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->verdict, Verdict::kUnknown);
+  EXPECT_EQ(report_exit_code(*report), 3);
+}
+
+}  // namespace
+}  // namespace leastpriv::verifier

@@ -1,0 +1,107 @@
+// The query encoding: SMT-LIB text shape, string escaping, trie-shaped word sets, service
+// groups, and the automaton on hand-picked cases.
+#include "verifier/automaton.h"
+#include "verifier/query.h"
+
+#include <gtest/gtest.h>
+
+namespace leastpriv::verifier {
+namespace {
+
+TEST(VerifierQuery, StringLiteralsEscapeEverythingButPlainActionCharacters) {
+  EXPECT_EQ(smtlib_string_literal("s3:getobject"), "\"s3:getobject\"");
+  EXPECT_EQ(smtlib_string_literal("a\"b\\c"), "\"a\\u{22}b\\u{5c}c\"");
+  EXPECT_EQ(smtlib_string_literal("A "), "\"\\u{41}\\u{20}\"");
+}
+
+TEST(VerifierQuery, LiteralServiceIsTheTextBeforeTheColonWithoutWildcards) {
+  EXPECT_EQ(literal_service("s3:get*"), "s3");
+  EXPECT_EQ(literal_service("s3*:list*"), "");
+  EXPECT_EQ(literal_service("*"), "");
+  EXPECT_EQ(literal_service("s3getobject"), "");
+  EXPECT_EQ(literal_service("s?:get"), "");
+}
+
+TEST(VerifierQuery, GlobTextUsesReAllAndAllChar) {
+  Query query;
+  query.group.services = {"s3"};
+  Literal literal;
+  literal.language.globs = {"s3:get?b**"};
+  query.literals = {literal};
+  const std::string text = query_to_smtlib(query);
+  EXPECT_NE(text.find("(re.++ (str.to_re \"s3:get\") re.allchar (str.to_re \"b\") re.all)"), std::string::npos) << text;
+  EXPECT_NE(text.find("(declare-const x String)"), std::string::npos);
+  EXPECT_NE(text.find("(check-sat)"), std::string::npos);
+}
+
+TEST(VerifierQuery, WordsBecomeAPrefixTree) {
+  Literal literal;
+  literal.language.words = {"s3:getobject", "s3:getobjectacl", "s3:getbucketacl"};
+  Query query;
+  query.group.other = true;
+  query.literals = {literal};
+  const std::string text = query_to_smtlib(query);
+  // The shared prefix `s3:get` appears once.
+  EXPECT_EQ(text.find("s3:get"), text.rfind("s3:get")) << text;
+}
+
+TEST(VerifierQuery, RestrictToGroupDropsGlobsOfOtherServices) {
+  Query query;
+  Literal literal;
+  literal.language.globs = {"s3:get*", "kms:*", "*:list*"};
+  literal.language.words = {"s3:getobject", "kms:decrypt"};
+  query.literals = {literal};
+  ServiceGroup s3;
+  s3.services = {"s3"};
+  const Query restricted = restrict_to_group(query, s3);
+  EXPECT_EQ(restricted.literals[0].language.globs, (std::vector<std::string>{"s3:get*", "*:list*"}));
+  EXPECT_EQ(restricted.literals[0].language.words, (std::vector<std::string>{"s3:getobject"}));
+  ServiceGroup other;
+  other.services = {"s3", "kms"};
+  other.other = true;
+  EXPECT_EQ(restrict_to_group(query, other).literals[0].language.globs, (std::vector<std::string>{"*:list*"}));
+}
+
+TEST(VerifierAutomaton, FindsShortestCounterexampleInsideTheGroup) {
+  Query query;
+  query.group.services = {"s3"};
+  Literal result;
+  result.language.globs = {"s3:*"};
+  Literal original;
+  original.member = false;
+  original.language.globs = {"s3:get*"};
+  query.literals = {result, original};
+  const auto verdict = decide_with_automaton(query, 10);
+  ASSERT_EQ(verdict.verdict, Verdict::kCounterexample);
+  EXPECT_EQ(verdict.counterexample, "s3:");
+}
+
+TEST(VerifierAutomaton, ComplementsAreNotActionStatements) {
+  // NotAction [iam:*] allows kms:decrypt; NotAction [iam:*, kms:*] does not.
+  Query query;
+  query.group.other = true;
+  Literal word;
+  word.language.words = {"kms:decrypt"};
+  Literal allows;
+  allows.language.complements = {{"iam:*", "kms:*"}};
+  query.literals = {word, allows};
+  EXPECT_EQ(decide_with_automaton(query, 10).verdict, Verdict::kProved);
+  query.literals[1].language.complements = {{"iam:*"}};
+  EXPECT_EQ(decide_with_automaton(query, 10).verdict, Verdict::kCounterexample);
+}
+
+TEST(VerifierAutomaton, OtherGroupExcludesNamedServices) {
+  Query query;
+  query.group.services = {"s3"};
+  query.group.other = true;
+  Literal wide;
+  wide.language.globs = {"s3*:list*"};
+  query.literals = {wide};
+  const auto verdict = decide_with_automaton(query, 10);
+  ASSERT_EQ(verdict.verdict, Verdict::kCounterexample);
+  EXPECT_NE(verdict.counterexample.rfind("s3:", 0), 0U) << verdict.counterexample;
+  EXPECT_TRUE(glob_matches("s3*:list*", verdict.counterexample));
+}
+
+}  // namespace
+}  // namespace leastpriv::verifier
