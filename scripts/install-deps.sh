@@ -13,6 +13,7 @@ packages=(
   graphviz                      # explain --format svg
   nodejs npm                    # catalog and corpus scripts (npm registry)
   diffutils                     # the diff tests compare against GNU diff
+  python3                       # proofs/smt/generate.py --check
 )
 
 missing=()
