@@ -18,13 +18,25 @@ void insert_sorted(std::vector<std::string>& list, std::string value) {
 }  // namespace
 
 void UnusedFindings::add_unused_action(std::string_view service, std::string_view name) {
+  append_unsorted(service, name);
+  const std::string last = std::move(actions_.back());
+  actions_.pop_back();
+  insert_sorted(actions_, last);
+}
+
+void UnusedFindings::sort_and_unique() {
+  std::sort(actions_.begin(), actions_.end());
+  actions_.erase(std::unique(actions_.begin(), actions_.end()), actions_.end());
+}
+
+void UnusedFindings::append_unsorted(std::string_view service, std::string_view name) {
   const std::string lower_service = to_lower_ascii(service);
   std::string lower_name = to_lower_ascii(name);
   if (lower_name.rfind(lower_service + ":", 0) == 0) lower_name = lower_name.substr(lower_service.size() + 1);
   std::string key = lower_service + ":" + lower_name;
   const auto colon = name.find(':');
   spellings_.emplace(key, std::string(service) + ":" + std::string(colon == std::string_view::npos ? name : name.substr(colon + 1)));
-  insert_sorted(actions_, std::move(key));
+  actions_.push_back(std::move(key));
 }
 
 std::string UnusedFindings::spelling(const std::string& lower_action) const {
@@ -74,6 +86,8 @@ bool is_plain_name(std::string_view text) {
   return true;
 }
 
+}  // namespace
+
 class FindingsReader {
  public:
   FindingsReader(const std::string& file, UnusedFindings& findings) : file_(file), findings_(findings) {}
@@ -116,7 +130,7 @@ class FindingsReader {
       if (text.find(':', colon == std::string::npos ? 0 : colon + 1) != std::string::npos || text.size() == colon + 1) {
         return error_at(file_, name_pointer, "expected an action name such as \"GetObject\", got " + quoted_value(*name));
       }
-      findings_.add_unused_action(namespace_name, text);
+      findings_.append_unsorted(namespace_name, text);
     }
     return Ok{};
   }
@@ -166,8 +180,6 @@ class FindingsReader {
   UnusedFindings& findings_;
 };
 
-}  // namespace
-
 Result<UnusedFindings> UnusedFindings::from_text(std::string_view text, const std::string& file) {
   auto parsed = parse_json_text(text, file);
   if (!parsed) return parsed.error();
@@ -175,6 +187,7 @@ Result<UnusedFindings> UnusedFindings::from_text(std::string_view text, const st
   FindingsReader reader(file, findings);
   if (auto status = reader.read(*parsed); !status) return status.error();
   findings.resource_ = reader.resource_;
+  findings.sort_and_unique();
   return findings;
 }
 

@@ -49,6 +49,11 @@ class UnusedFindings {
   bool prefix_reaches_unused(std::string_view lower_prefix) const;
 
  private:
+  friend class FindingsReader;
+  // For readers of large files: append now, sort once at the end (insert_sorted is O(n)).
+  void append_unsorted(std::string_view service, std::string_view name);
+  void sort_and_unique();
+
   std::vector<std::string> actions_;         // sorted, unique
   std::vector<std::string> whole_services_;  // sorted, unique
   std::map<std::string, std::string> spellings_;

@@ -8,6 +8,7 @@
 namespace leastpriv::engine {
 
 TokenTrie::TokenTrie(const Catalog& catalog, std::string_view lower_root, const std::vector<std::size_t>& actions) {
+  nodes_.reserve(actions.size() * 2 + 1);  // about two nodes per action in the AWS catalog
   nodes_.push_back(TrieNode{std::string(lower_root), std::string(lower_root), std::nullopt, 0, 0, {}});
   bool root_spelled = false;
   for (std::size_t index : actions) {
