@@ -11,10 +11,15 @@ packages=(
   googletest libgtest-dev       # unit tests
   librapidcheck-dev             # property tests
   graphviz                      # explain --format svg
-  nodejs npm                    # catalog and corpus scripts (npm registry)
   diffutils                     # the diff tests compare against GNU diff
   python3                       # proofs/smt/generate.py --check
 )
+
+# Node.js and npm run only the catalog and corpus scripts (not the build or the tests); many
+# machines have them from elsewhere, and Debian's npm conflicts with such a Node.js.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do
