@@ -11,7 +11,7 @@
 namespace {
 
 constexpr const char* kUsage = R"(usage:
-  leastpriv refine  --policy P.json --findings F.json [--catalog C] [--strategy aws] [--format policy|diff|recommendation] [--no-verify] [--certificate CERT.json] [--timeout SECONDS] [-o OUT]
+  leastpriv refine  --policy P.json --findings F.json [--catalog C] [--strategy aws] [--format policy|diff|recommendation] [--no-verify | --full-portfolio] [--certificate CERT.json] [--timeout SECONDS] [-o OUT]
   leastpriv verify  --original P.json --findings F.json --result R.json [--catalog C] [--certificate CERT.json] [--timeout SECONDS] [--require-agreement N]
   leastpriv check-certificate CERT.json [--original P.json --findings F.json --result R.json]
   leastpriv compare --policy P.json --findings F.json [--catalog C] [--newer-catalog C2] [--format table|json|csv]

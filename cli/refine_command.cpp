@@ -41,7 +41,7 @@ int run_refine(const Words& words) {
   auto arguments = parse_arguments(
       words, ArgumentSpec{{"--policy", "--findings", "--catalog", "--strategy", "--format", "-o", "--policy-id",
                            "--certificate", "--timeout"},
-                          {"--no-verify"},
+                          {"--no-verify", "--full-portfolio"},
                           0});
   if (!arguments) return report_error(arguments.error());
   auto policy_path = arguments->required("--policy");

@@ -1,6 +1,6 @@
 // `leastpriv verify --original P --findings F --result R [--catalog C] [--certificate OUT]
 //  [--timeout SECONDS] [--require-agreement N] [--no-cvc5] [--no-z3] [--no-automaton]
-//  [--solvers-for-ground] [--strategy NAME]`: proves that R is P minus the unused actions of F
+//  [--solvers-for-ground] [--fast] [--strategy NAME]`: proves that R is P minus the unused actions of F
 // (DESIGN §4), prints a summary on stdout and exits 0 proved / 1 counterexample / 2 bad input /
 // 3 unknown or disagreement. R may be any candidate, also a GetFindingRecommendation response.
 //
@@ -36,7 +36,7 @@ Result<double> parse_positive(const std::string& flag, const std::string& text) 
 int run_verify(const Words& words) {
   const ArgumentSpec spec{{"--original", "--findings", "--result", "--catalog", "--certificate", "--timeout",
                            "--require-agreement", "--strategy"},
-                          {"--no-z3", "--no-cvc5", "--no-automaton", "--solvers-for-ground"},
+                          {"--no-z3", "--no-cvc5", "--no-automaton", "--solvers-for-ground", "--fast"},
                           0};
   auto arguments = parse_arguments(words, spec);
   if (!arguments) return report_error(arguments.error());
@@ -64,6 +64,7 @@ int run_verify(const Words& words) {
   options.use_cvc5 = !arguments->has("--no-cvc5");
   options.use_automaton = !arguments->has("--no-automaton");
   options.solvers_for_ground = arguments->has("--solvers-for-ground");
+  options.solvers_when_decided = !arguments->has("--fast");
 
   auto catalog = load_catalog(*arguments);
   if (!catalog) return report_error(catalog.error());

@@ -38,9 +38,12 @@ Result<Catalog> Catalog::from_actions(const std::vector<std::pair<std::string, s
     services.insert(to_lower_ascii(service));
     catalog.actions_.push_back(std::move(action));
   }
-  std::sort(catalog.actions_.begin(), catalog.actions_.end(),
-            [](const CatalogAction& a, const CatalogAction& b) { return a.lower_full < b.lower_full; });
-  // Two spellings of one action are one action: keep the first.
+  // Ties in lower case are broken by the spelling itself, so that the order the actions came
+  // in never changes the result.
+  std::sort(catalog.actions_.begin(), catalog.actions_.end(), [](const CatalogAction& a, const CatalogAction& b) {
+    return a.lower_full != b.lower_full ? a.lower_full < b.lower_full : a.full < b.full;
+  });
+  // Two spellings of one action are one action: keep the first in byte order.
   catalog.actions_.erase(std::unique(catalog.actions_.begin(), catalog.actions_.end(),
                                      [](const CatalogAction& a, const CatalogAction& b) {
                                        return a.lower_full == b.lower_full;

@@ -35,7 +35,10 @@ void UnusedFindings::append_unsorted(std::string_view service, std::string_view 
   if (lower_name.rfind(lower_service + ":", 0) == 0) lower_name = lower_name.substr(lower_service.size() + 1);
   std::string key = lower_service + ":" + lower_name;
   const auto colon = name.find(':');
-  spellings_.emplace(key, std::string(service) + ":" + std::string(colon == std::string_view::npos ? name : name.substr(colon + 1)));
+  std::string spelled = std::string(service) + ":" + std::string(colon == std::string_view::npos ? name : name.substr(colon + 1));
+  // Of two spellings of one action the first in byte order wins, whatever order they came in.
+  auto [it, inserted] = spellings_.emplace(key, spelled);
+  if (!inserted && spelled < it->second) it->second = std::move(spelled);
   actions_.push_back(std::move(key));
 }
 

@@ -117,6 +117,8 @@ ObligationResult run_task(const QueryTask& task, const VerifyOptions& options, c
   // the solvers only confirm that string (a full search for a model can take Z3 seconds and
   // cvc5 minutes, and cannot change the verdict); otherwise they search on their own.
   std::string confirmed;
+  double solver_timeout = options.timeout_seconds;
+  bool solvers_needed = true;
   if (options.use_automaton) {
     obligation.procedures.push_back(decide_with_automaton(task.query, options.timeout_seconds));
     const auto& automaton = obligation.procedures.back();
@@ -124,12 +126,18 @@ ObligationResult run_task(const QueryTask& task, const VerifyOptions& options, c
         !replay_counterexample(task, automaton.counterexample, original, findings, result, catalog).empty()) {
       confirmed = automaton.counterexample;
     }
+    const bool decided = automaton.verdict == Verdict::kProved || !confirmed.empty();
+    if (decided && options.require_agreement < 2) {
+      solvers_needed = options.solvers_when_decided;
+      solver_timeout = std::min(solver_timeout, options.confirm_timeout_seconds);
+    }
   }
-  if (options.use_z3 && run_solvers) {
-    obligation.procedures.push_back(decide_with_z3(obligation.smtlib, options.timeout_seconds, confirmed));
+  const bool run_solvers_now = run_solvers && solvers_needed;
+  if (options.use_z3 && run_solvers_now) {
+    obligation.procedures.push_back(decide_with_z3(obligation.smtlib, solver_timeout, confirmed));
   }
-  if (options.use_cvc5 && run_solvers) {
-    obligation.procedures.push_back(decide_with_cvc5(task.query, options.timeout_seconds, confirmed));
+  if (options.use_cvc5 && run_solvers_now) {
+    obligation.procedures.push_back(decide_with_cvc5(task.query, solver_timeout, confirmed));
   }
   // Models may use characters outside printable ASCII; any character the query does not
   // mention is as good as any other, so show a readable one (the replay still judges it).

@@ -65,16 +65,17 @@ TEST(VerifierEncodingDifferential, AutomatonMembershipAgreesWithReferenceExhaust
   EXPECT_GT(checked, 10000);
 }
 
-// Z3 and cvc5 on every pattern up to length 3 (and a sample of length 4) against every string
-// up to length 4: the solvers are slower, so one query asks "which strings of this set does the
-// pattern match" by checking each string as its own pinned membership.
+// Z3 and cvc5 on every pattern up to length 2 and a sample of lengths 3 and 4 against every
+// string up to length 3 plus case variants: each membership is one solver call (~0.1 s), so the
+// full cross product (4,000 calls, 20 minutes on a loaded 2-core machine) is left to the
+// automaton test above, which the solvers then agree with on union inclusion below.
 TEST(VerifierEncodingDifferential, SolverMembershipAgreesWithReference) {
-  auto patterns = all_words("ab*?", 3);
+  auto patterns = all_words("ab*?", 2);
   const auto longer = all_words("ab*?", 4);
-  for (std::size_t i = 0; i < longer.size(); i += 7) {
-    if (longer[i].size() == 4) patterns.push_back(longer[i]);
+  for (std::size_t i = 0; i < longer.size(); i += 11) {
+    if (longer[i].size() >= 3) patterns.push_back(longer[i]);
   }
-  auto texts = all_words("ab", 4);
+  auto texts = all_words("ab", 3);
   for (const auto& extra : {"A", "aB", "BA"}) texts.push_back(extra);
   for (const auto& pattern : patterns) {
     for (const auto& text : texts) {

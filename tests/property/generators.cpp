@@ -20,12 +20,16 @@ constexpr int kCatalogServices = 6;
 
 // First tokens (verbs) share prefixes with each other (Get / GetS3 / …) and with nouns.
 constexpr std::array<std::string_view, 6> kVerbs = {"Get", "Put", "List", "Describe", "Delete", "Ge"};
-// Later tokens: words that are prefixes of other words (Object / Objects, Tag / Tagging,
+// Later tokens (the first six are drawn most often, an acronym among them): words that are prefixes of other words (Object / Objects, Tag / Tagging,
 // Version / Versions, A / Ab / Abc), acronyms, digits and acronym+digit tokens.
 constexpr std::array<std::string_view, 24> kTokens = {
-    "Object", "Objects", "Acl",  "Bucket", "Policy", "Tag", "Tagging", "Access",
+    "Object", "MFA",     "Acl",  "Bucket", "Objects", "Tag", "Tagging", "Access",
     "Point",  "Key",     "Version", "Versions", "A", "Ab", "Abc", "CORS",
-    "MFA",    "ACL",     "S3",   "DB",     "V2",  "2",   "3",       "Devices"};
+    "Policy", "ACL",     "S3",   "DB",     "V2",  "2",   "3",       "Devices"};
+
+// An integer in [min, max), uniformly, whatever the size parameter (gen::inRange scales its
+// range with the size, and the containers below pin small sizes).
+rc::Gen<int> uniform(int min, int max) { return rc::gen::resize(100, rc::gen::inRange(min, max)); }
 
 struct NameSpec {
   int service = 0;
@@ -45,11 +49,11 @@ rc::Gen<NameSpec> gen_name_spec(int services) {
   // Collisions make the interesting cases (siblings under one trie node, infix patterns that
   // match several actions): most names are in s3, and most tokens come from the first six.
   return rc::gen::build<NameSpec>(
-      rc::gen::set(&NameSpec::service, rc::gen::weightedOneOf<int>({{2, rc::gen::just(0)}, {3, rc::gen::inRange(0, services)}})),
-      rc::gen::set(&NameSpec::verb, rc::gen::inRange(0, static_cast<int>(kVerbs.size()))),
+      rc::gen::set(&NameSpec::service, rc::gen::weightedOneOf<int>({{2, rc::gen::just(0)}, {3, uniform(0, services)}})),
+      rc::gen::set(&NameSpec::verb, uniform(0, static_cast<int>(kVerbs.size()))),
       rc::gen::set(&NameSpec::tokens, rc::gen::resize(3, rc::gen::container<std::vector<int>>(rc::gen::weightedOneOf<int>(
-                                                             {{2, rc::gen::inRange(0, 6)},
-                                                              {1, rc::gen::inRange(0, static_cast<int>(kTokens.size()))}})))),
+                                                             {{2, uniform(0, 6)},
+                                                              {1, uniform(0, static_cast<int>(kTokens.size()))}})))),
       rc::gen::set(&NameSpec::lower_first, rc::gen::weightedElement<bool>({{40, false}, {1, true}})));
 }
 
@@ -161,12 +165,15 @@ std::string apply_mutation(std::string text, const Mutation& m) {
 }
 
 rc::Gen<Mutation> gen_mutation() {
-  // Word truncation is what real policies do most (`s3:Get*`); weight it up.
+  // Word truncation is what real policies do most (`s3:Get*`), and words between stars
+  // (`s3:*Object*`) are where `p*` ⊆ entry stops being automatic; weight both up.
   return rc::gen::build<Mutation>(
       rc::gen::set(&Mutation::op, rc::gen::weightedOneOf<int>({{4, rc::gen::just(static_cast<int>(PatternOp::kTruncateAtWord))},
-                                                               {6, rc::gen::inRange(0, static_cast<int>(PatternOp::kCount))}})),
-      rc::gen::set(&Mutation::position, rc::gen::inRange(0, 64)),
-      rc::gen::set(&Mutation::argument, rc::gen::inRange(0, 16)));
+                                                               {2, rc::gen::just(static_cast<int>(PatternOp::kWordInStars))},
+                                                               {1, rc::gen::just(static_cast<int>(PatternOp::kKeepEnds))},
+                                                               {6, uniform(0, static_cast<int>(PatternOp::kCount))}})),
+      rc::gen::set(&Mutation::position, uniform(0, 64)),
+      rc::gen::set(&Mutation::argument, uniform(0, 16)));
 }
 
 struct PatternSpec {
@@ -179,7 +186,7 @@ struct PatternSpec {
 rc::Gen<PatternSpec> gen_pattern_spec() {
   return rc::gen::build<PatternSpec>(
       rc::gen::set(&PatternSpec::source, rc::gen::weightedElement<int>({{14, 0}, {4, 1}, {1, 2}})),
-      rc::gen::set(&PatternSpec::catalog_index, rc::gen::inRange(0, 1000)),
+      rc::gen::set(&PatternSpec::catalog_index, uniform(0, 1000)),
       rc::gen::set(&PatternSpec::free_name, gen_name_spec(kCatalogServices)),
       rc::gen::set(&PatternSpec::mutations,
                    rc::gen::weightedOneOf<std::vector<Mutation>>(
@@ -221,9 +228,9 @@ rc::Gen<StatementSpec> gen_statement_spec(int max_patterns) {
                    rc::gen::resize(max_patterns, rc::gen::nonEmpty(rc::gen::container<std::vector<PatternSpec>>(gen_pattern_spec())))),
       rc::gen::set(&StatementSpec::as_string, rc::gen::arbitrary<bool>()),
       rc::gen::set(&StatementSpec::sid, rc::gen::arbitrary<bool>()),
-      rc::gen::set(&StatementSpec::resource, rc::gen::inRange(0, 4)),
-      rc::gen::set(&StatementSpec::condition, rc::gen::inRange(0, 3)),
-      rc::gen::set(&StatementSpec::key_order, rc::gen::inRange(0, 120)));
+      rc::gen::set(&StatementSpec::resource, uniform(0, 4)),
+      rc::gen::set(&StatementSpec::condition, uniform(0, 3)),
+      rc::gen::set(&StatementSpec::key_order, uniform(0, 120)));
 }
 
 struct PolicySpec {
@@ -291,7 +298,7 @@ struct FindingsSpec {
 rc::Gen<FindingsSpec> gen_findings_spec(int max_actions) {
   const auto unused = rc::gen::build<UnusedSpec>(
       rc::gen::set(&UnusedSpec::from_catalog, rc::gen::weightedElement<bool>({{5, true}, {1, false}})),
-      rc::gen::set(&UnusedSpec::catalog_index, rc::gen::inRange(0, 1000)),
+      rc::gen::set(&UnusedSpec::catalog_index, uniform(0, 1000)),
       rc::gen::set(&UnusedSpec::free_name, gen_name_spec(static_cast<int>(kServices.size()))),
       rc::gen::set(&UnusedSpec::spelling, rc::gen::weightedElement<int>({{6, 0}, {1, 1}, {1, 2}, {1, 3}})));
   return rc::gen::build<FindingsSpec>(
@@ -300,7 +307,7 @@ rc::Gen<FindingsSpec> gen_findings_spec(int max_actions) {
                    rc::gen::weightedOneOf<std::vector<int>>(
                        {{4, rc::gen::just(std::vector<int>{})},
                         {1, rc::gen::resize(2, rc::gen::container<std::vector<int>>(
-                                                   rc::gen::inRange(0, static_cast<int>(kServices.size()))))}})));
+                                                   uniform(0, static_cast<int>(kServices.size()))))}})));
 }
 
 std::string spelled(std::string text, int spelling) {

@@ -1,0 +1,68 @@
+// The verify and check-certificate commands through the binary: a correct result is proved
+// (exit 0) and its certificate re-checks with z3 and cvc5; a faulty one exits 1 naming the
+// obligation and the counterexample action; a tampered input fails the hash check.
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace leastpriv {
+namespace {
+
+using testing::run_leastpriv;
+
+class VerifyCli : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = testing::make_temp_dir(); }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string dir_;
+};
+
+TEST_F(VerifyCli, RefineWritesACertificateThatBothSolversRecheck) {
+  const std::string out = dir_ + "/refined.json";
+  const std::string certificate = dir_ + "/certificate.json";
+  const auto refined = run_leastpriv({"refine", "--policy", "examples/seed/policy.json", "--findings",
+                                      "examples/seed/findings.json", "-o", out, "--certificate", certificate});
+  ASSERT_EQ(refined.exit_code, 0) << refined.err;
+  EXPECT_NE(refined.err.find("verified:"), std::string::npos) << refined.err;
+
+  const auto verified = run_leastpriv({"verify", "--original", "examples/seed/policy.json", "--findings",
+                                       "examples/seed/findings.json", "--result", out});
+  EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
+
+  const auto rechecked = run_leastpriv({"check-certificate", certificate, "--original", "examples/seed/policy.json",
+                                        "--findings", "examples/seed/findings.json", "--result", out});
+  EXPECT_EQ(rechecked.exit_code, 0) << rechecked.out << rechecked.err;
+  EXPECT_NE(rechecked.out.find("unsat in z3 and cvc5"), std::string::npos) << rechecked.out;
+
+  // A result changed after the certificate was written no longer matches its hash.
+  testing::write_file(out, testing::read_file(out) + " ");
+  const auto tampered = run_leastpriv({"check-certificate", certificate, "--result", out});
+  EXPECT_NE(tampered.exit_code, 0);
+}
+
+TEST_F(VerifyCli, FaultyResultExits1WithTheCounterexampleAction) {
+  // DESIGN §4's first fault: adding s3:GetB* gives back unused s3:GetBucket… actions (O2).
+  const std::string faulty = dir_ + "/faulty.json";
+  std::string text = testing::read_file(testing::source_path("tests/golden/expected/seed.policy.json"));
+  text.replace(text.find("\"s3:GetBucketAbac\""), std::string("\"s3:GetBucketAbac\"").size(), "\"s3:GetB*\"");
+  testing::write_file(faulty, text);
+  const auto result = run_leastpriv({"verify", "--original", "examples/seed/policy.json", "--findings",
+                                     "examples/seed/findings.json", "--result", faulty, "--fast"});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE((result.out + result.err).find("O2"), std::string::npos) << result.out;
+  EXPECT_NE((result.out + result.err).find("s3:getb"), std::string::npos) << result.out;
+}
+
+TEST_F(VerifyCli, AcceptsAnAwsRecommendationAsTheResult) {
+  const std::string recommendation = dir_ + "/recommendation.json";
+  testing::write_file(recommendation,
+                      testing::read_file(testing::source_path("tests/golden/expected/seed.recommendation.json")));
+  const auto result = run_leastpriv({"verify", "--original", "examples/seed/policy.json", "--findings",
+                                     "examples/seed/findings.json", "--result", recommendation, "--fast"});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+}
+
+}  // namespace
+}  // namespace leastpriv
