@@ -149,30 +149,23 @@ std::vector<std::string> split_names(const std::string& text) {
 int run_compare(const Words& words) {
   auto arguments = parse_arguments(words, ArgumentSpec{{"--policy", "--findings", "--catalog", "--newer-catalog", "--format",
                                                         "--strategies", "--timeout", "-o"},
-                                                       {"--no-verify", "--no-z3", "--no-cvc5"},
+                                                       {"--no-verify", "--no-z3", "--no-cvc5", "--full-portfolio"},
                                                        0});
   if (!arguments) return report_error(arguments.error());
-  auto policy_path = arguments->required("--policy");
-  if (!policy_path) return report_error(policy_path.error());
-  auto findings_path = arguments->required("--findings");
-  if (!findings_path) return report_error(findings_path.error());
-  const std::string format = arguments->value("--format").value_or("table");
-  if (format != "table" && format != "json" && format != "csv") {
-    return report_error(Error{ErrorKind::kUsage, "unknown --format `" + format + "` (table, json or csv)"});
-  }
+  auto format = format_choice(*arguments, {"table", "json", "csv"});
+  if (!format) return report_error(format.error());
   verifier::VerifyOptions options;
   // Without the SMT solvers the verifier's own automaton and enumeration procedures decide
   // every obligation (seconds instead of minutes on a busy machine); the certificate-grade
   // portfolio is `leastpriv verify`.
+  // As in refine: Z3 and cvc5 decide what the automaton cannot, and confirm every query only
+  // with --full-portfolio.
+  options.solvers_when_decided = arguments->has("--full-portfolio");
   options.use_z3 = !arguments->has("--no-z3");
   options.use_cvc5 = !arguments->has("--no-cvc5");
-  if (const auto timeout = arguments->value("--timeout")) {
-    char* end = nullptr;
-    options.timeout_seconds = std::strtod(timeout->c_str(), &end);
-    if (end == timeout->c_str() || *end != '\0' || !(options.timeout_seconds > 0)) {
-      return report_error(Error{ErrorKind::kUsage, "--timeout needs a positive number, got `" + *timeout + "`"});
-    }
-  }
+  auto timeout = timeout_choice(*arguments);
+  if (!timeout) return report_error(timeout.error());
+  if (*timeout) options.timeout_seconds = **timeout;
   std::vector<std::unique_ptr<engine::Strategy>> strategies;
   for (const auto& name : split_names(arguments->value("--strategies").value_or(""))) {
     auto strategy = engine::make_strategy(name);
@@ -183,21 +176,17 @@ int run_compare(const Words& words) {
     for (const auto& name : engine::strategy_names()) strategies.push_back(std::move(engine::make_strategy(name)).value());
   }
 
-  auto catalog = load_catalog(*arguments);
-  if (!catalog) return report_error(catalog.error());
+  auto inputs = load_refine_inputs(*arguments);
+  if (!inputs) return report_error(inputs.error());
+  const engine::Catalog& catalog = inputs->catalog;
+  const engine::PolicyDocument& original = inputs->original.document;
+  const engine::UnusedFindings& findings = inputs->findings;
   std::optional<engine::Catalog> newer;
   if (arguments->value("--newer-catalog")) {
     auto loaded = load_catalog(*arguments, "--newer-catalog");
     if (!loaded) return report_error(loaded.error());
     newer = std::move(loaded).value();
   }
-  auto original = engine::load_policy_file(*policy_path);
-  if (!original) return report_error(original.error());
-  if (original->detached) {
-    return report_error(bad_input(*policy_path + ": a recommendation without CREATE_POLICY step is not a policy to refine"));
-  }
-  auto findings = engine::UnusedFindings::from_file(*findings_path);
-  if (!findings) return report_error(findings.error());
 
   std::vector<Row> rows;
   int exit_code = kExitOk;
@@ -209,14 +198,14 @@ int run_compare(const Words& words) {
       row.strategy += ":" + std::to_string(bounded->budget());
     }
     const auto start = std::chrono::steady_clock::now();
-    const engine::Refinement refinement = engine::refine_policy(original->document, *findings, *catalog, *strategy);
+    const engine::Refinement refinement = engine::refine_policy(original, findings, catalog, *strategy);
     row.refine_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     row.metrics = engine::measure_policy(refinement.document);
     row.detach = refinement.detach;
     row.warnings = refinement.warnings;
-    if (newer) row.exposure = engine::future_exposure(refinement.document, *catalog, *newer);
+    if (newer) row.exposure = engine::future_exposure(refinement.document, catalog, *newer);
     if (!arguments->has("--no-verify")) {
-      auto report = verifier::verify_refinement(original->document, *findings, refinement.document, *catalog, options);
+      auto report = verifier::verify_refinement(original, findings, refinement.document, catalog, options);
       if (!report) return report_error(report.error());
       row.verdict = report->verdict;
       row.verify_seconds = report->seconds;
@@ -238,9 +227,9 @@ int run_compare(const Words& words) {
     }
   }
   const std::string newer_name = newer ? newer->identity().source : "";
-  std::string text = format == "json"  ? to_json(rows, *policy_path, catalog->identity().source, newer_name)
-                     : format == "csv" ? to_csv(rows)
-                                       : to_table(rows, catalog->identity().source, newer_name);
+  std::string text = *format == "json"  ? to_json(rows, inputs->policy_path, catalog.identity().source, newer_name)
+                     : *format == "csv" ? to_csv(rows)
+                                        : to_table(rows, catalog.identity().source, newer_name);
   if (arguments->has("--no-verify")) report_warning("--no-verify: the results are NOT verified");
   auto written = write_output(arguments->value("-o").value_or(""), text);
   if (!written) return report_error(written.error());

@@ -81,35 +81,25 @@ int run_explain(const Words& words) {
   auto arguments = parse_arguments(
       words, ArgumentSpec{{"--policy", "--findings", "--catalog", "--entry", "--strategy", "--format", "-o"}, {}, 0});
   if (!arguments) return report_error(arguments.error());
-  auto policy_path = arguments->required("--policy");
-  if (!policy_path) return report_error(policy_path.error());
-  auto findings_path = arguments->required("--findings");
-  if (!findings_path) return report_error(findings_path.error());
-  const std::string format = arguments->value("--format").value_or("text");
-  if (format != "text" && format != "dot" && format != "svg") {
-    return report_error(Error{ErrorKind::kUsage, "unknown --format `" + format + "` (text, dot or svg)"});
-  }
+  auto format = format_choice(*arguments, {"text", "dot", "svg"});
+  if (!format) return report_error(format.error());
   auto strategy = engine::make_strategy(arguments->value("--strategy").value_or("aws"));
   if (!strategy) return report_error(strategy.error());
-  auto catalog = load_catalog(*arguments);
-  if (!catalog) return report_error(catalog.error());
-  auto original = engine::load_policy_file(*policy_path);
-  if (!original) return report_error(original.error());
-  auto findings = engine::UnusedFindings::from_file(*findings_path);
-  if (!findings) return report_error(findings.error());
-
+  auto inputs = load_refine_inputs(*arguments);
+  if (!inputs) return report_error(inputs.error());
   const std::string entry = arguments->value("--entry").value_or("");
-  const auto explanations = engine::explain_refinement(original->document, *findings, *catalog, **strategy, entry);
+  const auto explanations = engine::explain_refinement(inputs->original.document, inputs->findings, inputs->catalog,
+                                                             **strategy, entry);
   if (!entry.empty() && explanations.empty()) {
-    return report_error(Error{ErrorKind::kUsage, "no changed entry `" + entry + "` in " + *policy_path +
+    return report_error(Error{ErrorKind::kUsage, "no changed entry `" + entry + "` in " + inputs->policy_path +
                                                      " (an entry that hides no unused action is kept as it is)"});
   }
   std::string text;
-  if (format == "text") {
+  if (*format == "text") {
     text = engine::explanations_to_text(explanations, (*strategy)->name());
   } else {
     text = engine::explanations_to_dot(explanations);
-    if (format == "svg") {
+    if (*format == "svg") {
       auto svg = render_svg(text);
       if (!svg) return report_error(svg.error());
       text = std::move(svg).value();

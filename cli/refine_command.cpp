@@ -44,14 +44,8 @@ int run_refine(const Words& words) {
                           {"--no-verify", "--full-portfolio"},
                           0});
   if (!arguments) return report_error(arguments.error());
-  auto policy_path = arguments->required("--policy");
-  if (!policy_path) return report_error(policy_path.error());
-  auto findings_path = arguments->required("--findings");
-  if (!findings_path) return report_error(findings_path.error());
-  const std::string format = arguments->value("--format").value_or("policy");
-  if (format != "policy" && format != "diff" && format != "recommendation") {
-    return report_error(Error{ErrorKind::kUsage, "unknown --format `" + format + "` (policy, diff or recommendation)"});
-  }
+  auto format = format_choice(*arguments, {"policy", "diff", "recommendation"});
+  if (!format) return report_error(format.error());
   if (arguments->has("--no-verify") && arguments->value("--certificate")) {
     return report_error(Error{ErrorKind::kUsage, "--certificate needs verification: drop --no-verify"});
   }
@@ -60,37 +54,31 @@ int run_refine(const Words& words) {
   }
   auto strategy = engine::make_strategy(arguments->value("--strategy").value_or("aws"));
   if (!strategy) return report_error(strategy.error());
+  auto inputs = load_refine_inputs(*arguments);
+  if (!inputs) return report_error(inputs.error());
 
-  auto catalog = load_catalog(*arguments);
-  if (!catalog) return report_error(catalog.error());
-  auto original = engine::load_policy_file(*policy_path);
-  if (!original) return report_error(original.error());
-  if (original->detached) {
-    return report_error(bad_input(*policy_path + ": a recommendation without CREATE_POLICY step is not a policy to refine"));
-  }
-  auto findings = engine::UnusedFindings::from_file(*findings_path);
-  if (!findings) return report_error(findings.error());
-
-  const engine::Refinement refinement = engine::refine_policy(original->document, *findings, *catalog, **strategy);
+  const engine::Refinement refinement =
+      engine::refine_policy(inputs->original.document, inputs->findings, inputs->catalog, **strategy);
   for (const auto& warning : refinement.warnings) report_warning(warning);
   if (refinement.detach && refinement.changed()) {
     report_note("no Allow statement is left: the recommendation is DETACH_POLICY");
   }
 
-  auto text = format_output(format, *original, refinement, *policy_path, arguments->value("--policy-id").value_or(""),
-                            *findings);
+  auto text = format_output(*format, inputs->original, refinement, inputs->policy_path,
+                            arguments->value("--policy-id").value_or(""), inputs->findings);
   if (!text) return report_error(text.error());
 
   verifier::VerificationReport report;
   if (arguments->has("--no-verify")) {
     report_warning("--no-verify: the result is NOT verified; run `leastpriv verify` before using it");
   } else {
-    const int verdict = verify_refined_policy(original->document, *findings, refinement.document, *catalog, *arguments, report);
+    const int verdict = verify_refined_policy(inputs->original.document, inputs->findings, refinement.document,
+                                              inputs->catalog, *arguments, report);
     if (verdict != kExitOk) return verdict;  // nothing unproved is written
   }
   auto written = write_output(arguments->value("-o").value_or(""), *text);
   if (!written) return report_error(written.error());
-  return write_refine_certificate(report, *catalog, *arguments, std::string((*strategy)->name()));
+  return write_refine_certificate(report, inputs->catalog, *arguments, std::string((*strategy)->name()));
 }
 
 }  // namespace leastpriv::cli

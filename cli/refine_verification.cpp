@@ -1,6 +1,7 @@
 // Verification of refine's own result; see refine_verification.h.
 #include "cli/refine_verification.h"
 
+#include "cli/inputs.h"
 #include "cli/report.h"
 #include "engine/json_text.h"
 #include "verifier/certificate.h"
@@ -18,13 +19,9 @@ int verify_refined_policy(const engine::PolicyDocument& original, const engine::
   // (minutes instead of seconds on large policies: verifier/verify.h has the measurements).
   // Either way every query's SMT-LIB text goes into the certificate for `check-certificate`.
   options.solvers_when_decided = arguments.has("--full-portfolio");
-  if (auto timeout = arguments.value("--timeout")) {
-    try {
-      options.timeout_seconds = std::stod(*timeout);
-    } catch (const std::exception&) {
-      return report_error(Error{ErrorKind::kUsage, "--timeout needs a number of seconds, got `" + *timeout + "`"});
-    }
-  }
+  auto timeout = timeout_choice(arguments);
+  if (!timeout) return report_error(timeout.error());
+  if (*timeout) options.timeout_seconds = **timeout;
   auto verified = verifier::verify_refinement(original, findings, refined, catalog, options);
   if (!verified) return report_error(verified.error());
   report = std::move(verified).value();

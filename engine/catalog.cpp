@@ -6,7 +6,6 @@
 #include "engine/json_text.h"
 
 #include <algorithm>
-#include <set>
 
 namespace leastpriv::engine {
 
@@ -27,7 +26,6 @@ Result<Catalog> Catalog::from_actions(const std::vector<std::pair<std::string, s
   Catalog catalog;
   catalog.identity_ = std::move(identity);
   catalog.actions_.reserve(actions.size());
-  std::set<std::string> services;
   for (const auto& [service, name] : actions) {
     if (!is_valid_name_part(service) || !is_valid_name_part(name)) {
       return bad_input(catalog.identity_.source + ": invalid action `" + service + ":" + name +
@@ -35,7 +33,6 @@ Result<Catalog> Catalog::from_actions(const std::vector<std::pair<std::string, s
     }
     CatalogAction action{service, name, service + ":" + name, {}};
     action.lower_full = to_lower_ascii(action.full);
-    services.insert(to_lower_ascii(service));
     catalog.actions_.push_back(std::move(action));
   }
   // Ties in lower case are broken by the spelling itself, so that the order the actions came
@@ -49,7 +46,13 @@ Result<Catalog> Catalog::from_actions(const std::vector<std::pair<std::string, s
                                        return a.lower_full == b.lower_full;
                                      }),
                          catalog.actions_.end());
-  catalog.service_count_ = services.size();
+  // Sorted, a service's actions are adjacent (`s3:` sorts before `s3express:`), so count changes.
+  std::string_view previous_service;
+  for (const auto& action : catalog.actions_) {
+    const std::string_view service = std::string_view(action.lower_full).substr(0, action.service.size());
+    if (service != previous_service) ++catalog.service_count_;
+    previous_service = service;
+  }
   return catalog;
 }
 
