@@ -393,12 +393,7 @@ std::vector<std::string> FewestStrategy::refine_action_list(const std::vector<st
       refined.insert(refined.end(), replacement.begin(), replacement.end());
     }
   }
-  std::vector<std::string> unique;
-  std::set<std::string> seen;
-  for (auto& entry : refined) {
-    if (seen.insert(entry).second) unique.push_back(std::move(entry));
-  }
-  return unique;
+  return without_duplicates(std::move(refined));
 }
 
 }  // namespace leastpriv::engine

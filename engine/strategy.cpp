@@ -42,10 +42,13 @@ std::vector<std::string> Strategy::refine_action_list(const std::vector<std::str
                                   replacement.empty() ? "every action it allows is unused" : "hides unused actions"});
     refined.insert(refined.end(), replacement.begin(), replacement.end());
   }
-  // Exact duplicates go; the first stays where it was.
+  return without_duplicates(std::move(refined));
+}
+
+std::vector<std::string> without_duplicates(std::vector<std::string> entries) {
   std::vector<std::string> unique;
   std::set<std::string> seen;
-  for (auto& entry : refined) {
+  for (auto& entry : entries) {
     if (seen.insert(entry).second) unique.push_back(std::move(entry));
   }
   return unique;

@@ -68,5 +68,7 @@ Result<std::unique_ptr<Strategy>> make_strategy(std::string_view name);
 
 // Case-insensitive sort, then exact duplicates removed (the order replacements take).
 void sort_entries(std::vector<std::string>& entries);
+// Exact duplicates removed, the first of each staying where it was.
+std::vector<std::string> without_duplicates(std::vector<std::string> entries);
 
 }  // namespace leastpriv::engine

@@ -172,14 +172,7 @@ std::string catalog_hash(const engine::Catalog& catalog) {
     hash.update(action.full);
     hash.update("\n");
   }
-  const auto digest = hash.finish();
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (auto byte : digest) {
-    out += kHex[byte >> 4];
-    out += kHex[byte & 0xF];
-  }
-  return out;
+  return digest_hex(hash.finish());
 }
 
 Result<Json> build_certificate(const VerificationReport& report, const engine::Catalog& catalog,

@@ -92,7 +92,10 @@ std::array<std::uint8_t, 32> Sha256::finish() {
 std::string sha256_hex(std::string_view data) {
   Sha256 hash;
   hash.update(data);
-  const auto digest = hash.finish();
+  return digest_hex(hash.finish());
+}
+
+std::string digest_hex(const std::array<std::uint8_t, 32>& digest) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   for (auto byte : digest) {

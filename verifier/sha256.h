@@ -32,5 +32,7 @@ class Sha256 {
 
 // Lower-case hex digest of `data`.
 std::string sha256_hex(std::string_view data);
+// Lower-case hex of a finished digest.
+std::string digest_hex(const std::array<std::uint8_t, 32>& digest);
 
 }  // namespace leastpriv::verifier

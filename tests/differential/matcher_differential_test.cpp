@@ -5,6 +5,8 @@
 #include "engine/action_pattern.h"
 #include "spec/reference_matcher.h"
 
+#include "tests/support/test_support.h"
+
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -14,23 +16,9 @@
 namespace leastpriv {
 namespace {
 
-std::vector<std::string> all_words(const std::string& alphabet, std::size_t max_length) {
-  std::vector<std::string> words{""};
-  std::vector<std::string> frontier{""};
-  for (std::size_t length = 1; length <= max_length; ++length) {
-    std::vector<std::string> next;
-    for (const auto& word : frontier) {
-      for (char c : alphabet) next.push_back(word + c);
-    }
-    words.insert(words.end(), next.begin(), next.end());
-    frontier = std::move(next);
-  }
-  return words;
-}
-
 TEST(MatcherDifferential, EngineMatcherAgreesWithReferenceOnEveryShortPatternAndString) {
-  const auto patterns = all_words("aB*?:", 4);
-  const auto strings = all_words("ab:A", 4);
+  const auto patterns = testing::all_words("aB*?:", 4);
+  const auto strings = testing::all_words("ab:A", 4);
   std::size_t checked = 0;
   for (const auto& pattern : patterns) {
     const engine::ActionPattern compiled(pattern);
@@ -46,9 +34,9 @@ TEST(MatcherDifferential, EngineMatcherAgreesWithReferenceOnEveryShortPatternAnd
 TEST(MatcherDifferential, PrefixLanguageQuestionsAgreeWithBruteForce) {
   // A glob of length n decides membership of p·s by |s| <= n + 1 when it rejects some p·s,
   // since a shortest rejected suffix never needs more than one character per pattern position.
-  const auto patterns = all_words("ab*?", 4);
-  const auto prefixes = all_words("ab", 3);
-  const auto suffixes = all_words("abc", 5);
+  const auto patterns = testing::all_words("ab*?", 4);
+  const auto prefixes = testing::all_words("ab", 3);
+  const auto suffixes = testing::all_words("abc", 5);
   for (const auto& pattern : patterns) {
     const engine::ActionPattern compiled(pattern);
     for (const auto& prefix : prefixes) {

@@ -11,6 +11,8 @@
 #include "verifier/query.h"
 #include "verifier/solvers.h"
 
+#include "tests/support/test_support.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -19,20 +21,6 @@
 
 namespace leastpriv::verifier {
 namespace {
-
-std::vector<std::string> all_words(const std::string& alphabet, std::size_t max_length) {
-  std::vector<std::string> words{""};
-  std::vector<std::string> frontier{""};
-  for (std::size_t length = 1; length <= max_length; ++length) {
-    std::vector<std::string> next;
-    for (const auto& word : frontier) {
-      for (char c : alphabet) next.push_back(word + c);
-    }
-    words.insert(words.end(), next.begin(), next.end());
-    frontier = std::move(next);
-  }
-  return words;
-}
 
 // A query whose only satisfying string is `text` iff `pattern` matches it:
 // x ∈ {lower(text)} ∩ L(pattern).
@@ -48,8 +36,8 @@ Query membership_query(const std::string& pattern, const std::string& text) {
 }
 
 TEST(VerifierEncodingDifferential, AutomatonMembershipAgreesWithReferenceExhaustively) {
-  const auto patterns = all_words("ab*?", 4);
-  auto texts = all_words("ab", 4);
+  const auto patterns = testing::all_words("ab*?", 4);
+  auto texts = testing::all_words("ab", 4);
   for (const auto& extra : {"A", "aB", "Ab", "BA", "AbAb"}) texts.push_back(extra);
   int checked = 0;
   for (const auto& pattern : patterns) {
@@ -70,12 +58,12 @@ TEST(VerifierEncodingDifferential, AutomatonMembershipAgreesWithReferenceExhaust
 // full cross product (4,000 calls, 20 minutes on a loaded 2-core machine) is left to the
 // automaton test above, which the solvers then agree with on union inclusion below.
 TEST(VerifierEncodingDifferential, SolverMembershipAgreesWithReference) {
-  auto patterns = all_words("ab*?", 2);
-  const auto longer = all_words("ab*?", 4);
+  auto patterns = testing::all_words("ab*?", 2);
+  const auto longer = testing::all_words("ab*?", 4);
   for (std::size_t i = 0; i < longer.size(); i += 11) {
     if (longer[i].size() >= 3) patterns.push_back(longer[i]);
   }
-  auto texts = all_words("ab", 3);
+  auto texts = testing::all_words("ab", 3);
   for (const auto& extra : {"A", "aB", "BA"}) texts.push_back(extra);
   for (const auto& pattern : patterns) {
     for (const auto& text : texts) {
@@ -129,7 +117,7 @@ TEST(VerifierEncodingDifferential, UnionInclusionAgreesAcrossProcedures) {
     for (int i = length(random); i > 0; --i) pattern += alphabet[static_cast<std::size_t>(pick(random))];
     return pattern;
   };
-  const auto brute_strings = all_words("ab:c", 6);
+  const auto brute_strings = testing::all_words("ab:c", 6);
   int disagreements_checked = 0;
   for (int round = 0; round < 150; ++round) {
     std::vector<std::string> left;

@@ -68,6 +68,20 @@ CommandResult run_leastpriv(const std::vector<std::string>& arguments) {
   return result;
 }
 
+std::vector<std::string> all_words(const std::string& alphabet, std::size_t max_length) {
+  std::vector<std::string> words{""};
+  std::vector<std::string> frontier{""};
+  for (std::size_t length = 1; length <= max_length; ++length) {
+    std::vector<std::string> next;
+    for (const auto& word : frontier) {
+      for (char c : alphabet) next.push_back(word + c);
+    }
+    words.insert(words.end(), next.begin(), next.end());
+    frontier = std::move(next);
+  }
+  return words;
+}
+
 engine::Catalog catalog_of(const std::vector<std::string>& full_names) {
   std::vector<std::pair<std::string, std::string>> actions;
   for (const auto& full : full_names) {

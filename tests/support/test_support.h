@@ -27,6 +27,9 @@ CommandResult run_leastpriv(const std::vector<std::string>& arguments);
 // A fresh empty directory under the system's temp directory.
 std::string make_temp_dir();
 
+// Every word over `alphabet` of length 0 to max_length, shortest first (exhaustive testers).
+std::vector<std::string> all_words(const std::string& alphabet, std::size_t max_length);
+
 // A catalog from `service:Name` strings.
 engine::Catalog catalog_of(const std::vector<std::string>& full_names);
 // A policy from its JSON text; fails the test on bad input.
