@@ -25,18 +25,10 @@ std::vector<std::string> ExactStrategy::exclude_unused(const std::vector<ActionP
   auto excluded_by = [](const std::vector<ActionPattern>& patterns, std::string_view lower_action) {
     return std::any_of(patterns.begin(), patterns.end(), [&](const ActionPattern& p) { return p.matches(lower_action); });
   };
-  const auto& whole = context.findings.unused_services();
   std::vector<std::string> added;
   std::vector<ActionPattern> excluded = not_actions;
   // Wholly unused services first: `service:*` also covers the actions AWS adds later.
-  for (const auto& service : whole) {
-    const std::string prefix = service + ":";
-    const bool covered = std::any_of(excluded.begin(), excluded.end(),
-                                     [&](const ActionPattern& p) { return p.includes_all_with_prefix(prefix); });
-    if (covered) continue;
-    added.push_back(prefix + "*");
-    excluded.emplace_back(prefix + "*");
-  }
+  exclude_unused_services(context, excluded, added);
   for (const auto& action : context.catalog.actions()) {
     if (!context.findings.is_unused(action.lower_full) || excluded_by(excluded, action.lower_full)) continue;
     added.push_back(action.full);

@@ -130,6 +130,15 @@ std::vector<std::string> Strategy::exclude_unused(const std::vector<ActionPatter
     excluded.emplace_back(unused);
   }
   // Wholly unused services, with the actions AWS may add to them later.
+  exclude_unused_services(context, excluded, added);
+  sort_entries(added);
+  return added;
+}
+
+void Strategy::adjust_refinement(const PolicyDocument&, Refinement&, const RefineContext&) const {}
+
+void exclude_unused_services(const RefineContext& context, std::vector<ActionPattern>& excluded,
+                             std::vector<std::string>& added) {
   for (const auto& service : context.findings.unused_services()) {
     const std::string prefix = service + ":";
     const bool covered = std::any_of(excluded.begin(), excluded.end(),
@@ -138,11 +147,7 @@ std::vector<std::string> Strategy::exclude_unused(const std::vector<ActionPatter
     added.push_back(prefix + "*");
     excluded.emplace_back(prefix + "*");
   }
-  sort_entries(added);
-  return added;
 }
-
-void Strategy::adjust_refinement(const PolicyDocument&, Refinement&, const RefineContext&) const {}
 
 std::vector<std::string> strategy_names() { return {"aws", "char", "exact", "fewest", "bounded"}; }
 

@@ -68,6 +68,11 @@ Result<std::unique_ptr<Strategy>> make_strategy(std::string_view name);
 
 // Case-insensitive sort, then exact duplicates removed (the order replacements take).
 void sort_entries(std::vector<std::string>& entries);
+// Adds `service:*` to `added` and `excluded` for each wholly unused service that `excluded`
+// does not already cover: `service:*` also shuts out the actions AWS adds to it later.
+void exclude_unused_services(const RefineContext& context, std::vector<ActionPattern>& excluded,
+                             std::vector<std::string>& added);
+
 // Exact duplicates removed, the first of each staying where it was.
 std::vector<std::string> without_duplicates(std::vector<std::string> entries);
 

@@ -93,6 +93,15 @@ engine::Catalog catalog_of(const std::vector<std::string>& full_names) {
   return catalog.ok() ? std::move(catalog).value() : engine::Catalog();
 }
 
+const engine::Catalog& small_hand_catalog() {
+  static const engine::Catalog catalog = catalog_of({
+      "s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging", "s3:GetObjectVersion", "s3:GetBucketAcl",
+      "s3:GetBucketPolicy", "s3:GetBucketCORS", "s3:GetJobTagging", "s3:ListBucket", "s3:ListAllMyBuckets",
+      "s3:PutObject", "s3express:CreateSession", "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:RunInstances",
+  });
+  return catalog;
+}
+
 engine::PolicyDocument policy_of(const std::string& json_text) {
   auto loaded = engine::load_policy_text(json_text, "test-policy.json");
   EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.error().message);

@@ -32,6 +32,8 @@ std::vector<std::string> all_words(const std::string& alphabet, std::size_t max_
 
 // A catalog from `service:Name` strings.
 engine::Catalog catalog_of(const std::vector<std::string>& full_names);
+// The 15-action catalog the strategy tests check by hand (s3 Get/List/Put, s3express, ec2).
+const engine::Catalog& small_hand_catalog();
 // A policy from its JSON text; fails the test on bad input.
 engine::PolicyDocument policy_of(const std::string& json_text);
 // Findings from their JSON text; fails the test on bad input.

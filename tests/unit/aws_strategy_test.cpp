@@ -15,14 +15,7 @@ using testing::findings_of;
 using testing::policy_of;
 using Entries = std::vector<std::string>;
 
-const Catalog& small_catalog() {
-  static const Catalog catalog = catalog_of({
-      "s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging", "s3:GetObjectVersion", "s3:GetBucketAcl",
-      "s3:GetBucketPolicy", "s3:GetBucketCORS", "s3:GetJobTagging", "s3:ListBucket", "s3:ListAllMyBuckets",
-      "s3:PutObject", "s3express:CreateSession", "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:RunInstances",
-  });
-  return catalog;
-}
+const Catalog& small_catalog() { return testing::small_hand_catalog(); }
 
 Entries generalize(const std::string& entry, const std::string& findings_json, const Catalog& catalog = small_catalog()) {
   const UnusedFindings findings = findings_of(findings_json);

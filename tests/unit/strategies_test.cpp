@@ -21,14 +21,7 @@ using testing::findings_of;
 using testing::policy_of;
 using Entries = std::vector<std::string>;
 
-const Catalog& small_catalog() {
-  static const Catalog catalog = catalog_of({
-      "s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging", "s3:GetObjectVersion", "s3:GetBucketAcl",
-      "s3:GetBucketPolicy", "s3:GetBucketCORS", "s3:GetJobTagging", "s3:ListBucket", "s3:ListAllMyBuckets",
-      "s3:PutObject", "s3express:CreateSession", "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:RunInstances",
-  });
-  return catalog;
-}
+const Catalog& small_catalog() { return testing::small_hand_catalog(); }
 
 constexpr const char* kBucketReadsUnused =
     R"([{"serviceNamespace": "s3", "actions": ["GetBucketAcl", "GetBucketPolicy", "GetBucketCORS"]}])";
