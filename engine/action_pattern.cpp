@@ -1,7 +1,8 @@
 // Action patterns; see action_pattern.h.
 #include "engine/action_pattern.h"
 
-#include <set>
+#include "engine/glob_inclusion.h"
+
 
 namespace leastpriv::engine {
 
@@ -118,40 +119,8 @@ bool ActionPattern::matches_some_with_prefix(std::string_view lower_prefix) cons
 }
 
 bool ActionPattern::includes_all_with_prefix(std::string_view lower_prefix) const {
-  // Subset construction from the states after the prefix: every reachable set must accept.
-  // One character outside the pattern's literals stands for all such characters, since the
-  // automaton cannot tell them apart.
-  std::set<char> letters;
-  for (char c : lower_) {
-    if (c != '*' && c != '?') letters.insert(c);
-  }
-  char other = '\x01';
-  while (letters.count(other) != 0) ++other;
-  letters.insert(other);
-
-  const std::size_t accept = lower_.size();
-  std::set<std::vector<bool>> seen;
-  std::vector<std::vector<bool>> work{states_after(lower_prefix)};
-  while (!work.empty()) {
-    std::vector<bool> states = std::move(work.back());
-    work.pop_back();
-    if (!states[accept]) return false;
-    if (!seen.insert(states).second) continue;
-    for (char c : letters) {
-      std::vector<bool> next(lower_.size() + 1, false);
-      for (std::size_t i = 0; i < lower_.size(); ++i) {
-        if (!states[i]) continue;
-        if (lower_[i] == '*') {
-          next[i] = true;
-        } else if (lower_[i] == '?' || lower_[i] == c) {
-          next[i + 1] = true;
-        }
-      }
-      close(next);
-      if (seen.count(next) == 0) work.push_back(std::move(next));
-    }
-  }
-  return true;
+  // `prefix*` is itself a glob (the prefix holds no wildcard): one inclusion check serves both.
+  return glob_includes(lower_, std::string(lower_prefix) + "*");
 }
 
 }  // namespace leastpriv::engine

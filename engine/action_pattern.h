@@ -12,8 +12,7 @@
 // only need room to the right, so there is no backtracking: O(|pattern| * |action|) at worst,
 // never exponential (`*a*a*a*a*b` against `aaaa…` is as cheap as any other pattern).
 // The language questions use the pattern's position automaton (Thompson-style NFA without
-// epsilon cycles) and, for inclusion, a subset construction over an alphabet of the
-// pattern's literal characters plus one character standing for all others.
+// epsilon cycles); inclusion is engine/glob_inclusion.h's check of `prefix*` in the pattern.
 #pragma once
 
 #include <string>
@@ -40,6 +39,7 @@ class ActionPattern {
   std::string_view literal_prefix() const;
 
   // Is every string that starts with `lower_prefix` matched? (L(prefix·Σ*) ⊆ L(pattern).)
+  // `lower_prefix` holds no wildcard (it is a catalog prefix or `service:`).
   bool includes_all_with_prefix(std::string_view lower_prefix) const;
   // Is some string that starts with `lower_prefix` matched? (L(prefix·Σ*) ∩ L(pattern) ≠ ∅.)
   bool matches_some_with_prefix(std::string_view lower_prefix) const;
