@@ -2,12 +2,16 @@
 #include "engine/bounded_strategy.h"
 
 #include "engine/aws_strategy.h"
+#include "engine/char_strategy.h"
 #include "engine/exact_strategy.h"
 #include "engine/refine.h"
 #include "engine/token_trie.h"
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
+#include <utility>
 
 namespace leastpriv::engine {
 
@@ -25,7 +29,15 @@ struct Unit {
   std::vector<bool> collapsible;
   std::vector<bool> collapsed;
   std::vector<std::size_t> cost;  // characters the node's subtree emits now
+  // Second phase: the entry's `char` replacement, taken instead of the trie's emission.
+  std::optional<std::vector<std::string>> character_level;
 };
+
+std::size_t listed_cost(const std::vector<std::string>& entries) {
+  std::size_t cost = 0;
+  for (const auto& entry : entries) cost += entry.size() + kQuotesAndComma;
+  return cost;
+}
 
 void compute_costs(Unit& unit, std::size_t index, std::size_t depth, const ActionPattern& entry,
                    const RefineContext& context) {
@@ -45,7 +57,7 @@ void compute_costs(Unit& unit, std::size_t index, std::size_t depth, const Actio
   unit.cost[index] = cost;
 }
 
-void emit(const Unit& unit, std::size_t index, const RefineContext& context, std::vector<std::string>& out) {
+void emit_trie(const Unit& unit, std::size_t index, const RefineContext& context, std::vector<std::string>& out) {
   const TrieNode& node = unit.trie.node(index);
   if (unit.collapsed[index]) {
     out.push_back(node.prefix + "*");
@@ -54,7 +66,14 @@ void emit(const Unit& unit, std::size_t index, const RefineContext& context, std
   if (node.action && !context.findings.is_unused(context.catalog.actions()[*node.action].lower_full)) {
     out.push_back(context.catalog.actions()[*node.action].full);
   }
-  for (std::size_t child : node.children) emit(unit, child, context, out);
+  for (std::size_t child : node.children) emit_trie(unit, child, context, out);
+}
+
+std::vector<std::string> emission(const Unit& unit, const RefineContext& context) {
+  if (unit.character_level) return *unit.character_level;
+  std::vector<std::string> out;
+  emit_trie(unit, TokenTrie::kRoot, context, out);
+  return out;
 }
 
 // Replays the shared list rules with replacements chosen beforehand.
@@ -79,6 +98,8 @@ std::vector<std::string> BoundedStrategy::generalize_entry(const ActionPattern& 
 
 void BoundedStrategy::adjust_refinement(const PolicyDocument& original, Refinement& refinement,
                                         const RefineContext& context) const {
+  // Nothing refined, nothing to coarsen (and no warning: the budget is the result's, not the original's).
+  if (!refinement.changed()) return;
   std::size_t real = policy_character_count(refinement.document);
   if (real <= budget_) return;
 
@@ -90,7 +111,7 @@ void BoundedStrategy::adjust_refinement(const PolicyDocument& original, Refineme
       for (const auto& entry_change : change.entries) {
         if (entry_change.replacement.empty() || !has_wildcard(entry_change.entry)) continue;
         const ActionPattern entry(entry_change.entry);
-        Unit unit{r, entry_change.entry, build_entry_trie(entry, context.catalog), {}, {}, {}, {}, {}};
+        Unit unit{r, entry_change.entry, build_entry_trie(entry, context.catalog), {}, {}, {}, {}, {}, std::nullopt};
         const std::size_t nodes = unit.trie.nodes().size();
         unit.parent.assign(nodes, nodes);
         unit.depth.assign(nodes, 0);
@@ -142,12 +163,37 @@ void BoundedStrategy::adjust_refinement(const PolicyDocument& original, Refineme
     next = end;
   }
 
+  // Second phase, only when every safe word-aligned node is collapsed and the policy is still
+  // over: entry by entry, the `char` replacement (mid-word prefixes), largest saving first, so
+  // that as few entries as possible lose their word alignment.
+  if (tracked > budget) {
+    const CharStrategy character_strategy;
+    std::vector<std::pair<long, std::size_t>> savings;  // (saving, unit)
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      auto replacement = character_strategy.generalize_entry(ActionPattern(units[u].entry), context);
+      const long saved = static_cast<long>(units[u].cost[TokenTrie::kRoot]) - static_cast<long>(listed_cost(replacement));
+      if (saved <= 0) continue;
+      units[u].character_level = std::move(replacement);
+      savings.emplace_back(saved, u);
+    }
+    std::stable_sort(savings.begin(), savings.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<bool> taken(units.size(), false);
+    for (const auto& [saved, u] : savings) {
+      if (tracked <= budget) break;
+      taken[u] = true;
+      tracked -= saved;
+    }
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      if (!taken[u]) units[u].character_level.reset();
+    }
+  }
+
   // Rebuild the changed statements' lists with the chosen replacements.
   std::map<std::size_t, std::map<std::string, std::vector<std::string>>> chosen_by_statement;
+  std::set<std::pair<std::size_t, std::string>> character_level_entries;  // (statement, lower-cased entry)
   for (const auto& unit : units) {
-    std::vector<std::string> replacement;
-    emit(unit, TokenTrie::kRoot, context, replacement);
-    chosen_by_statement[unit.statement][to_lower_ascii(unit.entry)] = std::move(replacement);
+    chosen_by_statement[unit.statement][to_lower_ascii(unit.entry)] = emission(unit, context);
+    if (unit.character_level) character_level_entries.emplace(unit.statement, to_lower_ascii(unit.entry));
   }
   for (auto& [r, chosen] : chosen_by_statement) {
     const ChosenReplacements replay(chosen);
@@ -160,7 +206,11 @@ void BoundedStrategy::adjust_refinement(const PolicyDocument& original, Refineme
         for (const auto& replayed : entry_changes) {
           if (replayed.entry != entry_change.entry || replayed.replacement == entry_change.replacement) continue;
           entry_change.replacement = replayed.replacement;
-          entry_change.reason = "hides unused actions; coarsened to fit the size budget of " + std::to_string(budget_);
+          entry_change.reason = std::string("hides unused actions; coarsened") +
+                                (character_level_entries.count({r, to_lower_ascii(entry_change.entry)}) != 0
+                                     ? " to character-level prefixes"
+                                     : "") +
+                                " to fit the size budget of " + std::to_string(budget_);
         }
       }
     }

@@ -2,7 +2,9 @@
 // 6,144 non-whitespace characters for a managed policy. It starts from `exact` (no new
 // wildcards) and, only while the whole policy is over the budget, replaces groups of exact
 // names by `p*` for safe nodes of the entries' token tries, deepest nodes first; with every
-// safe node collapsed the result is the `aws` result (or shorter). When even that does not
+// safe node collapsed the result is the `aws` result (or shorter). If that is still over, it
+// gives up word alignment entry by entry: an entry's `char` replacement (mid-word prefixes)
+// is taken, the entries that save most first, until the policy fits. When even that does not
 // fit, the result is the coarsest one and Refinement::warnings says by how much it is over.
 // `bounded:N` (make_strategy) sets another budget.
 //
@@ -17,7 +19,8 @@
 // do not interact. Collapsing a node subtracts its saving from its ancestors' costs: O(depth).
 // The final size is measured on the real document; the tracked size over-estimates it
 // (duplicates across entries are removed only once), so the budget is never missed by the
-// accounting. Cost: O(trie nodes * log) per policy. NotAction: the default dual walk.
+// accounting. Cost: O(trie nodes * log) per policy, plus `char`'s cost per entry in the
+// second phase. NotAction: the default dual walk.
 #pragma once
 
 #include "engine/policy_metrics.h"

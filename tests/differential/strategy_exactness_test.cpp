@@ -102,7 +102,7 @@ TEST(StrategyExactness, EveryStrategyKeepsTheInvariantsOnRandomInputs) {
       const std::string lower = to_lower_ascii(action);
       return unused.is_unused(lower) || (whole_kms && lower.rfind("kms:", 0) == 0);
     };
-    for (const auto& name : strategy_names()) {
+    for (const auto& name : testing::strategies_under_test()) {
       const auto strategy = make_strategy(name);
       ASSERT_TRUE(strategy.ok());
       const Refinement refinement = refine_policy(original, unused, catalog, **strategy);

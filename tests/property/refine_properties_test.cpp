@@ -18,6 +18,7 @@
 #include "spec/reference_matcher.h"
 #include "tests/property/generators.h"
 #include "tests/property/oracles.h"
+#include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
@@ -84,7 +85,7 @@ RC_GTEST_PROP(RefineProperties, ExactOverCatalogPerStatement, ()) {
   const Scenario scenario = *gen_scenario();
   const EngineInputs in = build_inputs(scenario);
   const UnusedOracle unused(scenario);
-  for (const auto& name : engine::strategy_names()) {
+  for (const auto& name : testing::strategies_under_test()) {
     const Refinement result = refine(in, *strategy_named(name));
     if (name == "aws") {
       bool generalized = false, grown = false, removed = false, infix = false;
@@ -125,7 +126,7 @@ RC_GTEST_PROP(RefineProperties, ExactOverCatalogPerStatement, ()) {
 RC_GTEST_PROP(RefineProperties, RefinedStatementAllowsNothingNewOverAllStrings, ()) {
   const Scenario scenario = *gen_scenario();
   const EngineInputs in = build_inputs(scenario);
-  for (const auto& name : engine::strategy_names()) {
+  for (const auto& name : testing::strategies_under_test()) {
     const Refinement result = refine(in, *strategy_named(name));
     const auto strings = near_miss_strings(scenario, {&in.policy, &result.document});
     for (std::size_t j = 0; j < result.document.statements.size(); ++j) {
@@ -157,7 +158,7 @@ RC_GTEST_PROP(RefineProperties, AllowsNoUnusedAction, ()) {
   const Scenario scenario = *gen_scenario();
   const EngineInputs in = build_inputs(scenario);
   const UnusedOracle unused(scenario);
-  for (const auto& name : engine::strategy_names()) {
+  for (const auto& name : testing::strategies_under_test()) {
     const Refinement result = refine(in, *strategy_named(name));
     auto strings = near_miss_strings(scenario, {&in.policy, &result.document});
     strings.insert(strings.end(), unused.actions().begin(), unused.actions().end());
@@ -189,7 +190,7 @@ RC_GTEST_PROP(RefineProperties, PreservesStructure, ()) {
   const EngineInputs in = build_inputs(scenario);
   const UnusedOracle unused(scenario);
   const engine::Json& source = in.policy.source;
-  for (const auto& name : engine::strategy_names()) {
+  for (const auto& name : testing::strategies_under_test()) {
     const Refinement result = refine(in, *strategy_named(name));
     const engine::Json out = engine::policy_to_json(result.document);
 
@@ -259,7 +260,7 @@ RC_GTEST_PROP(RefineProperties, PreservesStructure, ()) {
 RC_GTEST_PROP(RefineProperties, Idempotent, ()) {
   const Scenario scenario = *gen_scenario();
   const EngineInputs in = build_inputs(scenario);
-  for (const auto& name : engine::strategy_names()) {
+  for (const auto& name : testing::strategies_under_test()) {
     const auto strategy = strategy_named(name);
     const Refinement once = refine(in, *strategy);
     const std::string once_text = engine::policy_to_text(once.document);
@@ -283,7 +284,7 @@ RC_GTEST_PROP(RefineProperties, NoFindingsLeavesPolicyByteIdentical, ()) {
   shape.with_findings = false;
   const Scenario scenario = *gen_scenario(shape);
   const EngineInputs in = build_inputs(scenario);
-  for (const auto& name : engine::strategy_names()) {
+  for (const auto& name : testing::strategies_under_test()) {
     const Refinement result = refine(in, *strategy_named(name));
     PROPERTY_CHECK(!result.changed() && result.warnings.empty(), "strategy `" + name + "`: changes or warnings without findings");
     PROPERTY_CHECK(engine::policy_to_json(result.document) == in.policy.source, "strategy `" + name + "`: JSON differs");
@@ -322,7 +323,7 @@ RC_GTEST_PROP(RefineProperties, UnreachableFindingsChangeNothing, ()) {
   }
   RC_TAG(scenario.unused_actions.empty() && scenario.unused_services.empty() ? "no findings left" : "some findings left");
   const EngineInputs in = build_inputs(scenario);
-  for (const auto& name : engine::strategy_names()) {
+  for (const auto& name : testing::strategies_under_test()) {
     const Refinement result = refine(in, *strategy_named(name));
     PROPERTY_CHECK(!result.changed(), "strategy `" + name + "`: findings no Allow statement reaches changed the policy");
     PROPERTY_CHECK(engine::policy_to_text(result.document) == engine::policy_to_text(in.policy),
@@ -352,7 +353,7 @@ RC_GTEST_PROP(RefineProperties, Deterministic, ()) {
   };
   const bool two_spellings = spelled_two_ways(scenario.catalog) || spelled_two_ways(scenario.unused_actions);
   RC_CLASSIFY(two_spellings, "an action spelled two ways");
-  for (const auto& name : engine::strategy_names()) {
+  for (const auto& name : testing::strategies_under_test()) {
     const Refinement first = refine(build_inputs(scenario), *strategy_named(name));
     const Refinement again = refine(build_inputs(scenario), *strategy_named(name));
     const Refinement shuffled = refine(build_inputs(scenario, shuffle, true), *strategy_named(name));
@@ -372,7 +373,7 @@ RC_GTEST_PROP(RefineProperties, RewrittenListsKeepOrderSortReplacementsAndDropDu
   const Scenario scenario = *gen_scenario();
   const EngineInputs in = build_inputs(scenario);
   const UnusedOracle unused(scenario);
-  for (const auto& name : engine::strategy_names()) {
+  for (const auto& name : testing::strategies_under_test()) {
     const Refinement result = refine(in, *strategy_named(name));
     for (std::size_t i = 0; i < in.policy.statements.size(); ++i) {
       const Statement& original = in.policy.statements[i];

@@ -16,6 +16,7 @@
 #include "spec/reference_matcher.h"
 #include "tests/property/generators.h"
 #include "tests/property/oracles.h"
+#include "tests/support/test_support.h"
 #include "verifier/verify.h"
 
 #include <gtest/gtest.h>
@@ -245,14 +246,14 @@ void check_rejects_mutated_result(const Scenario& scenario, const std::string& n
 // Every engine result, of every strategy, is proved (O0–O3) by our exact procedures.
 RC_GTEST_PROP(VerifierProperties, ProvesEveryEngineResult, ()) {
   const Scenario scenario = *gen_scenario();
-  for (const auto& name : engine::strategy_names()) check_proves_engine_result(scenario, name, exact_procedure_options());
+  for (const auto& name : testing::strategies_under_test()) check_proves_engine_result(scenario, name, exact_procedure_options());
 }
 
 // A mutated result that the reference semantics shows wrong gets a counterexample from our
 // exact procedures, and every counterexample is confirmed by the reference semantics.
 RC_GTEST_PROP(VerifierProperties, RejectsEveryMutatedResultTheReferenceShowsWrong, ()) {
   const Scenario scenario = *gen_scenario();
-  const std::string name = *rc::gen::elementOf(engine::strategy_names());
+  const std::string name = *rc::gen::elementOf(testing::strategies_under_test());
   check_rejects_mutated_result(scenario, name, exact_procedure_options(), true);
 }
 
@@ -260,7 +261,7 @@ RC_GTEST_PROP(VerifierProperties, RejectsEveryMutatedResultTheReferenceShowsWron
 // agree with the automaton that every engine result is proved.
 RC_GTEST_PROP(VerifierProperties, SolverPortfolioProvesEveryEngineResult, ()) {
   const Scenario scenario = *gen_small_scenario();
-  const std::string name = *rc::gen::elementOf(engine::strategy_names());
+  const std::string name = *rc::gen::elementOf(testing::strategies_under_test());
   auto options = solver_options(true);
   options.require_agreement = options.use_z3 ? 3 : 2;
   check_proves_engine_result(scenario, name, options);
@@ -275,7 +276,7 @@ RC_GTEST_PROP(VerifierProperties, SolversAloneRejectEveryMutatedResultTheReferen
   tiny.max_statements = 2;
   tiny.max_patterns = 2;
   const Scenario scenario = *gen_scenario(tiny);
-  const std::string name = *rc::gen::elementOf(engine::strategy_names());
+  const std::string name = *rc::gen::elementOf(testing::strategies_under_test());
   check_rejects_mutated_result(scenario, name, solver_options(false), false);
 }
 

@@ -3,6 +3,7 @@
 
 #include "engine/json_text.h"
 #include "engine/policy_input.h"
+#include "engine/strategy.h"
 
 #include <gtest/gtest.h>
 
@@ -100,6 +101,13 @@ const engine::Catalog& small_hand_catalog() {
       "s3:PutObject", "s3express:CreateSession", "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:RunInstances",
   });
   return catalog;
+}
+
+std::vector<std::string> strategies_under_test() {
+  std::vector<std::string> names = engine::strategy_names();
+  names.push_back("bounded:1");
+  names.push_back("bounded:160");
+  return names;
 }
 
 engine::PolicyDocument policy_of(const std::string& json_text) {

@@ -34,6 +34,10 @@ std::vector<std::string> all_words(const std::string& alphabet, std::size_t max_
 engine::Catalog catalog_of(const std::vector<std::string>& full_names);
 // The 15-action catalog the strategy tests check by hand (s3 Get/List/Put, s3express, ec2).
 const engine::Catalog& small_hand_catalog();
+// Every strategy of engine::strategy_names(), plus `bounded` with budgets small enough that
+// test-sized policies go through both of its coarsening phases (its default of 6,144
+// characters never coarsens them).
+std::vector<std::string> strategies_under_test();
 // A policy from its JSON text; fails the test on bad input.
 engine::PolicyDocument policy_of(const std::string& json_text);
 // Findings from their JSON text; fails the test on bad input.

@@ -148,11 +148,35 @@ TEST(BoundedStrategy, ExactWhenItFitsAndCoarsenedOnlyAsFarAsNeeded) {
                      "s3:ListBucket"}));
 }
 
+TEST(BoundedStrategy, GivesUpWordAlignmentOnlyForTheEntriesThatMustFit) {
+  // s3:Get* (aws: s3:GetBucketCORS, s3:GetBucketPolicy, s3:GetJobTagging, s3:GetObject*) saves
+  // 21 characters as `char` prefixes, s3:List* (aws: s3:ListAllMyBuckets) saves 10.
+  const std::string policy = one_statement(R"(["s3:Get*", "s3:List*"])");
+  constexpr const char* kUnused = R"([{"serviceNamespace": "s3", "actions": ["GetBucketAcl", "ListBucket"]}])";
+  const std::size_t aws_size = characters(AwsStrategy(), policy, kUnused);
+  EXPECT_EQ(characters(BoundedStrategy(aws_size), policy, kUnused), aws_size);
+  EXPECT_EQ(refined_actions(BoundedStrategy(aws_size), policy, kUnused), refined_actions(AwsStrategy(), policy, kUnused));
+
+  const Refinement one_entry =
+      refine_policy(policy_of(policy), findings_of(kUnused), small_catalog(), BoundedStrategy(aws_size - 5));
+  EXPECT_EQ(one_entry.document.statements[0].patterns,
+            (Entries{"s3:GetBucketC*", "s3:GetBucketP*", "s3:GetJ*", "s3:GetO*", "s3:ListAllMyBuckets"}));
+  EXPECT_TRUE(one_entry.warnings.empty());
+  ASSERT_EQ(one_entry.changes.size(), 1u);
+  ASSERT_EQ(one_entry.changes[0].entries.size(), 2u);
+  EXPECT_NE(one_entry.changes[0].entries[0].reason.find("character-level"), std::string::npos);
+  EXPECT_EQ(one_entry.changes[0].entries[1].reason.find("character-level"), std::string::npos);
+
+  EXPECT_EQ(refined_actions(BoundedStrategy(aws_size - 25), policy, kUnused),
+            refined_actions(CharStrategy(), policy, kUnused));
+}
+
 TEST(BoundedStrategy, ReportsWhenEvenTheCoarsestResultDoesNotFit) {
   const std::string policy = one_statement(R"("s3:*")");
   constexpr const char* kUnused = R"([{"serviceNamespace": "s3", "actions": ["PutObject", "GetBucketAcl"]}])";
   const Refinement refinement = refine_policy(policy_of(policy), findings_of(kUnused), small_catalog(), BoundedStrategy(10));
-  EXPECT_EQ(refinement.document.statements[0].patterns, refined_actions(AwsStrategy(), policy, kUnused));
+  // The coarsest result: every entry at its `char` prefixes.
+  EXPECT_EQ(refinement.document.statements[0].patterns, refined_actions(CharStrategy(), policy, kUnused));
   ASSERT_FALSE(refinement.warnings.empty());
   EXPECT_NE(refinement.warnings.back().find("over the budget of 10"), std::string::npos);
 }
