@@ -155,11 +155,9 @@ int run_compare(const Words& words) {
   auto format = format_choice(*arguments, {"table", "json", "csv"});
   if (!format) return report_error(format.error());
   verifier::VerifyOptions options;
-  // Without the SMT solvers the verifier's own automaton and enumeration procedures decide
-  // every obligation (seconds instead of minutes on a busy machine); the certificate-grade
-  // portfolio is `leastpriv verify`.
-  // As in refine: Z3 and cvc5 decide what the automaton cannot, and confirm every query only
-  // with --full-portfolio.
+  // As in refine: the verifier's exact automaton decides, Z3 and cvc5 answer what it cannot
+  // (seconds instead of minutes on large policies) and confirm every query only with
+  // --full-portfolio; the certificate-grade run is `leastpriv verify`.
   options.solvers_when_decided = arguments->has("--full-portfolio");
   options.use_z3 = !arguments->has("--no-z3");
   options.use_cvc5 = !arguments->has("--no-cvc5");

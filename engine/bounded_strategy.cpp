@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <utility>
 
 namespace leastpriv::engine {
@@ -33,9 +34,12 @@ struct Unit {
   std::optional<std::vector<std::string>> character_level;
 };
 
+// Characters one listed value costs in the minified policy: itself, two quotes and a comma.
+std::size_t value_cost(std::string_view value) { return value.size() + kQuotesAndComma; }
+
 std::size_t listed_cost(const std::vector<std::string>& entries) {
   std::size_t cost = 0;
-  for (const auto& entry : entries) cost += entry.size() + kQuotesAndComma;
+  for (const auto& entry : entries) cost += value_cost(entry);
   return cost;
 }
 
@@ -47,7 +51,7 @@ void compute_costs(Unit& unit, std::size_t index, std::size_t depth, const Actio
                             (entry.is_literal_then_star() || entry.includes_all_with_prefix(node.lower_prefix));
   std::size_t cost = 0;
   if (node.action && !context.findings.is_unused(context.catalog.actions()[*node.action].lower_full)) {
-    cost += context.catalog.actions()[*node.action].full.size() + kQuotesAndComma;
+    cost += value_cost(context.catalog.actions()[*node.action].full);
   }
   for (std::size_t child : node.children) {
     unit.parent[child] = index;
@@ -138,7 +142,7 @@ void BoundedStrategy::adjust_refinement(const PolicyDocument& original, Refineme
 
   auto saving = [&](const Place& p) -> long {
     const Unit& unit = units[p.unit];
-    const long collapsed_cost = static_cast<long>(unit.trie.node(p.node).prefix.size() + 1 + kQuotesAndComma);
+    const long collapsed_cost = static_cast<long>(value_cost(unit.trie.node(p.node).prefix) + 1);  // `p*`
     return static_cast<long>(unit.cost[p.node]) - collapsed_cost;
   };
   long tracked = static_cast<long>(real);
@@ -168,23 +172,23 @@ void BoundedStrategy::adjust_refinement(const PolicyDocument& original, Refineme
   // that as few entries as possible lose their word alignment.
   if (tracked > budget) {
     const CharStrategy character_strategy;
-    std::vector<std::pair<long, std::size_t>> savings;  // (saving, unit)
+    struct Candidate {
+      long saved;
+      std::size_t unit;
+      std::vector<std::string> replacement;
+    };
+    std::vector<Candidate> candidates;
     for (std::size_t u = 0; u < units.size(); ++u) {
       auto replacement = character_strategy.generalize_entry(ActionPattern(units[u].entry), context);
       const long saved = static_cast<long>(units[u].cost[TokenTrie::kRoot]) - static_cast<long>(listed_cost(replacement));
-      if (saved <= 0) continue;
-      units[u].character_level = std::move(replacement);
-      savings.emplace_back(saved, u);
+      if (saved > 0) candidates.push_back(Candidate{saved, u, std::move(replacement)});
     }
-    std::stable_sort(savings.begin(), savings.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::vector<bool> taken(units.size(), false);
-    for (const auto& [saved, u] : savings) {
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.saved > b.saved; });
+    for (auto& candidate : candidates) {
       if (tracked <= budget) break;
-      taken[u] = true;
-      tracked -= saved;
-    }
-    for (std::size_t u = 0; u < units.size(); ++u) {
-      if (!taken[u]) units[u].character_level.reset();
+      units[candidate.unit].character_level = std::move(candidate.replacement);
+      tracked -= candidate.saved;
     }
   }
 
