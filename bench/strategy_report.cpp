@@ -5,6 +5,7 @@
 // Usage: strategy_report --corpus bench/data/corpus.json --older-catalog SNAPSHOT
 //          [--newer-catalog SNAPSHOT (default: the embedded catalog)] [--ratios 0.1,0.3,0.5,0.9]
 //          [--seed 1] [--limit N] [--jobs N] [--verify automaton|portfolio|none]
+//          [--policies NAME,NAME (only these; to re-run the report's failures)]
 //          --markdown OUT.md --svg OUT.svg [--command TEXT]
 //
 // What one run is: a policy, a ratio r, and findings that mark round(r·n) of the n actions of
@@ -43,6 +44,7 @@
 #include <map>
 #include <mutex>
 #include <random>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -56,6 +58,7 @@ struct Options {
   unsigned seed = 1;
   std::size_t limit = 0;
   unsigned jobs = 1;
+  std::set<std::string> only;  // policy names; empty: all
 };
 
 struct Totals {
@@ -496,7 +499,11 @@ int main(int argc, char** argv) {
     else if (flag == "--verify") options.verify = value;
     else if (flag == "--seed") options.seed = static_cast<unsigned>(std::stoul(value));
     else if (flag == "--limit") options.limit = std::stoul(value);
-    else if (flag == "--jobs") options.jobs = std::max(1u, static_cast<unsigned>(std::stoul(value)));
+    else if (flag == "--policies") {
+      std::stringstream list(value);
+      std::string item;
+      while (std::getline(list, item, ',')) options.only.insert(item);
+    } else if (flag == "--jobs") options.jobs = std::max(1u, static_cast<unsigned>(std::stoul(value)));
     else if (flag == "--ratios") {
       options.ratios.clear();
       std::stringstream list(value);
@@ -525,6 +532,7 @@ int main(int argc, char** argv) {
   Corpus corpus;
   for (const auto& item : *parsed) {
     if (options.limit != 0 && corpus.policies.size() >= options.limit) break;
+    if (!options.only.empty() && options.only.count(item["name"].get<std::string>()) == 0) continue;
     auto policy = engine::load_policy_text(engine::dump_json(item["document"]), item["name"].get<std::string>());
     if (!policy) {
       corpus.skipped++;

@@ -14,7 +14,11 @@
 // Tuples from which a required (positive, complement-free) language can no longer accept
 // are pruned. Cost: the number of reachable tuples, in practice a small multiple of the
 // number of distinct prefixes of the patterns; a state limit and the timeout bound it.
-// Shortest counterexamples come for free from the breadth-first order.
+// Globs with an interior wildcard (`a*b`, `svc:*x*`) are the exception: each stays alive in a
+// changing position set, so hundreds of them together multiply; a required union holding
+// such globs is therefore searched one glob at a time (membership in a union distributes over
+// the query), the rest of the union together. Counterexamples are shortest within that part,
+// from the breadth-first order.
 #pragma once
 
 #include "verifier/query.h"
@@ -24,7 +28,7 @@
 
 namespace leastpriv::verifier {
 
-inline constexpr const char* kAutomatonVersion = "leastpriv-automaton-1";
+inline constexpr const char* kAutomatonVersion = "leastpriv-automaton-2";
 
 ProcedureVerdict decide_with_automaton(const Query& query, double timeout_seconds);
 
