@@ -137,5 +137,29 @@ TEST(VerifierAutomaton, UnionOfInteriorWildcardGlobsIsDecidedPartByPart) {
   EXPECT_EQ(in_rest.counterexample, "ec2:runinstances");
 }
 
+// An original with many infix globs (`sagemaker:*Model*`-style): once one of them has matched,
+// no extension can leave the original, and the search must stop there. Without that pruning it
+// tracks which of the sixteen have matched, 2^16 subsets, and runs out of its time.
+TEST(VerifierAutomaton, ForbiddenGlobThatAcceptsEveryExtensionEndsTheSearch) {
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz012345";
+  std::vector<std::string> infixes;
+  for (std::size_t i = 0; i + 1 < letters.size(); i += 2) infixes.push_back("sm:*" + letters.substr(i, 2) + "*");
+  Query query;
+  query.group.services = {"sm"};
+  Literal result;
+  result.language.globs = infixes;
+  Literal original;
+  original.member = false;
+  original.language.globs = infixes;
+  query.literals = {result, original};
+  const auto proved = decide_with_automaton(query, 10);
+  EXPECT_EQ(proved.verdict, Verdict::kProved) << proved.reason;
+
+  query.literals[1].language.globs.pop_back();  // `sm:*45*` is no longer covered
+  const auto refuted = decide_with_automaton(query, 10);
+  ASSERT_EQ(refuted.verdict, Verdict::kCounterexample) << refuted.reason;
+  EXPECT_EQ(refuted.counterexample, "sm:45");
+}
+
 }  // namespace
 }  // namespace leastpriv::verifier
