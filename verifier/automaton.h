@@ -11,8 +11,9 @@
 // mentions, plus one fresh character" (which stands for all the others, since none of the
 // automata can tell them apart) visits every reachable tuple, and the query is satisfiable
 // exactly when some reachable tuple satisfies the Boolean combination of acceptances.
-// Tuples from which a required (positive, complement-free) language can no longer accept
-// are pruned. Cost: the number of reachable tuples, in practice a small multiple of the
+// Tuples from which a required (positive, complement-free) language can no longer accept,
+// or in which a glob of a forbidden language accepts every extension (its trailing `*` is
+// live), are pruned. Cost: the number of reachable tuples, in practice a small multiple of the
 // number of distinct prefixes of the patterns; a state limit and the timeout bound it.
 // Globs with an interior wildcard (`a*b`, `svc:*x*`) are the exception: each stays alive in a
 // changing position set, so hundreds of them together multiply; a required union holding
