@@ -4,8 +4,10 @@
 #include "cli/commands.h"
 #include "cli/report.h"
 
+#include <algorithm>
 #include <exception>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -21,6 +23,20 @@ constexpr const char* kUsage = R"(usage:
 exit codes: 0 done/proved, 1 verification failed, 2 bad input or usage, 3 solver unknown or timeout
 )";
 
+// `leastpriv COMMAND --help`: that command's usage line and the exit codes, on stdout.
+bool asks_for_help(const leastpriv::cli::Words& words) {
+  return std::any_of(words.begin(), words.end(), [](const std::string& word) { return word == "--help" || word == "-h"; });
+}
+
+std::string usage_of(const std::string& command) {
+  std::istringstream lines(kUsage);
+  std::string out;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("  leastpriv " + command + " ", 0) == 0 || line.rfind("exit codes:", 0) == 0) out += line + "\n";
+  }
+  return out;
+}
+
 int dispatch(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << kUsage;
@@ -28,6 +44,10 @@ int dispatch(int argc, char** argv) {
   }
   const std::string command = argv[1];
   const leastpriv::cli::Words words(argv + 2, argv + argc);
+  if (asks_for_help(words) && usage_of(command).find("leastpriv " + command) != std::string::npos) {
+    std::cout << "usage:\n" << usage_of(command);
+    return leastpriv::cli::kExitOk;
+  }
   if (command == "refine") return leastpriv::cli::run_refine(words);
   if (command == "verify") return leastpriv::cli::run_verify(words);
   if (command == "check-certificate") return leastpriv::cli::run_check_certificate(words);

@@ -99,6 +99,18 @@ TEST(CatalogCli, ListsWhatAPatternMatches) {
   EXPECT_EQ(result.out, "s3:GetObjectVersionTagging\n");
 }
 
+TEST(HelpCli, EachCommandPrintsItsOwnUsageAndExits0) {
+  for (const std::string command : {"refine", "verify", "check-certificate", "compare", "explain", "catalog"}) {
+    const auto result = run_leastpriv({command, "--help"});
+    EXPECT_EQ(result.exit_code, 0) << command << ": " << result.err;
+    EXPECT_NE(result.out.find("leastpriv " + command + " "), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("exit codes:"), std::string::npos) << result.out;
+    EXPECT_EQ(result.out.find("leastpriv --version"), std::string::npos) << "only its own usage:\n" << result.out;
+  }
+  EXPECT_EQ(run_leastpriv({"refine", "--policy", "examples/seed/policy.json", "-h"}).exit_code, 0);
+  EXPECT_EQ(run_leastpriv({"frobnicate", "--help"}).exit_code, 2);
+}
+
 TEST(VersionCli, NamesTheEmbeddedCatalog) {
   const auto result = run_leastpriv({"--version"});
   EXPECT_EQ(result.exit_code, 0);
