@@ -62,10 +62,18 @@ bool UnusedFindings::pattern_matches_unused(const ActionPattern& pattern) const 
   for (const auto& service : whole_services_) {
     if (pattern.matches_some_with_prefix(service + ":")) return true;
   }
-  for (const auto& action : actions_) {
+  for (const auto& action : actions_with_prefix(pattern.literal_prefix())) {
     if (pattern.matches(action)) return true;
   }
   return false;
+}
+
+std::span<const std::string> UnusedFindings::actions_with_prefix(std::string_view lower_prefix) const {
+  const auto first = std::lower_bound(actions_.begin(), actions_.end(), lower_prefix);
+  const auto last = std::partition_point(first, actions_.end(), [&](const std::string& action) {
+    return std::string_view(action).substr(0, lower_prefix.size()) == lower_prefix;
+  });
+  return {first, last};
 }
 
 bool UnusedFindings::prefix_reaches_unused(std::string_view lower_prefix) const {

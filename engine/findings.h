@@ -15,6 +15,7 @@
 
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,9 @@ class UnusedFindings {
   bool pattern_matches_unused(const ActionPattern& pattern) const;
   // Is some unused action, or some string of a wholly unused service, of the form `prefix…`?
   bool prefix_reaches_unused(std::string_view lower_prefix) const;
+  // The listed unused actions that start with `lower_prefix` (a range of the sorted list): a
+  // pattern can match only those that start with its literal prefix.
+  std::span<const std::string> actions_with_prefix(std::string_view lower_prefix) const;
 
  private:
   friend class FindingsReader;

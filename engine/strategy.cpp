@@ -14,12 +14,19 @@
 namespace leastpriv::engine {
 
 void sort_entries(std::vector<std::string>& entries) {
-  std::stable_sort(entries.begin(), entries.end(), [](const std::string& a, const std::string& b) {
-    const std::string la = to_lower_ascii(a);
-    const std::string lb = to_lower_ascii(b);
-    return la != lb ? la < lb : a < b;
-  });
-  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  // Each entry is lowered once (lowering inside the comparison was a tenth of refine's time on
+  // `*` with 11,000 unused actions).
+  std::vector<std::pair<std::string, std::string>> keyed;  // (lower-cased, as written)
+  keyed.reserve(entries.size());
+  for (auto& entry : entries) {
+    std::string lower = to_lower_ascii(entry);
+    keyed.emplace_back(std::move(lower), std::move(entry));
+  }
+  std::sort(keyed.begin(), keyed.end());
+  entries.clear();
+  for (auto& [lower, entry] : keyed) {
+    if (entries.empty() || entries.back() != entry) entries.push_back(std::move(entry));
+  }
 }
 
 std::vector<std::string> Strategy::refine_action_list(const std::vector<std::string>& entries,

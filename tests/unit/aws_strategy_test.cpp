@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace leastpriv::engine {
 namespace {
 
@@ -145,6 +147,24 @@ TEST(Refine, WarnsAboutFindingsTheCatalogOrThePolicyDoesNotKnow) {
   ASSERT_EQ(result.warnings.size(), 2u);
   EXPECT_NE(result.warnings[0].find("`s3:GetNothing`"), std::string::npos);
   EXPECT_NE(result.warnings[1].find("`s3:PutObject`"), std::string::npos);
+}
+
+// "Allowed by the policy" counts infix and `?` patterns and Allow+NotAction statements, and no Deny.
+TEST(Refine, FindingsWarningSeesEveryWayThePolicyAllows) {
+  const auto result = refine(R"({"Statement": [
+      {"Effect": "Allow", "Action": ["s3:*Object", "iam:Get?ser"], "Resource": "*"},
+      {"Effect": "Allow", "NotAction": ["ec2:*", "s3:*"], "Resource": "*"},
+      {"Effect": "Deny", "Action": "ec2:RunInstances", "Resource": "*"}]})",
+                             R"([{"serviceNamespace": "s3", "actions": ["GetObject", "ListBucket"]},
+                                 {"serviceNamespace": "iam", "actions": ["GetUser"]},
+                                 {"serviceNamespace": "kms", "actions": ["Decrypt"]},
+                                 {"serviceNamespace": "ec2", "actions": ["RunInstances"]}])");
+  const auto not_allowed = std::find_if(result.warnings.begin(), result.warnings.end(), [](const std::string& warning) {
+    return warning.find("that the policy does not allow") != std::string::npos;
+  });
+  ASSERT_NE(not_allowed, result.warnings.end());
+  EXPECT_NE(not_allowed->find("2 unused action(s) that the policy does not allow: `ec2:RunInstances`, `s3:ListBucket` ("),
+            std::string::npos) << *not_allowed;
 }
 
 }  // namespace

@@ -60,6 +60,21 @@ TEST(UnusedFindings, SameSeedInBothShapesGivesTheSameSet) {
   EXPECT_EQ(simple.unused_actions(), v2.unused_actions());
 }
 
+TEST(UnusedFindings, ActionsWithPrefixIsTheRangeThatStartsWithIt) {
+  UnusedFindings findings;
+  for (const char* name : {"GetObject", "GetObjectAcl", "GetBucketAcl", "PutObject"}) findings.add_unused_action("s3", name);
+  findings.add_unused_action("sts", "GetCallerIdentity");
+  auto names = [&](std::string_view prefix) {
+    const auto range = findings.actions_with_prefix(prefix);
+    return std::vector<std::string>(range.begin(), range.end());
+  };
+  EXPECT_EQ(names("s3:getobject"), (std::vector<std::string>{"s3:getobject", "s3:getobjectacl"}));
+  EXPECT_EQ(names("s3:"), (std::vector<std::string>{"s3:getbucketacl", "s3:getobject", "s3:getobjectacl", "s3:putobject"}));
+  EXPECT_EQ(names("").size(), 5u);
+  EXPECT_TRUE(names("s3:z").empty());
+  EXPECT_TRUE(names("s3:getobjectaclx").empty());
+}
+
 TEST(UnusedFindings, BadInputNamesTheJsonPointer) {
   EXPECT_NE(error_of(R"({"foo": 1})").find("f.json: /: not findings"), std::string::npos);
   EXPECT_NE(error_of(R"([{"actions": ["A"]}])").find("/0: finding has no `serviceNamespace`"), std::string::npos);
