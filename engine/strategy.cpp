@@ -14,8 +14,8 @@
 namespace leastpriv::engine {
 
 void sort_entries(std::vector<std::string>& entries) {
-  // Each entry is lowered once (lowering inside the comparison was a tenth of refine's time on
-  // `*` with 11,000 unused actions).
+  // Each entry is lowered once, not twice per comparison (that showed in profiles of `*` with
+  // 11,000 unused actions, where one entry's replacement has thousands of entries).
   std::vector<std::pair<std::string, std::string>> keyed;  // (lower-cased, as written)
   keyed.reserve(entries.size());
   for (auto& entry : entries) {
