@@ -3,7 +3,8 @@
 // {a, b} up to length 4, plus upper-case variants, must agree with spec::reference_matches,
 // in the SMT-LIB text Z3 reads, in cvc5's terms and in our automaton. Then inclusion between
 // small pattern unions: Z3, cvc5 and the automaton must agree with each other and with brute
-// force over bounded strings where brute force is decisive.
+// force over bounded strings where brute force is decisive; and the automaton alone on wider
+// unions (its union split and its pruning; each mutation of either was seen to fail it).
 //
 // Tested by: itself (CTest label `differential`).
 #include "spec/reference_matcher.h"
@@ -165,6 +166,66 @@ TEST(VerifierEncodingDifferential, UnionInclusionAgreesAcrossProcedures) {
     }
   }
   EXPECT_GT(disagreements_checked, 300);
+}
+
+// The automaton alone on wider unions (2 to 6 patterns a side, most with interior wildcards),
+// where its union split and its pruning of forbidden globs that accept every extension both
+// apply: a counterexample brute force finds up to length 6 must be found, every counterexample
+// it gives must replay, and "proved" must survive brute force.
+TEST(VerifierEncodingDifferential, AutomatonAloneOnWideUnionsAgreesWithBruteForce) {
+  std::mt19937 random(20261127);  // fixed seed: failures reproduce
+  const std::string alphabet = "ab:**?";
+  auto random_pattern = [&] {
+    std::uniform_int_distribution<int> length(1, 6);
+    std::uniform_int_distribution<int> pick(0, static_cast<int>(alphabet.size()) - 1);
+    std::string pattern;
+    for (int i = length(random); i > 0; --i) pattern += alphabet[static_cast<std::size_t>(pick(random))];
+    return pattern;
+  };
+  const auto brute_strings = testing::all_words("ab:c", 6);
+  int refuted = 0;
+  int proved = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::uniform_int_distribution<int> count(2, 6);
+    std::vector<std::string> left;
+    std::vector<std::string> right;
+    for (int i = count(random); i > 0; --i) left.push_back(random_pattern());
+    for (int i = count(random); i > 0; --i) right.push_back(random_pattern());
+    Query query;
+    query.group.other = true;
+    Literal in_left;
+    in_left.language.globs = left;
+    Literal not_right;
+    not_right.member = false;
+    not_right.language.globs = right;
+    query.literals = {in_left, not_right};
+    std::string description;
+    for (const auto& p : left) description += " `" + p + "`";
+    description += " ⊆";
+    for (const auto& p : right) description += " `" + p + "`";
+
+    bool brute_counterexample = false;
+    for (const auto& text : brute_strings) {
+      if (spec::reference_matches_any(left, text) && !spec::reference_matches_any(right, text)) {
+        brute_counterexample = true;
+        break;
+      }
+    }
+    const auto automaton = decide_with_automaton(query, 10);
+    ASSERT_NE(automaton.verdict, Verdict::kUnknown) << automaton.reason << " on" << description;
+    if (automaton.verdict == Verdict::kCounterexample) {
+      ++refuted;
+      const std::string witness = printable_model(automaton.counterexample, fresh_domain_character(query));
+      EXPECT_TRUE(spec::reference_matches_any(left, witness) && !spec::reference_matches_any(right, witness))
+          << "witness `" << witness << "` on" << description;
+    } else {
+      ++proved;
+      EXPECT_FALSE(brute_counterexample) << "proved, but brute force refutes" << description;
+    }
+  }
+  // Both verdicts must be well represented, or the test checks little.
+  EXPECT_GT(refuted, 50);
+  EXPECT_GT(proved, 50);
 }
 
 // DESIGN §4's encoding facts over all strings.
