@@ -16,6 +16,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -105,47 +106,65 @@ TEST(VerifierEncodingDifferential, CaseInsensitiveInclusion) {
   }
 }
 
+// A random union of `counts` patterns (each of `lengths` characters of `alphabet`).
+std::vector<std::string> random_union(std::mt19937& random, const std::string& alphabet, std::pair<int, int> counts,
+                                      std::pair<int, int> lengths) {
+  std::uniform_int_distribution<int> count(counts.first, counts.second);
+  std::vector<std::string> patterns;
+  for (int n = count(random); n > 0; --n) {
+    std::uniform_int_distribution<int> length(lengths.first, lengths.second);
+    std::uniform_int_distribution<int> pick(0, static_cast<int>(alphabet.size()) - 1);
+    std::string pattern;
+    for (int i = length(random); i > 0; --i) pattern += alphabet[static_cast<std::size_t>(pick(random))];
+    patterns.push_back(std::move(pattern));
+  }
+  return patterns;
+}
+
+// x ∈ L(left) ∧ x ∉ L(right), over all strings: empty exactly when left ⊆ right.
+Query inclusion_query(const std::vector<std::string>& left, const std::vector<std::string>& right) {
+  Query query;
+  query.group.other = true;
+  Literal in_left;
+  in_left.language.globs = left;
+  Literal not_right;
+  not_right.member = false;
+  not_right.language.globs = right;
+  query.literals = {in_left, not_right};
+  return query;
+}
+
+std::string describe_inclusion(const std::vector<std::string>& left, const std::vector<std::string>& right) {
+  std::string description;
+  for (const auto& p : left) description += " `" + p + "`";
+  description += " ⊆";
+  for (const auto& p : right) description += " `" + p + "`";
+  return description;
+}
+
+bool refutes_inclusion(const std::vector<std::string>& left, const std::vector<std::string>& right, const std::string& text) {
+  return spec::reference_matches_any(left, text) && !spec::reference_matches_any(right, text);
+}
+
+bool brute_force_refutes(const std::vector<std::string>& left, const std::vector<std::string>& right,
+                         const std::vector<std::string>& strings) {
+  return std::any_of(strings.begin(), strings.end(),
+                     [&](const std::string& text) { return refutes_inclusion(left, right, text); });
+}
+
 // Inclusion of one random union of patterns in another, over {a, b, :, *, ?}: every procedure
 // must agree; a counterexample must replay; "included" must survive brute force up to length 6
 // (brute force is decisive for a refutation it finds, and a sanity check otherwise).
 TEST(VerifierEncodingDifferential, UnionInclusionAgreesAcrossProcedures) {
   std::mt19937 random(20260926);  // fixed seed: failures reproduce
-  const std::string alphabet = "ab:*?";
-  auto random_pattern = [&] {
-    std::uniform_int_distribution<int> length(0, 5);
-    std::uniform_int_distribution<int> pick(0, static_cast<int>(alphabet.size()) - 1);
-    std::string pattern;
-    for (int i = length(random); i > 0; --i) pattern += alphabet[static_cast<std::size_t>(pick(random))];
-    return pattern;
-  };
   const auto brute_strings = testing::all_words("ab:c", 6);
   int disagreements_checked = 0;
   for (int round = 0; round < 150; ++round) {
-    std::vector<std::string> left;
-    std::vector<std::string> right;
-    std::uniform_int_distribution<int> count(1, 3);
-    for (int i = count(random); i > 0; --i) left.push_back(random_pattern());
-    for (int i = count(random); i > 0; --i) right.push_back(random_pattern());
-    Query query;
-    query.group.other = true;
-    Literal in_left;
-    in_left.language.globs = left;
-    Literal not_right;
-    not_right.member = false;
-    not_right.language.globs = right;
-    query.literals = {in_left, not_right};
-
-    bool brute_counterexample = false;
-    for (const auto& text : brute_strings) {
-      if (spec::reference_matches_any(left, text) && !spec::reference_matches_any(right, text)) {
-        brute_counterexample = true;
-        break;
-      }
-    }
-    std::string description;
-    for (const auto& p : left) description += " `" + p + "`";
-    description += " ⊆";
-    for (const auto& p : right) description += " `" + p + "`";
+    const auto left = random_union(random, "ab:*?", {1, 3}, {0, 5});
+    const auto right = random_union(random, "ab:*?", {1, 3}, {0, 5});
+    const Query query = inclusion_query(left, right);
+    const bool brute_counterexample = brute_force_refutes(left, right, brute_strings);
+    const std::string description = describe_inclusion(left, right);
 
     const auto automaton = decide_with_automaton(query, 10);
     const auto z3 = decide_with_z3(query_to_smtlib(query), 10);
@@ -159,8 +178,7 @@ TEST(VerifierEncodingDifferential, UnionInclusionAgreesAcrossProcedures) {
       ASSERT_EQ(verdict.verdict, automaton.verdict) << verdict.procedure << " on" << description;
       if (verdict.verdict == Verdict::kCounterexample) {
         const std::string witness = printable_model(verdict.counterexample, fresh_domain_character(query));
-        EXPECT_TRUE(spec::reference_matches_any(left, witness) && !spec::reference_matches_any(right, witness))
-            << verdict.procedure << " witness `" << witness << "` on" << description;
+        EXPECT_TRUE(refutes_inclusion(left, right, witness)) << verdict.procedure << " witness `" << witness << "` on" << description;
       }
       ++disagreements_checked;
     }
@@ -174,53 +192,23 @@ TEST(VerifierEncodingDifferential, UnionInclusionAgreesAcrossProcedures) {
 // it gives must replay, and "proved" must survive brute force.
 TEST(VerifierEncodingDifferential, AutomatonAloneOnWideUnionsAgreesWithBruteForce) {
   std::mt19937 random(20261127);  // fixed seed: failures reproduce
-  const std::string alphabet = "ab:**?";
-  auto random_pattern = [&] {
-    std::uniform_int_distribution<int> length(1, 6);
-    std::uniform_int_distribution<int> pick(0, static_cast<int>(alphabet.size()) - 1);
-    std::string pattern;
-    for (int i = length(random); i > 0; --i) pattern += alphabet[static_cast<std::size_t>(pick(random))];
-    return pattern;
-  };
   const auto brute_strings = testing::all_words("ab:c", 6);
   int refuted = 0;
   int proved = 0;
   for (int round = 0; round < 400; ++round) {
-    std::uniform_int_distribution<int> count(2, 6);
-    std::vector<std::string> left;
-    std::vector<std::string> right;
-    for (int i = count(random); i > 0; --i) left.push_back(random_pattern());
-    for (int i = count(random); i > 0; --i) right.push_back(random_pattern());
-    Query query;
-    query.group.other = true;
-    Literal in_left;
-    in_left.language.globs = left;
-    Literal not_right;
-    not_right.member = false;
-    not_right.language.globs = right;
-    query.literals = {in_left, not_right};
-    std::string description;
-    for (const auto& p : left) description += " `" + p + "`";
-    description += " ⊆";
-    for (const auto& p : right) description += " `" + p + "`";
-
-    bool brute_counterexample = false;
-    for (const auto& text : brute_strings) {
-      if (spec::reference_matches_any(left, text) && !spec::reference_matches_any(right, text)) {
-        brute_counterexample = true;
-        break;
-      }
-    }
+    const auto left = random_union(random, "ab:**?", {2, 6}, {1, 6});
+    const auto right = random_union(random, "ab:**?", {2, 6}, {1, 6});
+    const Query query = inclusion_query(left, right);
+    const std::string description = describe_inclusion(left, right);
     const auto automaton = decide_with_automaton(query, 10);
     ASSERT_NE(automaton.verdict, Verdict::kUnknown) << automaton.reason << " on" << description;
     if (automaton.verdict == Verdict::kCounterexample) {
       ++refuted;
       const std::string witness = printable_model(automaton.counterexample, fresh_domain_character(query));
-      EXPECT_TRUE(spec::reference_matches_any(left, witness) && !spec::reference_matches_any(right, witness))
-          << "witness `" << witness << "` on" << description;
+      EXPECT_TRUE(refutes_inclusion(left, right, witness)) << "witness `" << witness << "` on" << description;
     } else {
       ++proved;
-      EXPECT_FALSE(brute_counterexample) << "proved, but brute force refutes" << description;
+      EXPECT_FALSE(brute_force_refutes(left, right, brute_strings)) << "proved, but brute force refutes" << description;
     }
   }
   // Both verdicts must be well represented, or the test checks little.
@@ -241,14 +229,7 @@ TEST(VerifierEncodingDifferential, DesignEncodingFacts) {
       {"kms:*encrypt*", "kms:*crypt*", true},     {"s3:get*", "s3:*", true},
   };
   for (const auto& fact : facts) {
-    Query query;
-    query.group.other = true;
-    Literal in_left;
-    in_left.language.globs = {fact.left};
-    Literal not_right;
-    not_right.member = false;
-    not_right.language.globs = {fact.right};
-    query.literals = {in_left, not_right};
+    const Query query = inclusion_query({fact.left}, {fact.right});
     const auto automaton = decide_with_automaton(query, 10);
     EXPECT_EQ(automaton.verdict, fact.included ? Verdict::kProved : Verdict::kCounterexample)
         << fact.left << " ⊆ " << fact.right;
