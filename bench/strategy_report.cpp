@@ -540,6 +540,11 @@ int main(int argc, char** argv) {
     }
     corpus.policies.emplace_back(item["name"].get<std::string>(), std::move(policy->document));
   }
+  for (const auto& name : options.only) {
+    const bool found = std::any_of(corpus.policies.begin(), corpus.policies.end(),
+                                   [&](const auto& policy) { return policy.first == name; });
+    if (!found) return fail("--policies: no policy named `" + name + "` in " + options.corpus);
+  }
 
   Probes probes;
   for (const auto& action : older->actions()) probes.lower.push_back(action.lower_full);

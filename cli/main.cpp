@@ -28,13 +28,16 @@ bool asks_for_help(const leastpriv::cli::Words& words) {
   return std::any_of(words.begin(), words.end(), [](const std::string& word) { return word == "--help" || word == "-h"; });
 }
 
+// Empty when `command` is not one of ours.
 std::string usage_of(const std::string& command) {
   std::istringstream lines(kUsage);
-  std::string out;
+  std::string usage;
+  std::string exit_codes;
   for (std::string line; std::getline(lines, line);) {
-    if (line.rfind("  leastpriv " + command + " ", 0) == 0 || line.rfind("exit codes:", 0) == 0) out += line + "\n";
+    if (line.rfind("  leastpriv " + command + " ", 0) == 0) usage += line + "\n";
+    if (line.rfind("exit codes:", 0) == 0) exit_codes = line + "\n";
   }
-  return out;
+  return usage.empty() ? std::string() : "usage:\n" + usage + exit_codes;
 }
 
 int dispatch(int argc, char** argv) {
@@ -44,9 +47,12 @@ int dispatch(int argc, char** argv) {
   }
   const std::string command = argv[1];
   const leastpriv::cli::Words words(argv + 2, argv + argc);
-  if (asks_for_help(words) && usage_of(command).find("leastpriv " + command) != std::string::npos) {
-    std::cout << "usage:\n" << usage_of(command);
-    return leastpriv::cli::kExitOk;
+  if (asks_for_help(words)) {
+    const std::string usage = usage_of(command);
+    if (!usage.empty()) {
+      std::cout << usage;
+      return leastpriv::cli::kExitOk;
+    }
   }
   if (command == "refine") return leastpriv::cli::run_refine(words);
   if (command == "verify") return leastpriv::cli::run_verify(words);

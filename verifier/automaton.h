@@ -15,11 +15,7 @@
 // or in which a glob of a forbidden language accepts every extension (its trailing `*` is
 // live), are pruned. Cost: the number of reachable tuples, in practice a small multiple of the
 // number of distinct prefixes of the patterns; a state limit and the timeout bound it.
-// Globs with an interior wildcard (`a*b`, `svc:*x*`) are the exception: each stays alive in a
-// changing position set, so hundreds of them together multiply; a required union holding
-// such globs is therefore searched one glob at a time (membership in a union distributes over
-// the query), the rest of the union together. Counterexamples are shortest within that part,
-// from the breadth-first order.
+// Shortest counterexamples come for free from the breadth-first order.
 #pragma once
 
 #include "verifier/query.h"
