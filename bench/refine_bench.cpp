@@ -9,10 +9,10 @@
 // Usage: bench/run-refine-bench.sh  (or build/bench/refine_bench bench/data/managedPolicies.json)
 //        build/bench/refine_bench bench/data/managedPolicies.json --only NAME: part 3 for that
 //        policy alone, 50 times (median and max), e.g. under `perf record`.
-#include "engine/aws_strategy.h"
-#include "engine/catalog.h"
-#include "engine/json_text.h"
-#include "engine/policy_input.h"
+#include "engine/strategies/aws_strategy.h"
+#include "model/catalog.h"
+#include "model/json_text.h"
+#include "model/policy_input.h"
 #include "engine/refine.h"
 
 #include <algorithm>
@@ -50,33 +50,33 @@ int main(int argc, char** argv) {
   std::vector<double> startup;
   for (int i = 0; i < 20; ++i) {
     const auto start = Clock::now();
-    auto catalog = engine::Catalog::embedded();
+    auto catalog = model::Catalog::embedded();
     startup.push_back(milliseconds_since(start));
     if (!catalog) return 2;
   }
-  auto catalog = engine::Catalog::embedded();
+  auto catalog = model::Catalog::embedded();
   std::printf("catalog start-up (parse embedded %zu actions): median %.2f ms, max %.2f ms over 20 runs\n",
               catalog->actions().size(), percentile(startup, 0.5), percentile(startup, 1.0));
 
-  auto text = engine::read_text_file(argv[1]);
+  auto text = model::read_text_file(argv[1]);
   if (!text) {
     std::fprintf(stderr, "%s\n", text.error().message.c_str());
     return 2;
   }
-  auto corpus = engine::parse_json_text(*text, argv[1]);
+  auto corpus = model::parse_json_text(*text, argv[1]);
   if (!corpus) return 2;
 
   // 2. Round trip of every version.
   std::size_t versions = 0;
   std::size_t round_trip_failures = 0;
-  std::vector<std::pair<std::string, engine::PolicyDocument>> latest;
+  std::vector<std::pair<std::string, model::PolicyDocument>> latest;
   for (const auto& [name, policy] : corpus->items()) {
     const std::string latest_id = policy.value("latestVersionId", "");
     for (const auto& [version_id, version] : policy["versions"].items()) {
       ++versions;
-      const engine::Json& document = version["document"];
-      auto parsed = engine::parse_policy_document(document, name, "");
-      if (!parsed || engine::policy_to_json(*parsed) != document) {
+      const model::Json& document = version["document"];
+      auto parsed = model::parse_policy_document(document, name, "");
+      if (!parsed || model::policy_to_json(*parsed) != document) {
         ++round_trip_failures;
         std::fprintf(stderr, "round trip differs: %s %s %s\n", name.c_str(), version_id.c_str(),
                      parsed ? "" : parsed.error().message.c_str());
@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   std::size_t largest_unused = 0;
   for (const auto& [name, document] : latest) {
     if (single && name != only) continue;
-    engine::UnusedFindings findings;
+    model::UnusedFindings findings;
     std::size_t unused = 0;
     std::vector<engine::CompiledStatement> statements;
     for (const auto& statement : document.statements) statements.emplace_back(statement);
@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
       std::vector<double> runs;
       for (int i = 0; i < 50; ++i) {
         const auto start = Clock::now();
-        const std::string out = engine::policy_to_text(engine::refine_policy(document, findings, *catalog, strategy).document);
+        const std::string out = model::policy_to_text(engine::refine_policy(document, findings, *catalog, strategy).document);
         runs.push_back(milliseconds_since(start));
       }
       std::printf("%s (%zu unused): median %.3f ms, max %.3f ms over 50 runs\n", name.c_str(), unused,
@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
     }
     const auto start = Clock::now();
     const engine::Refinement refinement = engine::refine_policy(document, findings, *catalog, strategy);
-    const std::string out = engine::policy_to_text(refinement.document);
+    const std::string out = model::policy_to_text(refinement.document);
     const double elapsed = milliseconds_since(start);
     per_policy.push_back(elapsed);
     slowest.emplace_back(elapsed, name + " (" + std::to_string(unused) + " unused)");

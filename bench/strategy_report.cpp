@@ -16,22 +16,22 @@
 //
 // Checks on every result: exactness with spec::reference_matches (test-only, naive matcher)
 // over all actions of both catalogs, per statement (removal, completeness, soundness on those
-// strings); and the verifier (verifier/verify.h) over all strings: `automaton` uses its own
+// strings); and the verifier (verifier/decide/verify.h) over all strings: `automaton` uses its own
 // exact automaton and enumeration procedures only (no SMT solver, fast enough for the whole
 // corpus), `portfolio` adds Z3 and cvc5 (DESIGN §4), `none` skips it.
 //
 // IMPLEMENTATION: policies are split over --jobs threads, each with its own strategy objects;
 // totals are summed afterwards, so the report does not depend on the number of jobs (times do).
-#include "engine/catalog.h"
-#include "engine/fewest_strategy.h"
-#include "engine/findings.h"
-#include "engine/json_text.h"
-#include "engine/policy_input.h"
-#include "engine/policy_metrics.h"
+#include "model/catalog.h"
+#include "engine/strategies/fewest_strategy.h"
+#include "model/findings.h"
+#include "model/json_text.h"
+#include "model/policy_input.h"
+#include "engine/render/policy_metrics.h"
 #include "engine/refine.h"
-#include "engine/strategy.h"
+#include "engine/strategies/strategy.h"
 #include "spec/reference_matcher.h"
-#include "verifier/verify.h"
+#include "verifier/decide/verify.h"
 
 #include <algorithm>
 #include <atomic>
@@ -100,13 +100,13 @@ struct Probes {
 };
 
 std::string literal_prefix_of(const std::string& pattern) {
-  std::string lower = engine::to_lower_ascii(pattern);
+  std::string lower = model::to_lower_ascii(pattern);
   return lower.substr(0, std::min(lower.find('*'), lower.find('?')));
 }
 
 // Which probes the statement allows, by the reference matcher (literal prefixes only narrow
 // the search: a pattern can match no string outside its prefix range).
-std::vector<char> reference_allowed(const engine::Statement& statement, const Probes& probes) {
+std::vector<char> reference_allowed(const model::Statement& statement, const Probes& probes) {
   std::vector<char> listed(probes.lower.size(), 0);
   for (const auto& pattern : statement.patterns) {
     const auto [first, last] = probes.range(literal_prefix_of(pattern));
@@ -114,15 +114,15 @@ std::vector<char> reference_allowed(const engine::Statement& statement, const Pr
       if (!listed[i] && spec::reference_matches(pattern, probes.lower[i])) listed[i] = 1;
     }
   }
-  if (statement.effect != engine::Effect::kAllow) return std::vector<char>(probes.lower.size(), 0);
-  if (statement.action_key == engine::ActionKey::kNotAction) {
+  if (statement.effect != model::Effect::kAllow) return std::vector<char>(probes.lower.size(), 0);
+  if (statement.action_key == model::ActionKey::kNotAction) {
     for (auto& bit : listed) bit = !bit;
   }
   return listed;
 }
 
-std::string exactness_problem(const engine::PolicyDocument& original, const engine::Refinement& refinement,
-                              const engine::UnusedFindings& findings, const engine::Catalog& older, const Probes& probes) {
+std::string exactness_problem(const model::PolicyDocument& original, const engine::Refinement& refinement,
+                              const model::UnusedFindings& findings, const model::Catalog& older, const Probes& probes) {
   std::map<std::size_t, std::size_t> refined_of;
   for (std::size_t r = 0; r < refinement.document.statements.size(); ++r) refined_of[refinement.original_index[r]] = r;
   for (std::size_t o = 0; o < original.statements.size(); ++o) {
@@ -142,16 +142,16 @@ std::string exactness_problem(const engine::PolicyDocument& original, const engi
   return "";
 }
 
-std::vector<std::size_t> allowed_actions(const engine::PolicyDocument& policy, const engine::Catalog& catalog) {
+std::vector<std::size_t> allowed_actions(const model::PolicyDocument& policy, const model::Catalog& catalog) {
   std::vector<char> allowed(catalog.actions().size(), 0);
   for (const auto& statement : policy.statements) {
-    if (statement.effect != engine::Effect::kAllow) continue;
+    if (statement.effect != model::Effect::kAllow) continue;
     std::vector<char> listed(catalog.actions().size(), 0);
     for (const auto& text : statement.patterns) {
       const engine::ActionPattern pattern(text);
       for (std::size_t i : engine::entry_catalog_actions(pattern, catalog)) listed[i] = 1;
     }
-    const bool not_action = statement.action_key == engine::ActionKey::kNotAction;
+    const bool not_action = statement.action_key == model::ActionKey::kNotAction;
     for (std::size_t i = 0; i < allowed.size(); ++i) allowed[i] = allowed[i] || (listed[i] != not_action);
   }
   std::vector<std::size_t> out;
@@ -168,18 +168,18 @@ std::uint32_t mix(const std::string& text, unsigned seed, std::size_t ratio_inde
 }
 
 struct Corpus {
-  std::vector<std::pair<std::string, engine::PolicyDocument>> policies;
+  std::vector<std::pair<std::string, model::PolicyDocument>> policies;
   std::size_t skipped = 0;
 };
 
 struct Context {
   const Options& options;
-  const engine::Catalog& older;
-  const engine::Catalog& newer;
+  const model::Catalog& older;
+  const model::Catalog& newer;
   const Probes& probes;
 };
 
-void run_policy(const Context& ctx, const std::string& name, const engine::PolicyDocument& policy,
+void run_policy(const Context& ctx, const std::string& name, const model::PolicyDocument& policy,
                 const std::vector<std::unique_ptr<engine::Strategy>>& strategies, Table& table) {
   const auto allowed = allowed_actions(policy, ctx.older);
   if (allowed.empty()) return;
@@ -189,7 +189,7 @@ void run_policy(const Context& ctx, const std::string& name, const engine::Polic
     std::vector<std::size_t> order = allowed;
     std::mt19937 random(mix(name, ctx.options.seed, r));
     for (std::size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[random() % (i + 1)]);
-    engine::UnusedFindings findings;
+    model::UnusedFindings findings;
     for (std::size_t i = 0; i < unused_count; ++i) {
       const auto& action = ctx.older.actions()[order[i]];
       findings.add_unused_action(action.service, action.name);
@@ -240,7 +240,7 @@ void run_policy(const Context& ctx, const std::string& name, const engine::Polic
         verify_options.use_cvc5 = false;
         verify_options.solvers_for_ground = false;
       }
-      const std::string result_text = engine::policy_to_text(refinement.document);
+      const std::string result_text = model::policy_to_text(refinement.document);
       const auto cached = verified.find(result_text);
       if (cached != verified.end()) {
         row.verify_seconds += cached->second.second;
@@ -361,7 +361,7 @@ std::string chart_svg(const Table& table, const std::vector<std::string>& rows, 
 }
 
 std::string markdown(const Table& table, const std::vector<std::string>& rows, const Options& options, const Corpus& corpus,
-                     const engine::Catalog& older, const engine::Catalog& newer, double wall_seconds) {
+                     const model::Catalog& older, const model::Catalog& newer, double wall_seconds) {
   std::size_t future = 0;
   for (const auto& action : newer.actions()) future += older.find(action.lower_full) ? 0 : 1;
   std::ostringstream md;
@@ -458,7 +458,7 @@ std::string markdown(const Table& table, const std::vector<std::string>& rows, c
   if (options.verify == "none") {
     md << "- Verifier: not run (`--verify none`).\n";
   } else {
-    md << "- Verifier (`verifier/verify.h`, shares only the data model with the engine): O0–O3 over all strings, with "
+    md << "- Verifier (`verifier/decide/verify.h`, shares only the data model with the engine): O0–O3 over all strings, with "
        << (options.verify == "automaton" ? "its exact automaton procedure (O1, and O2 for whole services) and enumeration (O2, O3); Z3 and "
                                            "cvc5 were not run on the corpus (`--verify portfolio` runs them too)"
                                          : "the full portfolio: Z3, cvc5 and the automaton procedure")
@@ -472,8 +472,8 @@ std::string markdown(const Table& table, const std::vector<std::string>& rows, c
   return md.str();
 }
 
-Result<engine::Catalog> load_catalog(const std::string& path) {
-  return path.empty() ? engine::Catalog::embedded() : engine::Catalog::from_file(path);
+Result<model::Catalog> load_catalog(const std::string& path) {
+  return path.empty() ? model::Catalog::embedded() : model::Catalog::from_file(path);
 }
 
 int fail(const std::string& message) {
@@ -525,15 +525,15 @@ int main(int argc, char** argv) {
   auto newer = load_catalog(options.newer);
   if (!newer) return fail(newer.error().message);
 
-  auto text = engine::read_text_file(options.corpus);
+  auto text = model::read_text_file(options.corpus);
   if (!text) return fail(text.error().message);
-  auto parsed = engine::parse_json_text(*text, options.corpus);
+  auto parsed = model::parse_json_text(*text, options.corpus);
   if (!parsed) return fail(parsed.error().message);
   Corpus corpus;
   for (const auto& item : *parsed) {
     if (options.limit != 0 && corpus.policies.size() >= options.limit) break;
     if (!options.only.empty() && options.only.count(item["name"].get<std::string>()) == 0) continue;
-    auto policy = engine::load_policy_text(engine::dump_json(item["document"]), item["name"].get<std::string>());
+    auto policy = model::load_policy_text(model::dump_json(item["document"]), item["name"].get<std::string>());
     if (!policy) {
       corpus.skipped++;
       continue;

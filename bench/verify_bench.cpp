@@ -11,13 +11,13 @@
 // strategy); the findings are picked deterministically (every k-th service / action), so runs
 // compare. The benchmark is the only place that links both the engine's refinement and the
 // verifier; the verifier itself never sees the engine's matcher.
-#include "engine/catalog.h"
-#include "engine/findings.h"
-#include "engine/json_text.h"
-#include "engine/policy_input.h"
+#include "model/catalog.h"
+#include "model/findings.h"
+#include "model/json_text.h"
+#include "model/policy_input.h"
 #include "engine/refine.h"
-#include "engine/strategy.h"
-#include "verifier/verify.h"
+#include "engine/strategies/strategy.h"
+#include "verifier/decide/verify.h"
 
 #include <algorithm>
 #include <chrono>
@@ -35,9 +35,9 @@ bool g_fast = false;  // --fast: solvers only on queries the automaton leaves un
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-int run_case(const std::string& name, const engine::PolicyDocument& original, const engine::UnusedFindings& findings,
-             const engine::Catalog& catalog, double timeout, const engine::PolicyDocument* given_result) {
-  engine::PolicyDocument result;
+int run_case(const std::string& name, const model::PolicyDocument& original, const model::UnusedFindings& findings,
+             const model::Catalog& catalog, double timeout, const model::PolicyDocument* given_result) {
+  model::PolicyDocument result;
   double refine_seconds = 0;
   if (given_result != nullptr) {
     result = *given_result;
@@ -50,7 +50,7 @@ int run_case(const std::string& name, const engine::PolicyDocument& original, co
     const auto start = Clock::now();
     const auto refinement = engine::refine_policy(original, findings, catalog, **strategy);
     refine_seconds = seconds_since(start);
-    result = refinement.detach ? engine::PolicyDocument{} : refinement.document;
+    result = refinement.detach ? model::PolicyDocument{} : refinement.document;
   }
   std::size_t original_patterns = 0;
   std::size_t result_patterns = 0;
@@ -119,14 +119,14 @@ int main(int argc, char** argv) {
       corpus_path = word;
     }
   }
-  auto catalog = engine::Catalog::embedded();
+  auto catalog = model::Catalog::embedded();
   if (!catalog) return 2;
   int status = 0;
 
   if (only.empty() || only == "seed") {
-    auto original = engine::load_policy_file("examples/seed/policy.json");
-    auto findings = engine::UnusedFindings::from_file("examples/seed/findings.json");
-    auto result = engine::load_policy_file("proofs/faults/00-seed-correct/result.json");
+    auto original = model::load_policy_file("examples/seed/policy.json");
+    auto findings = model::UnusedFindings::from_file("examples/seed/findings.json");
+    auto result = model::load_policy_file("proofs/faults/00-seed-correct/result.json");
     if (!original || !findings || !result) {
       std::fprintf(stderr, "run from the source directory (examples/seed, proofs/faults)\n");
       return 2;
@@ -137,7 +137,7 @@ int main(int argc, char** argv) {
   }
 
   if (only.empty() || only == "star") {
-    auto original = engine::load_policy_text(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})",
+    auto original = model::load_policy_text(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})",
                                              "star");
     // 50 whole services (every 9th), then 4,000 actions from the others (evenly spread).
     std::vector<std::string> services;
@@ -145,13 +145,13 @@ int main(int argc, char** argv) {
       const std::string service = action.lower_full.substr(0, action.lower_full.find(':'));
       if (services.empty() || services.back() != service) services.push_back(service);
     }
-    engine::UnusedFindings findings;
+    model::UnusedFindings findings;
     std::set<std::string> whole;
     for (std::size_t i = 0; i < services.size() && whole.size() < 50; i += 9) {
       whole.insert(services[i]);
       findings.add_unused_service(services[i]);
     }
-    std::vector<const engine::CatalogAction*> candidates;
+    std::vector<const model::CatalogAction*> candidates;
     for (const auto& action : catalog->actions()) {
       if (whole.count(action.lower_full.substr(0, action.lower_full.find(':'))) == 0) candidates.push_back(&action);
     }
@@ -164,19 +164,19 @@ int main(int argc, char** argv) {
   }
 
   if (only.empty() || only == "readonly") {
-    auto text = engine::read_text_file(corpus_path);
+    auto text = model::read_text_file(corpus_path);
     if (!text) {
       std::fprintf(stderr, "%s (pass the managed policy corpus)\n", text.error().message.c_str());
       return 2;
     }
-    auto corpus = engine::parse_json_text(*text, corpus_path);
+    auto corpus = model::parse_json_text(*text, corpus_path);
     if (!corpus) return 2;
     const auto& entry = (*corpus)["ReadOnlyAccess"];
     const auto& document = entry["versions"][entry["latestVersionId"].get<std::string>()]["document"];
-    auto original = engine::parse_policy_document(document, "ReadOnlyAccess", "");
+    auto original = model::parse_policy_document(document, "ReadOnlyAccess", "");
     if (!original) return 2;
     // 30% of the catalog actions it allows: three of every ten, in catalog order.
-    engine::UnusedFindings findings;
+    model::UnusedFindings findings;
     std::size_t allowed = 0;
     for (const auto& action : catalog->actions()) {
       bool allows = false;

@@ -6,7 +6,7 @@
 // anything else is a usage error (exit 2), so a mistyped flag never silently does nothing.
 #pragma once
 
-#include "engine/result.h"
+#include "model/result.h"
 
 #include <map>
 #include <optional>

@@ -5,10 +5,10 @@
 
 namespace leastpriv::cli {
 
-Result<engine::Catalog> load_catalog(const Arguments& arguments, const std::string& flag) {
+Result<model::Catalog> load_catalog(const Arguments& arguments, const std::string& flag) {
   const auto path = arguments.value(flag);
-  if (path) return engine::Catalog::from_file(*path);
-  return engine::Catalog::embedded();
+  if (path) return model::Catalog::from_file(*path);
+  return model::Catalog::embedded();
 }
 
 Result<RefineInputs> load_refine_inputs(const Arguments& arguments) {
@@ -18,12 +18,12 @@ Result<RefineInputs> load_refine_inputs(const Arguments& arguments) {
   if (!findings_path) return findings_path.error();
   auto catalog = load_catalog(arguments);
   if (!catalog) return catalog.error();
-  auto original = engine::load_policy_file(*policy_path);
+  auto original = model::load_policy_file(*policy_path);
   if (!original) return original.error();
   if (original->detached) {
     return bad_input(*policy_path + ": a recommendation without CREATE_POLICY step is not a policy to refine");
   }
-  auto findings = engine::UnusedFindings::from_file(*findings_path);
+  auto findings = model::UnusedFindings::from_file(*findings_path);
   if (!findings) return findings.error();
   return RefineInputs{*policy_path, *findings_path, std::move(catalog).value(), std::move(original).value(),
                       std::move(findings).value()};

@@ -4,9 +4,9 @@
 #pragma once
 
 #include "cli/arguments.h"
-#include "engine/catalog.h"
-#include "engine/findings.h"
-#include "engine/policy_input.h"
+#include "model/catalog.h"
+#include "model/findings.h"
+#include "model/policy_input.h"
 
 #include <optional>
 #include <string>
@@ -15,15 +15,15 @@
 namespace leastpriv::cli {
 
 // `--catalog FILE` (or another flag) when given, else the embedded snapshot.
-Result<engine::Catalog> load_catalog(const Arguments& arguments, const std::string& flag = "--catalog");
+Result<model::Catalog> load_catalog(const Arguments& arguments, const std::string& flag = "--catalog");
 
 // What refine, compare and explain start from.
 struct RefineInputs {
   std::string policy_path;
   std::string findings_path;
-  engine::Catalog catalog;
-  engine::LoadedPolicy original;
-  engine::UnusedFindings findings;
+  model::Catalog catalog;
+  model::LoadedPolicy original;
+  model::UnusedFindings findings;
 };
 
 // --policy, --findings and the catalog. A recommendation with no CREATE_POLICY step is refused:

@@ -1,7 +1,7 @@
 // leastpriv: removes unused permissions from AWS IAM policies and proves it removed exactly
 // those. This file dispatches to the commands and is the boundary where any exception a
 // library let slip is caught and reported (exit 2), never shown as a crash.
-#include "cli/commands.h"
+#include "cli/commands/commands.h"
 #include "cli/report.h"
 
 #include <algorithm>

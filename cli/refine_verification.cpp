@@ -3,20 +3,20 @@
 
 #include "cli/inputs.h"
 #include "cli/report.h"
-#include "engine/json_text.h"
-#include "verifier/certificate.h"
+#include "model/json_text.h"
+#include "verifier/certificate/certificate.h"
 
 #include <iostream>
 
 namespace leastpriv::cli {
 
-int verify_refined_policy(const engine::PolicyDocument& original, const engine::UnusedFindings& findings,
-                          const engine::PolicyDocument& refined, const engine::Catalog& catalog,
+int verify_refined_policy(const model::PolicyDocument& original, const model::UnusedFindings& findings,
+                          const model::PolicyDocument& refined, const model::Catalog& catalog,
                           const Arguments& arguments, verifier::VerificationReport& report) {
   verifier::VerifyOptions options;
   // refine decides each query with the verifier's exact automaton first and consults Z3 and
   // cvc5 only where it cannot decide, unless --full-portfolio asks them to confirm every query
-  // (minutes instead of seconds on large policies: verifier/verify.h has the measurements).
+  // (minutes instead of seconds on large policies: verifier/decide/verify.h has the measurements).
   // Either way every query's SMT-LIB text goes into the certificate for `check-certificate`.
   options.solvers_when_decided = arguments.has("--full-portfolio");
   auto timeout = timeout_choice(arguments);
@@ -41,7 +41,7 @@ int verify_refined_policy(const engine::PolicyDocument& original, const engine::
   return code;
 }
 
-int write_refine_certificate(const verifier::VerificationReport& report, const engine::Catalog& catalog,
+int write_refine_certificate(const verifier::VerificationReport& report, const model::Catalog& catalog,
                              const Arguments& arguments, const std::string& strategy) {
   const auto path = arguments.value("--certificate");
   if (!path) return kExitOk;
@@ -53,7 +53,7 @@ int write_refine_certificate(const verifier::VerificationReport& report, const e
   inputs.strategy = strategy;
   auto certificate = verifier::build_certificate(report, catalog, inputs);
   if (!certificate) return report_error(certificate.error());
-  auto written = engine::write_file_atomically(*path, engine::dump_json(*certificate) + "\n");
+  auto written = model::write_file_atomically(*path, model::dump_json(*certificate) + "\n");
   if (!written) return report_error(written.error());
   report_note("certificate written to `" + *path + "`");
   return kExitOk;

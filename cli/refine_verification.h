@@ -4,10 +4,10 @@
 #pragma once
 
 #include "cli/arguments.h"
-#include "engine/catalog.h"
-#include "engine/findings.h"
-#include "engine/policy.h"
-#include "verifier/verify.h"
+#include "model/catalog.h"
+#include "model/findings.h"
+#include "model/policy.h"
+#include "verifier/decide/verify.h"
 
 #include <string>
 
@@ -16,12 +16,12 @@ namespace leastpriv::cli {
 // Runs the verifier with the options on the command line (--timeout). Prints a one-line
 // verdict on stderr, and the whole report when it is not `proved`. Returns the exit code:
 // 0 only when proved.
-int verify_refined_policy(const engine::PolicyDocument& original, const engine::UnusedFindings& findings,
-                          const engine::PolicyDocument& refined, const engine::Catalog& catalog,
+int verify_refined_policy(const model::PolicyDocument& original, const model::UnusedFindings& findings,
+                          const model::PolicyDocument& refined, const model::Catalog& catalog,
                           const Arguments& arguments, verifier::VerificationReport& report);
 
 // Writes the certificate of `report` to --certificate, hashing the files it names.
-int write_refine_certificate(const verifier::VerificationReport& report, const engine::Catalog& catalog,
+int write_refine_certificate(const verifier::VerificationReport& report, const model::Catalog& catalog,
                              const Arguments& arguments, const std::string& strategy);
 
 }  // namespace leastpriv::cli

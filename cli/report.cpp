@@ -1,7 +1,7 @@
 // Printing errors and picking exit codes; see report.h.
 #include "cli/report.h"
 
-#include "engine/json_text.h"
+#include "model/json_text.h"
 
 #include <iostream>
 
@@ -31,7 +31,7 @@ Status write_output(const std::string& output_path, const std::string& text) {
     if (!std::cout) return Error{ErrorKind::kInternal, "cannot write to standard output"};
     return Ok{};
   }
-  return engine::write_file_atomically(output_path, text);
+  return model::write_file_atomically(output_path, text);
 }
 
 }  // namespace leastpriv::cli

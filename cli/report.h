@@ -2,7 +2,7 @@
 // returns Result<T>; only cli/ prints).
 #pragma once
 
-#include "engine/result.h"
+#include "model/result.h"
 
 #include <string>
 

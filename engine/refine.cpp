@@ -1,7 +1,7 @@
 // Refinement; see refine.h.
 #include "engine/refine.h"
 
-#include "engine/action_pattern.h"
+#include "engine/match/action_pattern.h"
 
 #include <algorithm>
 
@@ -9,14 +9,14 @@ namespace leastpriv::engine {
 
 namespace {
 
-bool allows_some_catalog_action(const Statement& statement, const Catalog& catalog) {
+bool allows_some_catalog_action(const model::Statement& statement, const model::Catalog& catalog) {
   const CompiledStatement compiled(statement);
   return std::any_of(catalog.actions().begin(), catalog.actions().end(),
-                     [&](const CatalogAction& a) { return compiled.allows(a.lower_full); });
+                     [&](const model::CatalogAction& a) { return compiled.allows(a.lower_full); });
 }
 
-std::vector<std::string> findings_warnings(const PolicyDocument& original, const UnusedFindings& findings,
-                                           const Catalog& catalog) {
+std::vector<std::string> findings_warnings(const model::PolicyDocument& original, const model::UnusedFindings& findings,
+                                           const model::Catalog& catalog) {
   std::vector<std::string> unknown;
   std::vector<std::string> not_allowed;
   // Which unused actions the policy allows, pattern by pattern: an Allow+Action pattern can
@@ -26,8 +26,8 @@ std::vector<std::string> findings_warnings(const PolicyDocument& original, const
   std::vector<char> allowed(unused.size(), 0);
   std::vector<CompiledStatement> not_action_statements;
   for (const auto& statement : original.statements) {
-    if (statement.effect != Effect::kAllow) continue;
-    if (statement.action_key == ActionKey::kNotAction) {
+    if (statement.effect != model::Effect::kAllow) continue;
+    if (statement.action_key == model::ActionKey::kNotAction) {
       not_action_statements.emplace_back(statement);
       continue;
     }
@@ -71,8 +71,8 @@ std::vector<std::string> findings_warnings(const PolicyDocument& original, const
 
 }  // namespace
 
-CompiledStatement::CompiledStatement(const Statement& statement)
-    : allow_(statement.effect == Effect::kAllow), not_action_(statement.action_key == ActionKey::kNotAction) {
+CompiledStatement::CompiledStatement(const model::Statement& statement)
+    : allow_(statement.effect == model::Effect::kAllow), not_action_(statement.action_key == model::ActionKey::kNotAction) {
   for (const auto& pattern : statement.patterns) patterns_.emplace_back(pattern);
 }
 
@@ -83,11 +83,11 @@ bool CompiledStatement::allows(const std::string& lower_action) const {
   return not_action_ ? !listed : listed;
 }
 
-bool statement_allows(const Statement& statement, const std::string& lower_action) {
+bool statement_allows(const model::Statement& statement, const std::string& lower_action) {
   return CompiledStatement(statement).allows(lower_action);
 }
 
-Refinement refine_policy(const PolicyDocument& original, const UnusedFindings& findings, const Catalog& catalog,
+Refinement refine_policy(const model::PolicyDocument& original, const model::UnusedFindings& findings, const model::Catalog& catalog,
                          const Strategy& strategy) {
   const RefineContext context{catalog, findings};
   Refinement result;
@@ -96,16 +96,16 @@ Refinement refine_policy(const PolicyDocument& original, const UnusedFindings& f
   result.warnings = findings_warnings(original, findings, catalog);
 
   for (std::size_t index = 0; index < original.statements.size(); ++index) {
-    Statement statement = original.statements[index];
+    model::Statement statement = original.statements[index];
     StatementChange change;
     change.statement_index = index;
-    if (statement.effect == Effect::kAllow && statement.action_key == ActionKey::kAction) {
+    if (statement.effect == model::Effect::kAllow && statement.action_key == model::ActionKey::kAction) {
       auto refined = strategy.refine_action_list(statement.patterns, context, change.entries);
       if (!change.entries.empty()) {
         statement.patterns = std::move(refined);
         change.removed = statement.patterns.empty();
       }
-    } else if (statement.effect == Effect::kAllow) {
+    } else if (statement.effect == model::Effect::kAllow) {
       std::vector<ActionPattern> not_actions;
       for (const auto& pattern : statement.patterns) not_actions.emplace_back(pattern);
       change.added_to_not_action = strategy.exclude_unused(not_actions, context);
@@ -123,7 +123,7 @@ Refinement refine_policy(const PolicyDocument& original, const UnusedFindings& f
   }
   strategy.adjust_refinement(original, result, context);
   result.detach = std::none_of(result.document.statements.begin(), result.document.statements.end(),
-                               [](const Statement& s) { return s.effect == Effect::kAllow; });
+                               [](const model::Statement& s) { return s.effect == model::Effect::kAllow; });
   return result;
 }
 

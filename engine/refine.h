@@ -9,11 +9,11 @@
 // (removing from a Deny would add permissions). Everything else in the JSON is carried over.
 #pragma once
 
-#include "engine/action_pattern.h"
-#include "engine/catalog.h"
-#include "engine/findings.h"
-#include "engine/policy.h"
-#include "engine/strategy.h"
+#include "engine/match/action_pattern.h"
+#include "model/catalog.h"
+#include "model/findings.h"
+#include "model/policy.h"
+#include "engine/strategies/strategy.h"
 
 #include <cstddef>
 #include <optional>
@@ -30,7 +30,7 @@ struct StatementChange {
 };
 
 struct Refinement {
-  PolicyDocument document;
+  model::PolicyDocument document;
   // For each statement of `document`, its index in the original.
   std::vector<std::size_t> original_index;
   std::vector<StatementChange> changes;
@@ -41,13 +41,13 @@ struct Refinement {
   bool changed() const { return !changes.empty(); }
 };
 
-Refinement refine_policy(const PolicyDocument& original, const UnusedFindings& findings, const Catalog& catalog,
+Refinement refine_policy(const model::PolicyDocument& original, const model::UnusedFindings& findings, const model::Catalog& catalog,
                          const Strategy& strategy);
 
 // A statement's patterns compiled once, for questions asked of many actions (engine matcher).
 class CompiledStatement {
  public:
-  explicit CompiledStatement(const Statement& statement);
+  explicit CompiledStatement(const model::Statement& statement);
   // Does the statement allow the lower-cased action? Deny statements allow nothing.
   bool allows(const std::string& lower_action) const;
 
@@ -58,6 +58,6 @@ class CompiledStatement {
 };
 
 // One-off form of CompiledStatement::allows.
-bool statement_allows(const Statement& statement, const std::string& lower_action);
+bool statement_allows(const model::Statement& statement, const std::string& lower_action);
 
 }  // namespace leastpriv::engine

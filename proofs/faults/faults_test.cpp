@@ -6,12 +6,12 @@
 // The proof failing on these is the test (STYLE.md, after s2n-tls).
 //
 // Tested by: itself (CTest label `proof`).
-#include "engine/catalog.h"
-#include "engine/findings.h"
-#include "engine/json_text.h"
-#include "engine/policy_input.h"
+#include "model/catalog.h"
+#include "model/findings.h"
+#include "model/json_text.h"
+#include "model/policy_input.h"
 #include "spec/reference_matcher.h"
-#include "verifier/verify.h"
+#include "verifier/decide/verify.h"
 
 #include <gtest/gtest.h>
 
@@ -39,17 +39,17 @@ class FaultCase : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(FaultCase, RejectedOnTheRightObligation) {
   const std::string folder = source_dir() + "/proofs/faults/" + GetParam();
-  auto expected_text = engine::read_text_file(folder + "/expected.json");
+  auto expected_text = model::read_text_file(folder + "/expected.json");
   ASSERT_TRUE(expected_text.ok()) << expected_text.error().message;
-  auto expected = engine::parse_json_text(*expected_text, folder + "/expected.json");
+  auto expected = model::parse_json_text(*expected_text, folder + "/expected.json");
   ASSERT_TRUE(expected.ok()) << expected.error().message;
-  auto catalog = engine::Catalog::from_file(source_dir() + "/" + (*expected)["catalog"].get<std::string>());
+  auto catalog = model::Catalog::from_file(source_dir() + "/" + (*expected)["catalog"].get<std::string>());
   ASSERT_TRUE(catalog.ok()) << catalog.error().message;
-  auto original = engine::load_policy_file(folder + "/original.json");
+  auto original = model::load_policy_file(folder + "/original.json");
   ASSERT_TRUE(original.ok()) << original.error().message;
-  auto findings = engine::UnusedFindings::from_file(folder + "/findings.json");
+  auto findings = model::UnusedFindings::from_file(folder + "/findings.json");
   ASSERT_TRUE(findings.ok()) << findings.error().message;
-  auto result = engine::load_policy_file(folder + "/result.json");
+  auto result = model::load_policy_file(folder + "/result.json");
   ASSERT_TRUE(result.ok()) << result.error().message;
 
   VerifyOptions options;

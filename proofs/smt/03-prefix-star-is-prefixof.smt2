@@ -4,7 +4,7 @@
 ;   x ∈ (str.to_re p)·re.all  ⇔  (str.prefixof p x).
 ; proofs/LGG.md reasons about `p*` as "every string that starts with p" (condition (a): no
 ; unused action starts with p ⇔ `p*` matches no unused action). This ties that reading to the
-; regex the verifier emits for `p*` (verifier/query.h glob_regex) at the roots the seed walk
+; regex the verifier emits for `p*` (verifier/encode/query.h glob_regex) at the roots the seed walk
 ; starts from: `*` (""), a service node (`s3:`) and the entry roots of `s3:Get*`, `s3:List*`.
 ; Lemma 06 proves it for every p (symbolic) in cvc5.
 ; Discharges: proofs/LGG.md, Lemma 2 (prefix reading of `p*`), used in Theorems 1 and 2.

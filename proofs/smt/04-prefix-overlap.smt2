@@ -4,7 +4,7 @@
 ; of s or s is a prefix of p. Hence L(`p*`) ∩ L(`s*`) ≠ ∅ ⇔ p, s are comparable under
 ; the prefix order (the other direction: the longer of the two is a common string).
 ; Discharges: proofs/LGG.md, Lemma 3 (safety condition (a) against a wholly unused service
-; `svc`, whose unused language is L(`svc:*`)): engine/findings.cpp
+; `svc`, whose unused language is L(`svc:*`)): model/findings.cpp
 ; UnusedFindings::prefix_reaches_unused compares `svc:` and the node prefix on their common
 ; length, which is exactly this test. Used in Theorem 1 (O2).
 ; Shape: schema, p, s, x symbolic.

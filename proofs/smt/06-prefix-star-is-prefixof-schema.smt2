@@ -3,7 +3,7 @@
 ; Claim: for all strings p, x:  x ∈ (str.to_re p)·re.all  ⇔  (str.prefixof p x).
 ; The general form of Lemma 03: every node prefix p of every token trie, not only the seed's.
 ; With it, safety condition (a) of proofs/LGG.md ("no unused action starts with p", which is
-; what engine/findings.cpp UnusedFindings::prefix_reaches_unused computes with a sorted
+; what model/findings.cpp UnusedFindings::prefix_reaches_unused computes with a sorted
 ; lower_bound) is the same as "`p*` matches no unused action" (what O2 asks of the regex).
 ; It also gives the O2 half of Theorem 2: if an unused u starts with q, `q*` allows u.
 ; Discharges: proofs/LGG.md, Lemma 2; Theorem 1 (O2), Theorem 2 case (ii).

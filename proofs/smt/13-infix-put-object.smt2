@@ -3,7 +3,7 @@
 ; Claim: no string x is in L(`s3:put*object`) \ L(`s3:*object*`) (all strings, not only catalog actions).
 ; Why: x = "s3:put" u "object" reads as "s3:" (put u) "object" "" (the trailing `*` takes the empty run).
 ; Discharges: DESIGN §4's infix cases; proofs/LGG.md §5 (infix entries: the walk's condition (b)
-; is decided by engine/action_pattern.cpp includes_all_with_prefix, and the verifier's O1 must be
+; is decided by engine/match/action_pattern.cpp includes_all_with_prefix, and the verifier's O1 must be
 ; able to prove inclusions of this shape, e.g. for the result of a non-`aws` strategy).
 ; Shape: concrete patterns, x symbolic, asked as ONE membership x ∈ A ∩ comp(B).
 ; known-timeout: z3 4.8.12 (no answer within 20 s in either form: one membership or two

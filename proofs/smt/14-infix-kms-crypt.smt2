@@ -3,7 +3,7 @@
 ; Claim: no string x is in L(`kms:*encrypt*`) \ L(`kms:*crypt*`) (all strings, not only catalog actions).
 ; Why: "encrypt" contains "crypt": x = "kms:" u "encrypt" v reads as "kms:" (u "en") "crypt" v.
 ; Discharges: DESIGN §4's infix cases; proofs/LGG.md §5 (infix entries: the walk's condition (b)
-; is decided by engine/action_pattern.cpp includes_all_with_prefix, and the verifier's O1 must be
+; is decided by engine/match/action_pattern.cpp includes_all_with_prefix, and the verifier's O1 must be
 ; able to prove inclusions of this shape, e.g. for the result of a non-`aws` strategy).
 ; Shape: concrete patterns, x symbolic, asked as ONE membership x ∈ A ∩ comp(B).
 ; Measured: z3 4.8.12 0.7 s in this one-membership form; asked as two assertions z3 gives no

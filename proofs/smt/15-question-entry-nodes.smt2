@@ -6,7 +6,7 @@
 ; For an entry with `?` the trie root is the literal text before the first wildcard (`s3:`),
 ; which is NOT included in the entry (sat/12: `s3:*` ⊄ `s3:?et*`, witness "s3:"), so the walk
 ; must check condition (b) at every node with the real language question
-; (engine/action_pattern.cpp includes_all_with_prefix); below the `?` position the nodes are
+; (engine/match/action_pattern.cpp includes_all_with_prefix); below the `?` position the nodes are
 ; included, as here.
 ; Discharges: proofs/LGG.md §5 precondition P3 (`?` in an entry): condition (b) holds at the
 ; nodes the walk emits for `s3:?et*`; O1 for such entries.

@@ -3,7 +3,7 @@
 ; Claim: no string x is matched by any of `s3:get*`, `s3:*object*`, `s3:?et*`, `s3:getobject`,
 ; `s3:*` and does NOT start with "s3:"; and no string matched by `iam:*` starts with "s3:".
 ; The verifier splits every query per service group and drops, inside a group, the globs
-; that name another service (verifier/query.h restrict_to_group, marked TRUSTED: "a glob
+; that name another service (verifier/encode/query.h restrict_to_group, marked TRUSTED: "a glob
 ; whose literal service is `t` matches only strings starting `t:`"). This checks that claim
 ; for the glob shapes the engine emits and the seed uses.
 ; Discharges: spec/OBLIGATIONS.md assumption E3 (per-service split), for these shapes.

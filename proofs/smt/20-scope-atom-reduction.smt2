@@ -10,12 +10,12 @@
 ; with A_R = ∨K pK ∧ rK, A_O = ∨K pK ∧ oK, D = ∨K pK ∧ dK.
 ; The memberships are free Booleans, so the lemma holds for all languages (any glob unions,
 ; NotAction complements, word sets). The argument for any number of scopes is the one in
-; verifier/obligations.h (a counterexample under some assignment is one under the assignment
+; verifier/encode/obligations.h (a counterexample under some assignment is one under the assignment
 ; that keeps only the atom making its positive term true); this checks it for 3 scopes.
 ; The converse does not hold (per scope is stricter when two scopes can hold at once, e.g.
 ; O3 with o1 and r2): a proof per scope is sound; a per-scope counterexample is replayed.
 ; Discharges: spec/OBLIGATIONS.md assumption S1 (scope atoms) and the reduction in
-; verifier/obligations.h marked TRUSTED.
+; verifier/encode/obligations.h marked TRUSTED.
 ; Shape: propositional.
 (set-info :status unsat)
 (set-logic QF_UF)

@@ -3,7 +3,7 @@
 ; Claim: for W = the seed's 30 unused actions, no x is in (trie(W) \ union(W)) ∪
 ; (union(W) \ trie(W)), where union(W) = ∪_{w∈W} str.to_re(w).
 ; DESIGN §4 encodes word sets (U, the catalog) as prefix trees because plain unions of
-; thousands of words time out in Z3; verifier/query.h words_regex is marked TRUSTED for it.
+; thousands of words time out in Z3; verifier/encode/query.h words_regex is marked TRUSTED for it.
 ; This checks the construction on a real set (the trie here is built by generate.py, a
 ; second, independent implementation of the same construction).
 ; Discharges: spec/OBLIGATIONS.md assumption E2 (word-set encoding), for the seed's U.

@@ -4,11 +4,11 @@
 ; lower-cased action; DESIGN §4 lower-cases both sides) with |x| ≤ 9:
 ;   x ∈ encode(P)  ⇔  reference_matches(P, x)
 ; where encode is DESIGN §4's glob encoding (literal runs → str.to_re, `?` → re.allchar,
-; `*` → re.all; verifier/query.h glob_regex) and reference_matches is the recursion of
+; `*` → re.all; verifier/encode/query.h glob_regex) and reference_matches is the recursion of
 ; spec/reference_matcher.cpp `matches_from`, unrolled into the Boolean constants m_K_i_j
 ; ("pattern K from position i matches x from position j"; a `*` tries every end k with
 ; j ≤ k ≤ |x|, a `?` takes one character, a literal character must equal x[j]).
-; `a*a*b`: the pattern on which a backtracking matcher explodes (engine/action_pattern.h);
+; `a*a*b`: the pattern on which a backtracking matcher explodes (engine/match/action_pattern.h);
 ; the encoding must place the middle `a` anywhere, not only leftmost.
 ; Discharges: spec/OBLIGATIONS.md assumption E1 (the encoding means what the spec means)
 ; and SEMANTICS.md rule M1.

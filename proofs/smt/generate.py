@@ -15,7 +15,7 @@ Generated here, because they are long or derived from data:
 IMPLEMENTATION: no dependency beyond the standard library; reads the catalog snapshot and the
 seed JSON from the repository, so a catalog change shows up as a `--check` failure rather
 than as a silently stale lemma. Every glob is encoded exactly as DESIGN §4 says (literal runs
-→ str.to_re, `?` → re.allchar, `*` → re.all), independently of verifier/query.cpp.
+→ str.to_re, `?` → re.allchar, `*` → re.all), independently of verifier/encode/query.cpp.
 """
 
 import json
@@ -30,7 +30,7 @@ SEED_FINDINGS = os.path.join(ROOT, "examples", "seed", "findings.json")
 
 # The result `leastpriv refine --policy examples/seed/policy.json --findings
 # examples/seed/findings.json` printed with the embedded catalog 0.21.202609261
-# (engine/aws_strategy.cpp), statement by statement. Pinned here on purpose: the lemmas
+# (engine/strategies/aws_strategy.cpp), statement by statement. Pinned here on purpose: the lemmas
 # are about this text, and a change to the strategy's output must be a visible diff.
 SEED_RESULT = [
     ["lambda:Invoke*"],
@@ -144,7 +144,7 @@ def read_catalog():
 
 
 # An Allow+NotAction statement and findings with a wholly unused service, and the NotAction
-# list `leastpriv refine` (strategy `aws`, the dual walk of engine/strategy.cpp) printed for
+# list `leastpriv refine` (strategy `aws`, the dual walk of engine/strategies/strategy.cpp) printed for
 # them with the embedded catalog 0.21.202609261. Pinned for the same reason as SEED_RESULT.
 NOT_ACTION_ORIGINAL = ["iam:*"]
 NOT_ACTION_UNUSED_ACTIONS = [
@@ -225,7 +225,7 @@ def bounded_encoding_lemma(number, title, patterns, bound, extra, discharges, me
         "lower-cased action; DESIGN §4 lower-cases both sides) with |x| ≤ %d:" % bound,
         "  x ∈ encode(P)  ⇔  reference_matches(P, x)",
         "where encode is DESIGN §4's glob encoding (literal runs → str.to_re, `?` → re.allchar,",
-        "`*` → re.all; verifier/query.h glob_regex) and reference_matches is the recursion of",
+        "`*` → re.all; verifier/encode/query.h glob_regex) and reference_matches is the recursion of",
         "spec/reference_matcher.cpp `matches_from`, unrolled into the Boolean constants m_K_i_j",
         "(\"pattern K from position i matches x from position j\"; a `*` tries every end k with",
         "j ≤ k ≤ |x|, a `?` takes one character, a literal character must equal x[j]).",
@@ -325,7 +325,7 @@ def generate():
     files["24-encoding-bounded-repeated-star.smt2"] = bounded_encoding_lemma(
         24, "the encoding of repeated stars agrees with the reference semantics (bounded).",
         ["a*a*b"], 9,
-        ["`a*a*b`: the pattern on which a backtracking matcher explodes (engine/action_pattern.h);",
+        ["`a*a*b`: the pattern on which a backtracking matcher explodes (engine/match/action_pattern.h);",
          "the encoding must place the middle `a` anywhere, not only leftmost."],
         "and SEMANTICS.md rule M1.", cvc5_stuck)
 
@@ -421,7 +421,7 @@ def generate():
         "Claim: for W = the seed's 30 unused actions, no x is in (trie(W) \\ union(W)) ∪",
         "(union(W) \\ trie(W)), where union(W) = ∪_{w∈W} str.to_re(w).",
         "DESIGN §4 encodes word sets (U, the catalog) as prefix trees because plain unions of",
-        "thousands of words time out in Z3; verifier/query.h words_regex is marked TRUSTED for it.",
+        "thousands of words time out in Z3; verifier/encode/query.h words_regex is marked TRUSTED for it.",
         "This checks the construction on a real set (the trie here is built by generate.py, a",
         "second, independent implementation of the same construction).",
         "Discharges: spec/OBLIGATIONS.md assumption E2 (word-set encoding), for the seed's U.",

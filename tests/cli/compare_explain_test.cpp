@@ -2,7 +2,7 @@
 // proved on the seed (by the verifier's own automaton/enumeration procedures: Z3 and cvc5 take
 // minutes for five results on a loaded machine, and `leastpriv verify` tests cover them), the JSON and CSV forms parse, explain's words name the unsafe nodes, and
 // its DOT is rendered by graphviz (`dot`, installed with the test dependencies).
-#include "engine/json_text.h"
+#include "model/json_text.h"
 
 #include "tests/support/test_support.h"
 
@@ -27,11 +27,11 @@ TEST(CompareCli, EveryStrategyIsMeasuredAndProvedAsJson) {
   const auto result = run_leastpriv({"compare", "--policy", kPolicy, "--findings", kFindings, "--catalog", kOlderCatalog,
                                      "--newer-catalog", kNewerCatalog, "--format", "json", "--no-z3", "--no-cvc5"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  auto parsed = engine::parse_json_text(result.out, "stdout");
+  auto parsed = model::parse_json_text(result.out, "stdout");
   ASSERT_TRUE(parsed.ok()) << result.out;
   const auto& rows = (*parsed)["strategies"];
   ASSERT_EQ(rows.size(), 5u);
-  std::map<std::string, engine::Json> by_name;
+  std::map<std::string, model::Json> by_name;
   for (const auto& row : rows) {
     by_name[row["strategy"].get<std::string>()] = row;
     EXPECT_EQ(row["verification"], "proved") << row.dump();

@@ -2,7 +2,7 @@
 // pattern over {a, B, *, ?, :} up to length 4 against every string over {a, b, :} up to
 // length 4 (and upper-case variants) — the engine's matcher must agree with the reference
 // matcher in spec/, and its language questions with brute force.
-#include "engine/action_pattern.h"
+#include "engine/match/action_pattern.h"
 #include "spec/reference_matcher.h"
 
 #include "tests/support/test_support.h"
@@ -24,7 +24,7 @@ TEST(MatcherDifferential, EngineMatcherAgreesWithReferenceOnEveryShortPatternAnd
     const engine::ActionPattern compiled(pattern);
     for (const auto& text : strings) {
       const bool expected = spec::reference_matches(pattern, text);
-      ASSERT_EQ(compiled.matches(engine::to_lower_ascii(text)), expected) << "pattern `" << pattern << "` string `" << text << "`";
+      ASSERT_EQ(compiled.matches(model::to_lower_ascii(text)), expected) << "pattern `" << pattern << "` string `" << text << "`";
       ++checked;
     }
   }

@@ -2,8 +2,8 @@
 // for 240 seeded random pairs (a real AWS managed policy from tests/data/corpus, a random
 // unused subset of what it allows, sometimes an unknown action or a whole service), each
 // refined statement allows exactly what its original allowed, minus the unused actions.
-#include "engine/aws_strategy.h"
-#include "engine/policy_input.h"
+#include "engine/strategies/aws_strategy.h"
+#include "model/policy_input.h"
 #include "engine/refine.h"
 #include "spec/reference_matcher.h"
 #include "tests/support/test_support.h"
@@ -17,24 +17,24 @@
 namespace leastpriv {
 namespace {
 
-bool allows(const engine::Statement& statement, const std::string& action) {
-  return spec::reference_statement_allows(statement.effect == engine::Effect::kAllow,
-                                          statement.action_key == engine::ActionKey::kNotAction, statement.patterns, action);
+bool allows(const model::Statement& statement, const std::string& action) {
+  return spec::reference_statement_allows(statement.effect == model::Effect::kAllow,
+                                          statement.action_key == model::ActionKey::kNotAction, statement.patterns, action);
 }
 
 // What a statement allows of the catalog, by the reference matcher, one bit per action.
 // Each distinct pattern is matched against the catalog once (the corpus repeats patterns).
 class ReferenceOracle {
  public:
-  explicit ReferenceOracle(const engine::Catalog& catalog) : catalog_(catalog) {}
+  explicit ReferenceOracle(const model::Catalog& catalog) : catalog_(catalog) {}
 
-  std::vector<bool> allowed(const engine::Statement& statement) {
+  std::vector<bool> allowed(const model::Statement& statement) {
     std::vector<bool> listed(catalog_.actions().size(), false);
     for (const auto& pattern : statement.patterns) {
       for (std::size_t i : matches(pattern)) listed[i] = true;
     }
-    if (statement.effect != engine::Effect::kAllow) return std::vector<bool>(listed.size(), false);
-    if (statement.action_key == engine::ActionKey::kNotAction) listed.flip();
+    if (statement.effect != model::Effect::kAllow) return std::vector<bool>(listed.size(), false);
+    if (statement.action_key == model::ActionKey::kNotAction) listed.flip();
     return listed;
   }
 
@@ -50,7 +50,7 @@ class ReferenceOracle {
     return cache_.emplace(pattern, std::move(matched)).first->second;
   }
 
-  const engine::Catalog& catalog_;
+  const model::Catalog& catalog_;
   std::map<std::string, std::vector<std::size_t>> cache_;
 };
 
@@ -64,7 +64,7 @@ std::vector<std::string> corpus_files() {
 }
 
 TEST(RefineExactness, RefinedPolicyAllowsExactlyOriginalMinusUnusedOverTheCatalog) {
-  auto catalog = engine::Catalog::embedded();
+  auto catalog = model::Catalog::embedded();
   ASSERT_TRUE(catalog.ok());
   const auto files = corpus_files();
   ASSERT_GE(files.size(), 30u);
@@ -75,9 +75,9 @@ TEST(RefineExactness, RefinedPolicyAllowsExactlyOriginalMinusUnusedOverTheCatalo
   std::size_t changed = 0;
   for (int round = 0; round < 240; ++round) {
     const std::string& file = files[static_cast<std::size_t>(round) % files.size()];
-    auto loaded = engine::load_policy_file(file);
+    auto loaded = model::load_policy_file(file);
     ASSERT_TRUE(loaded.ok()) << loaded.error().message;
-    const engine::PolicyDocument& original = loaded->document;
+    const model::PolicyDocument& original = loaded->document;
 
     // What the original allows from the catalog, and a random unused subset of it.
     std::vector<std::vector<bool>> original_allowed;
@@ -92,7 +92,7 @@ TEST(RefineExactness, RefinedPolicyAllowsExactlyOriginalMinusUnusedOverTheCatalo
       }
     }
     const double ratio = std::uniform_real_distribution<double>(0.05, 0.95)(random);
-    engine::UnusedFindings findings;
+    model::UnusedFindings findings;
     for (std::size_t i : allowed) {
       if (std::bernoulli_distribution(ratio)(random)) {
         findings.add_unused_action(catalog->actions()[i].service, catalog->actions()[i].name);
@@ -108,21 +108,21 @@ TEST(RefineExactness, RefinedPolicyAllowsExactlyOriginalMinusUnusedOverTheCatalo
     ++pairs;
 
     // Per statement: result statement for original i (or none when removed).
-    std::vector<const engine::Statement*> refined_of(original.statements.size(), nullptr);
+    std::vector<const model::Statement*> refined_of(original.statements.size(), nullptr);
     for (std::size_t r = 0; r < refinement.document.statements.size(); ++r) {
       refined_of[refinement.original_index[r]] = &refinement.document.statements[r];
     }
     for (std::size_t s = 0; s < original.statements.size(); ++s) {
-      const engine::Statement& before = original.statements[s];
-      const engine::Statement* after = refined_of[s];
+      const model::Statement& before = original.statements[s];
+      const model::Statement* after = refined_of[s];
       if (after != nullptr) {
         ASSERT_EQ(after->scope, before.scope) << file;
         ASSERT_EQ(after->effect, before.effect) << file;
-        if (before.effect == engine::Effect::kDeny) {
+        if (before.effect == model::Effect::kDeny) {
           ASSERT_EQ(after->patterns, before.patterns) << file;
         }
       } else {
-        ASSERT_EQ(before.effect, engine::Effect::kAllow) << file << ": a Deny statement was removed";
+        ASSERT_EQ(before.effect, model::Effect::kAllow) << file << ": a Deny statement was removed";
       }
       const std::vector<bool> after_allowed =
           after != nullptr ? oracle.allowed(*after) : std::vector<bool>(catalog->actions().size(), false);

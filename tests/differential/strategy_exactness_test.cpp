@@ -9,7 +9,7 @@
 //                "s3:", "s3express:Get").
 // The verifier proves the same over all strings; this is the test-only check that needs no solver.
 #include "engine/refine.h"
-#include "engine/strategy.h"
+#include "engine/strategies/strategy.h"
 #include "spec/reference_matcher.h"
 
 #include "tests/support/test_support.h"
@@ -52,9 +52,9 @@ std::string random_pattern(std::mt19937& random, const std::vector<std::string>&
   }
 }
 
-bool allows(const Statement& statement, const std::string& action) {
-  return spec::reference_statement_allows(statement.effect == Effect::kAllow,
-                                          statement.action_key == ActionKey::kNotAction, statement.patterns, action);
+bool allows(const model::Statement& statement, const std::string& action) {
+  return spec::reference_statement_allows(statement.effect == model::Effect::kAllow,
+                                          statement.action_key == model::ActionKey::kNotAction, statement.patterns, action);
 }
 
 TEST(StrategyExactness, EveryStrategyKeepsTheInvariantsOnRandomInputs) {
@@ -63,7 +63,7 @@ TEST(StrategyExactness, EveryStrategyKeepsTheInvariantsOnRandomInputs) {
     std::set<std::string> names;
     while (names.size() < 40) names.insert(random_action(random));
     const std::vector<std::string> catalog_names(names.begin(), names.end());
-    const Catalog catalog = testing::catalog_of(catalog_names);
+    const model::Catalog catalog = testing::catalog_of(catalog_names);
     std::vector<std::string> probes = {"", "s3", "s3:", "s3express:Get", "kms:", "ec2:Get"};
     for (int i = 0; i < 60; ++i) probes.push_back(random_action(random));  // mostly actions the catalog lacks
     probes.insert(probes.end(), catalog_names.begin(), catalog_names.end());
@@ -96,10 +96,10 @@ TEST(StrategyExactness, EveryStrategyKeepsTheInvariantsOnRandomInputs) {
     if (whole_kms) findings += std::string(first ? "" : ", ") + R"({"serviceNamespace": "kms"})";
     findings += "]";
 
-    const PolicyDocument original = testing::policy_of(policy);
-    const UnusedFindings unused = testing::findings_of(findings);
+    const model::PolicyDocument original = testing::policy_of(policy);
+    const model::UnusedFindings unused = testing::findings_of(findings);
     auto is_unused = [&](const std::string& action) {
-      const std::string lower = to_lower_ascii(action);
+      const std::string lower = model::to_lower_ascii(action);
       return unused.is_unused(lower) || (whole_kms && lower.rfind("kms:", 0) == 0);
     };
     for (const auto& name : testing::strategies_under_test()) {
@@ -107,12 +107,12 @@ TEST(StrategyExactness, EveryStrategyKeepsTheInvariantsOnRandomInputs) {
       ASSERT_TRUE(strategy.ok());
       const Refinement refinement = refine_policy(original, unused, catalog, **strategy);
       SCOPED_TRACE("seed " + std::to_string(seed) + ", strategy " + name + "\npolicy " + policy + "\nfindings " + findings +
-                   "\nrefined " + policy_to_text(refinement.document));
+                   "\nrefined " + model::policy_to_text(refinement.document));
       std::map<std::size_t, std::size_t> refined_of;  // original index -> refined index
       for (std::size_t r = 0; r < refinement.document.statements.size(); ++r) refined_of[refinement.original_index[r]] = r;
       for (std::size_t r = 0; r < refinement.document.statements.size(); ++r) {
-        const Statement& refined = refinement.document.statements[r];
-        const Statement& source = original.statements[refinement.original_index[r]];
+        const model::Statement& refined = refinement.document.statements[r];
+        const model::Statement& source = original.statements[refinement.original_index[r]];
         for (const auto& probe : probes) {
           if (allows(refined, probe)) {
             ASSERT_TRUE(allows(source, probe)) << "soundness: `" << probe << "`";

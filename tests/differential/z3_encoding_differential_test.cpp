@@ -8,9 +8,9 @@
 //
 // Tested by: itself (CTest label `differential`).
 #include "spec/reference_matcher.h"
-#include "verifier/automaton.h"
-#include "verifier/query.h"
-#include "verifier/solvers.h"
+#include "verifier/decide/automaton.h"
+#include "verifier/encode/query.h"
+#include "verifier/decide/solvers.h"
 
 #include "tests/support/test_support.h"
 

@@ -1,7 +1,7 @@
 // Generators for the property suite; see generators.h.
 #include "tests/property/generators.h"
 
-#include "engine/policy_input.h"
+#include "model/policy_input.h"
 
 #include <algorithm>
 #include <array>
@@ -239,44 +239,44 @@ struct PolicySpec {
   bool statement_as_object = false;
 };
 
-using Json = engine::Json;
+using model::Json;
 
-Json resolve_statement(const StatementSpec& spec, std::size_t index,
+model::Json resolve_statement(const StatementSpec& spec, std::size_t index,
                        const std::vector<std::pair<std::string, std::string>>& catalog) {
-  std::vector<std::pair<std::string, Json>> fields;
+  std::vector<std::pair<std::string, model::Json>> fields;
   if (spec.sid) fields.emplace_back("Sid", "S" + std::to_string(index));
   fields.emplace_back("Effect", spec.allow ? "Allow" : "Deny");
-  Json patterns = Json::array();
+  model::Json patterns = model::Json::array();
   for (const auto& pattern : spec.patterns) patterns.push_back(resolve_pattern(pattern, catalog));
-  const Json action_value = spec.as_string && patterns.size() == 1 ? patterns[0] : patterns;
+  const model::Json action_value = spec.as_string && patterns.size() == 1 ? patterns[0] : patterns;
   fields.emplace_back(spec.not_action ? "NotAction" : "Action", action_value);
   switch (spec.resource) {
     case 1: fields.emplace_back("Resource", "arn:aws:s3:::bucket/*"); break;
-    case 2: fields.emplace_back("Resource", Json::array({"arn:aws:s3:::a", "arn:aws:kms:*:*:key/1"})); break;
+    case 2: fields.emplace_back("Resource", model::Json::array({"arn:aws:s3:::a", "arn:aws:kms:*:*:key/1"})); break;
     case 3: fields.emplace_back("NotResource", "arn:aws:s3:::secret/*"); break;
     default: break;
   }
-  if (spec.condition == 1) fields.emplace_back("Condition", Json::parse(R"({"StringEquals":{"aws:RequestedRegion":"eu-west-1"}})"));
-  if (spec.condition == 2) fields.emplace_back("Condition", Json::parse(R"({"Bool":{"aws:MultiFactorAuthPresent":"true"}})"));
+  if (spec.condition == 1) fields.emplace_back("Condition", model::Json::parse(R"({"StringEquals":{"aws:RequestedRegion":"eu-west-1"}})"));
+  if (spec.condition == 2) fields.emplace_back("Condition", model::Json::parse(R"({"Bool":{"aws:MultiFactorAuthPresent":"true"}})"));
   // A key order of its own: a small deterministic shuffle.
   std::uint32_t state = static_cast<std::uint32_t>(spec.key_order) * 2654435761u + 1u;
   for (std::size_t i = fields.size(); i > 1; --i) {
     state = state * 1664525u + 1013904223u;
     std::swap(fields[i - 1], fields[(state >> 16) % i]);
   }
-  Json statement = Json::object();
+  model::Json statement = model::Json::object();
   for (auto& [key, value] : fields) statement[key] = std::move(value);
   return statement;
 }
 
 std::string resolve_policy(const PolicySpec& spec, const std::vector<std::pair<std::string, std::string>>& catalog) {
-  Json policy = Json::object();
+  model::Json policy = model::Json::object();
   policy["Version"] = "2012-10-17";
   if (spec.id) policy["Id"] = "generated-policy";
   if (spec.statement_as_object && spec.statements.size() == 1) {
     policy["Statement"] = resolve_statement(spec.statements[0], 0, catalog);
   } else {
-    Json statements = Json::array();
+    model::Json statements = model::Json::array();
     for (std::size_t i = 0; i < spec.statements.size(); ++i) statements.push_back(resolve_statement(spec.statements[i], i, catalog));
     policy["Statement"] = std::move(statements);
   }
@@ -376,8 +376,8 @@ rc::Gen<std::string> gen_pattern_for(const std::vector<std::pair<std::string, st
   return rc::gen::map(gen_pattern_spec(), [catalog](const PatternSpec& spec) { return resolve_pattern(spec, catalog); });
 }
 
-engine::PolicyDocument parse_policy(const std::string& text) {
-  auto loaded = engine::load_policy_text(text, "generated-policy.json");
+model::PolicyDocument parse_policy(const std::string& text) {
+  auto loaded = model::load_policy_text(text, "generated-policy.json");
   if (!loaded) RC_FAIL("generated policy does not parse: " + loaded.error().message);
   return std::move(loaded).value().document;
 }
@@ -391,10 +391,10 @@ EngineInputs build_inputs(const Scenario& scenario, unsigned catalog_shuffle, bo
       std::swap(actions[i - 1], actions[(state >> 16) % i]);
     }
   }
-  auto catalog = engine::Catalog::from_actions(actions, engine::CatalogIdentity{"generated catalog", ""});
+  auto catalog = model::Catalog::from_actions(actions, model::CatalogIdentity{"generated catalog", ""});
   if (!catalog) RC_FAIL("generated catalog rejected: " + catalog.error().message);
 
-  engine::UnusedFindings findings;
+  model::UnusedFindings findings;
   auto unused = scenario.unused_actions;
   auto services = scenario.unused_services;
   if (reverse_findings) {

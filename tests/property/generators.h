@@ -17,9 +17,9 @@
 // findings, which is what a failing property shows next to its seed.
 #pragma once
 
-#include "engine/catalog.h"
-#include "engine/findings.h"
-#include "engine/policy.h"
+#include "model/catalog.h"
+#include "model/findings.h"
+#include "model/policy.h"
 
 #include <rapidcheck.h>
 
@@ -65,13 +65,13 @@ rc::Gen<std::string> gen_pattern_for(const std::vector<std::pair<std::string, st
 // The engine's inputs, built from a scenario. `catalog_order` permutes the catalog's input
 // order and `reverse_findings` adds the findings in reverse order (for determinism).
 struct EngineInputs {
-  engine::Catalog catalog;
-  engine::PolicyDocument policy;
-  engine::UnusedFindings findings;
+  model::Catalog catalog;
+  model::PolicyDocument policy;
+  model::UnusedFindings findings;
 };
 EngineInputs build_inputs(const Scenario& scenario, unsigned catalog_shuffle = 0, bool reverse_findings = false);
 
 // The policy from its text (RC_FAILs on a parse error, which would be a generator bug).
-engine::PolicyDocument parse_policy(const std::string& text);
+model::PolicyDocument parse_policy(const std::string& text);
 
 }  // namespace leastpriv::property

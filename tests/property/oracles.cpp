@@ -191,9 +191,9 @@ bool UnusedOracle::glob_reaches_unused(const std::string& glob) const {
   return false;
 }
 
-bool reference_allows(const engine::Statement& statement, std::string_view action) {
-  return spec::reference_statement_allows(statement.effect == engine::Effect::kAllow,
-                                          statement.action_key == engine::ActionKey::kNotAction, statement.patterns, action);
+bool reference_allows(const model::Statement& statement, std::string_view action) {
+  return spec::reference_statement_allows(statement.effect == model::Effect::kAllow,
+                                          statement.action_key == model::ActionKey::kNotAction, statement.patterns, action);
 }
 
 std::vector<std::size_t> word_boundaries(std::string_view full_action) {
@@ -267,7 +267,7 @@ void around_action(const std::string& service, const std::string& name, const st
 
 }  // namespace
 
-std::vector<std::string> near_miss_strings(const Scenario& scenario, const std::vector<const engine::PolicyDocument*>& policies) {
+std::vector<std::string> near_miss_strings(const Scenario& scenario, const std::vector<const model::PolicyDocument*>& policies) {
   std::set<std::string> out = {"", ":", "*", "s3", "s3:", "s3express:", "ab:", "abc:", "zz:", "x", "s3:*", "?"};
   std::set<std::string> services = {"s3", "s3express", "ec2", "kms", "ab", "abc", "zz"};
   for (const auto& [service, name] : scenario.catalog) services.insert(lower(service));

@@ -17,8 +17,8 @@
 // apart, so one stands for all of them. Exponential in theory, tiny for generated patterns.
 #pragma once
 
-#include "engine/catalog.h"
-#include "engine/policy.h"
+#include "model/catalog.h"
+#include "model/policy.h"
 #include "tests/property/generators.h"
 
 #include <optional>
@@ -64,7 +64,7 @@ class UnusedOracle {
 };
 
 // Does the statement allow the action, by the spec's reference matcher? Deny allows nothing.
-bool reference_allows(const engine::Statement& statement, std::string_view action);
+bool reference_allows(const model::Statement& statement, std::string_view action);
 
 // Word boundaries of `service:Name` per DESIGN §3 (after `service:`, after each token), as
 // offsets: the prefixes a token-trie node can stand for. Written from the design's text.
@@ -73,6 +73,6 @@ std::vector<std::size_t> word_boundaries(std::string_view full_action);
 // Strings next to the case's patterns and actions: instantiations of every pattern (each `*`
 // and `?` filled with short texts), catalog and unused actions with a character or a word
 // added or dropped, their service swapped or cut, case flipped, plus `""`, `:` and such.
-std::vector<std::string> near_miss_strings(const Scenario& scenario, const std::vector<const engine::PolicyDocument*>& policies);
+std::vector<std::string> near_miss_strings(const Scenario& scenario, const std::vector<const model::PolicyDocument*>& policies);
 
 }  // namespace leastpriv::property

@@ -11,10 +11,10 @@
 // to replay exactly that case; RC_PARAMS="seed=N max_success=M" replays a whole run.
 // The seed of every run is printed as "Using configuration: seed=N".
 // See tests/property/README.md and tests/property/MUTATIONS.md.
-#include "engine/aws_strategy.h"
-#include "engine/policy_input.h"
+#include "engine/strategies/aws_strategy.h"
+#include "model/policy_input.h"
 #include "engine/refine.h"
-#include "engine/strategy.h"
+#include "engine/strategies/strategy.h"
 #include "spec/reference_matcher.h"
 #include "tests/property/generators.h"
 #include "tests/property/oracles.h"
@@ -32,10 +32,7 @@
 namespace leastpriv::property {
 namespace {
 
-using engine::ActionKey;
-using engine::Effect;
 using engine::Refinement;
-using engine::Statement;
 
 std::unique_ptr<engine::Strategy> strategy_named(const std::string& name) {
   auto strategy = engine::make_strategy(name);
@@ -54,7 +51,7 @@ std::string listing(const std::vector<std::string>& patterns) {
 }
 
 // The statement of the result that came from original statement `index`, or none (removed).
-const Statement* refined_statement(const Refinement& refinement, std::size_t index) {
+const model::Statement* refined_statement(const Refinement& refinement, std::size_t index) {
   for (std::size_t j = 0; j < refinement.original_index.size(); ++j) {
     if (refinement.original_index[j] == index) return &refinement.document.statements[j];
   }
@@ -105,9 +102,9 @@ RC_GTEST_PROP(RefineProperties, ExactOverCatalogPerStatement, ()) {
       RC_CLASSIFY(infix, "non-trailing wildcard generalized");
     }
     for (std::size_t i = 0; i < in.policy.statements.size(); ++i) {
-      const Statement& original = in.policy.statements[i];
-      if (original.effect == Effect::kDeny) continue;  // PreservesStructure: unchanged
-      const Statement* refined = refined_statement(result, i);
+      const model::Statement& original = in.policy.statements[i];
+      if (original.effect == model::Effect::kDeny) continue;  // PreservesStructure: unchanged
+      const model::Statement* refined = refined_statement(result, i);
       for (const auto& action : in.catalog.actions()) {
         const bool expected = reference_allows(original, action.full) && !unused.is_unused(action.full);
         const bool actual = refined != nullptr && reference_allows(*refined, action.full);
@@ -131,8 +128,8 @@ RC_GTEST_PROP(RefineProperties, RefinedStatementAllowsNothingNewOverAllStrings, 
     const auto strings = near_miss_strings(scenario, {&in.policy, &result.document});
     for (std::size_t j = 0; j < result.document.statements.size(); ++j) {
       const std::size_t i = result.original_index.at(j);
-      const Statement& original = in.policy.statements.at(i);
-      const Statement& refined = result.document.statements[j];
+      const model::Statement& original = in.policy.statements.at(i);
+      const model::Statement& refined = result.document.statements[j];
       PROPERTY_CHECK(refined.effect == original.effect && refined.action_key == original.action_key,
                      where(name, i) + "effect or action key changed");
       for (const auto& text : strings) {
@@ -140,8 +137,8 @@ RC_GTEST_PROP(RefineProperties, RefinedStatementAllowsNothingNewOverAllStrings, 
                        where(name, i) + "refined " + listing(refined.patterns) + " allows `" + text +
                            "`, original " + listing(original.patterns) + " does not");
       }
-      if (original.effect == Effect::kDeny) continue;
-      const bool not_action = original.action_key == ActionKey::kNotAction;
+      if (original.effect == model::Effect::kDeny) continue;
+      const bool not_action = original.action_key == model::ActionKey::kNotAction;
       const auto decision = not_action ? decide_included(original.patterns, refined.patterns)
                                        : decide_included(refined.patterns, original.patterns);
       RC_PRE(decision.answer != LanguageDecision::Answer::kGaveUp);
@@ -163,16 +160,16 @@ RC_GTEST_PROP(RefineProperties, AllowsNoUnusedAction, ()) {
     auto strings = near_miss_strings(scenario, {&in.policy, &result.document});
     strings.insert(strings.end(), unused.actions().begin(), unused.actions().end());
     for (std::size_t j = 0; j < result.document.statements.size(); ++j) {
-      const Statement& refined = result.document.statements[j];
+      const model::Statement& refined = result.document.statements[j];
       const std::size_t i = result.original_index.at(j);
-      if (refined.effect == Effect::kDeny) continue;
+      if (refined.effect == model::Effect::kDeny) continue;
       for (const auto& text : strings) {
         PROPERTY_CHECK(!unused.is_unused(text) || !reference_allows(refined, text),
                        where(name, i) + "refined " + listing(refined.patterns) + " still allows unused `" + text + "`");
       }
       for (const auto& service : unused.services()) {
         const std::vector<std::string> whole{service + ":*"};
-        const bool reaches = refined.action_key == ActionKey::kAction ? globs_intersect(refined.patterns, whole)
+        const bool reaches = refined.action_key == model::ActionKey::kAction ? globs_intersect(refined.patterns, whole)
                                                                       : !globs_included(whole, refined.patterns);
         PROPERTY_CHECK(!reaches, where(name, i) + "refined " + listing(refined.patterns) +
                                      " still allows strings of the wholly unused service `" + service + "`");
@@ -189,10 +186,10 @@ RC_GTEST_PROP(RefineProperties, PreservesStructure, ()) {
   const Scenario scenario = *gen_scenario();
   const EngineInputs in = build_inputs(scenario);
   const UnusedOracle unused(scenario);
-  const engine::Json& source = in.policy.source;
+  const model::Json& source = in.policy.source;
   for (const auto& name : testing::strategies_under_test()) {
     const Refinement result = refine(in, *strategy_named(name));
-    const engine::Json out = engine::policy_to_json(result.document);
+    const model::Json out = model::policy_to_json(result.document);
 
     std::vector<std::string> source_keys, out_keys;
     for (const auto& item : source.items()) source_keys.push_back(item.key());
@@ -202,7 +199,7 @@ RC_GTEST_PROP(RefineProperties, PreservesStructure, ()) {
       if (key != "Statement") PROPERTY_CHECK(out[key] == source[key], "strategy `" + name + "`: `" + key + "` changed");
     }
     PROPERTY_CHECK(out["Statement"].is_object() == (source["Statement"].is_object() && result.document.statements.size() == 1),
-                   "strategy `" + name + "`: Statement object-vs-array shape changed");
+                   "strategy `" + name + "`: model::Statement object-vs-array shape changed");
 
     PROPERTY_CHECK(result.original_index.size() == result.document.statements.size(),
                    "strategy `" + name + "`: original_index does not match the statements");
@@ -211,9 +208,9 @@ RC_GTEST_PROP(RefineProperties, PreservesStructure, ()) {
     }
     for (std::size_t j = 0; j < result.document.statements.size(); ++j) {
       const std::size_t i = result.original_index[j];
-      const Statement& original = in.policy.statements.at(i);
-      const engine::Json& before = original.source;
-      const engine::Json after = engine::statement_to_json(result.document.statements[j]);
+      const model::Statement& original = in.policy.statements.at(i);
+      const model::Json& before = original.source;
+      const model::Json after = model::statement_to_json(result.document.statements[j]);
       std::vector<std::string> before_keys, after_keys;
       for (const auto& item : before.items()) before_keys.push_back(item.key());
       for (const auto& item : after.items()) after_keys.push_back(item.key());
@@ -223,8 +220,8 @@ RC_GTEST_PROP(RefineProperties, PreservesStructure, ()) {
         PROPERTY_CHECK(after[key] == before[key], where(name, i) + "`" + key + "` changed from " + before[key].dump() +
                                                       " to " + after[key].dump());
       }
-      if (original.effect == Effect::kDeny || change_of(result, i) == nullptr) {
-        PROPERTY_CHECK(after == before, where(name, i) + (original.effect == Effect::kDeny ? "Deny" : "unchanged") +
+      if (original.effect == model::Effect::kDeny || change_of(result, i) == nullptr) {
+        PROPERTY_CHECK(after == before, where(name, i) + (original.effect == model::Effect::kDeny ? "Deny" : "unchanged") +
                                             " statement rewritten: " + before.dump() + " → " + after.dump());
       } else {
         PROPERTY_CHECK(!result.document.statements[j].patterns.empty(),
@@ -233,8 +230,8 @@ RC_GTEST_PROP(RefineProperties, PreservesStructure, ()) {
     }
     for (std::size_t i = 0; i < in.policy.statements.size(); ++i) {
       if (refined_statement(result, i) != nullptr) continue;
-      const Statement& original = in.policy.statements[i];
-      PROPERTY_CHECK(original.effect == Effect::kAllow, where(name, i) + "a Deny statement was removed");
+      const model::Statement& original = in.policy.statements[i];
+      PROPERTY_CHECK(original.effect == model::Effect::kAllow, where(name, i) + "a Deny statement was removed");
       const auto* change = change_of(result, i);
       PROPERTY_CHECK(change != nullptr && change->removed, where(name, i) + "removed without a change record");
       for (const auto& action : in.catalog.actions()) {
@@ -243,11 +240,11 @@ RC_GTEST_PROP(RefineProperties, PreservesStructure, ()) {
       }
     }
     const bool any_allow = std::any_of(result.document.statements.begin(), result.document.statements.end(),
-                                       [](const Statement& s) { return s.effect == Effect::kAllow; });
+                                       [](const model::Statement& s) { return s.effect == model::Effect::kAllow; });
     PROPERTY_CHECK(result.detach == !any_allow, "strategy `" + name + "`: detach does not match the Allow statements left");
 
     // What the CLI writes reads back as the same statements.
-    const engine::PolicyDocument reread = parse_policy(engine::policy_to_text(result.document));
+    const model::PolicyDocument reread = parse_policy(model::policy_to_text(result.document));
     PROPERTY_CHECK(reread.statements.size() == result.document.statements.size(), "strategy `" + name + "`: text round trip");
     for (std::size_t j = 0; j < reread.statements.size(); ++j) {
       PROPERTY_CHECK(reread.statements[j].patterns == result.document.statements[j].patterns,
@@ -263,8 +260,8 @@ RC_GTEST_PROP(RefineProperties, Idempotent, ()) {
   for (const auto& name : testing::strategies_under_test()) {
     const auto strategy = strategy_named(name);
     const Refinement once = refine(in, *strategy);
-    const std::string once_text = engine::policy_to_text(once.document);
-    const engine::PolicyDocument reread = parse_policy(once_text);
+    const std::string once_text = model::policy_to_text(once.document);
+    const model::PolicyDocument reread = parse_policy(once_text);
     const Refinement twice = engine::refine_policy(reread, in.findings, in.catalog, *strategy);
     std::string changed_entries;
     for (const auto& change : twice.changes) {
@@ -274,7 +271,7 @@ RC_GTEST_PROP(RefineProperties, Idempotent, ()) {
     }
     PROPERTY_CHECK(!twice.changed(), "strategy `" + name + "`: the second refinement changed" + changed_entries +
                                          "\nfirst result:\n" + once_text);
-    PROPERTY_CHECK(engine::policy_to_text(twice.document) == once_text, "strategy `" + name + "`: second refinement's text differs");
+    PROPERTY_CHECK(model::policy_to_text(twice.document) == once_text, "strategy `" + name + "`: second refinement's text differs");
   }
 }
 
@@ -287,8 +284,8 @@ RC_GTEST_PROP(RefineProperties, NoFindingsLeavesPolicyByteIdentical, ()) {
   for (const auto& name : testing::strategies_under_test()) {
     const Refinement result = refine(in, *strategy_named(name));
     PROPERTY_CHECK(!result.changed() && result.warnings.empty(), "strategy `" + name + "`: changes or warnings without findings");
-    PROPERTY_CHECK(engine::policy_to_json(result.document) == in.policy.source, "strategy `" + name + "`: JSON differs");
-    PROPERTY_CHECK(engine::policy_to_text(result.document) == engine::policy_to_text(in.policy),
+    PROPERTY_CHECK(model::policy_to_json(result.document) == in.policy.source, "strategy `" + name + "`: JSON differs");
+    PROPERTY_CHECK(model::policy_to_text(result.document) == model::policy_to_text(in.policy),
                    "strategy `" + name + "`: text differs");
   }
 }
@@ -301,10 +298,10 @@ RC_GTEST_PROP(RefineProperties, UnreachableFindingsChangeNothing, ()) {
   const EngineInputs unfiltered = build_inputs(generated);
   auto reached = [&](const std::string& glob_or_action, bool whole_service) {
     for (const auto& statement : unfiltered.policy.statements) {
-      if (statement.effect != Effect::kAllow) continue;
+      if (statement.effect != model::Effect::kAllow) continue;
       if (whole_service) {
         const std::vector<std::string> whole{glob_or_action};
-        if (statement.action_key == ActionKey::kNotAction || globs_intersect(statement.patterns, whole)) return true;
+        if (statement.action_key == model::ActionKey::kNotAction || globs_intersect(statement.patterns, whole)) return true;
       } else if (reference_allows(statement, glob_or_action)) {
         return true;
       }
@@ -326,7 +323,7 @@ RC_GTEST_PROP(RefineProperties, UnreachableFindingsChangeNothing, ()) {
   for (const auto& name : testing::strategies_under_test()) {
     const Refinement result = refine(in, *strategy_named(name));
     PROPERTY_CHECK(!result.changed(), "strategy `" + name + "`: findings no Allow statement reaches changed the policy");
-    PROPERTY_CHECK(engine::policy_to_text(result.document) == engine::policy_to_text(in.policy),
+    PROPERTY_CHECK(model::policy_to_text(result.document) == model::policy_to_text(in.policy),
                    "strategy `" + name + "`: text differs");
   }
 }
@@ -357,12 +354,12 @@ RC_GTEST_PROP(RefineProperties, Deterministic, ()) {
     const Refinement first = refine(build_inputs(scenario), *strategy_named(name));
     const Refinement again = refine(build_inputs(scenario), *strategy_named(name));
     const Refinement shuffled = refine(build_inputs(scenario, shuffle, true), *strategy_named(name));
-    const std::string text = engine::policy_to_text(first.document);
-    PROPERTY_CHECK(engine::policy_to_text(again.document) == text && again.warnings == first.warnings,
+    const std::string text = model::policy_to_text(first.document);
+    PROPERTY_CHECK(model::policy_to_text(again.document) == text && again.warnings == first.warnings,
                    "strategy `" + name + "`: two runs on the same inputs differ");
-    PROPERTY_CHECK(two_spellings || engine::policy_to_text(shuffled.document) == text,
+    PROPERTY_CHECK(two_spellings || model::policy_to_text(shuffled.document) == text,
                    "strategy `" + name + "`: the catalog or findings order changed the result:\n" + text + "\nvs\n" +
-                       engine::policy_to_text(shuffled.document));
+                       model::policy_to_text(shuffled.document));
   }
 }
 
@@ -376,10 +373,10 @@ RC_GTEST_PROP(RefineProperties, RewrittenListsKeepOrderSortReplacementsAndDropDu
   for (const auto& name : testing::strategies_under_test()) {
     const Refinement result = refine(in, *strategy_named(name));
     for (std::size_t i = 0; i < in.policy.statements.size(); ++i) {
-      const Statement& original = in.policy.statements[i];
-      if (!engine::is_allow_with_actions(original)) continue;
+      const model::Statement& original = in.policy.statements[i];
+      if (!model::is_allow_with_actions(original)) continue;
       const auto* change = change_of(result, i);
-      const Statement* refined = refined_statement(result, i);
+      const model::Statement* refined = refined_statement(result, i);
       std::vector<std::string> expected;
       std::size_t next_change = 0;
       for (const auto& entry : original.patterns) {
@@ -424,7 +421,7 @@ struct EntryTrie {
   std::map<std::string, std::vector<std::string>> path;  // action → its nodes, root first
 };
 
-EntryTrie entry_trie(const std::string& entry, const engine::Catalog& catalog) {
+EntryTrie entry_trie(const std::string& entry, const model::Catalog& catalog) {
   EntryTrie trie;
   const std::string lowered = lower(entry);
   trie.root = lowered.substr(0, lowered.find_first_of("*?"));
@@ -516,9 +513,9 @@ RC_GTEST_PROP(OracleProperties, LanguageOracleAgreesWithReferenceMatcher, ()) {
   const Scenario scenario = *gen_small_scenario();
   const auto lhs = *rc::gen::resize(3, rc::gen::nonEmpty(rc::gen::container<std::vector<std::string>>(gen_pattern_for(scenario.catalog))));
   const auto rhs = *rc::gen::resize(3, rc::gen::nonEmpty(rc::gen::container<std::vector<std::string>>(gen_pattern_for(scenario.catalog))));
-  engine::PolicyDocument patterns;
-  patterns.statements.push_back(Statement{Effect::kAllow, ActionKey::kAction, lhs, false, "", {}});
-  patterns.statements.push_back(Statement{Effect::kAllow, ActionKey::kAction, rhs, false, "", {}});
+  model::PolicyDocument patterns;
+  patterns.statements.push_back(model::Statement{model::Effect::kAllow, model::ActionKey::kAction, lhs, false, "", {}});
+  patterns.statements.push_back(model::Statement{model::Effect::kAllow, model::ActionKey::kAction, rhs, false, "", {}});
   const auto strings = near_miss_strings(scenario, {&patterns});
 
   const auto included = decide_included(lhs, rhs);

@@ -2,7 +2,7 @@
 // engine produces (every registered strategy), and it refuses every mutated result that the
 // spec's reference matcher shows to be wrong — with a counterexample that replays.
 //
-// The reference side here is the verifier's own contract (verifier/verify.h) written with
+// The reference side here is the verifier's own contract (verifier/decide/verify.h) written with
 // spec::reference_* over concrete strings: per scope s (Statement::scope), O1 R_s ⊆ O_s ∪ D_s,
 // O2 (R_s \ D_s) ∩ U = ∅, O3 (O_s \ D_s) ∩ (C \ U) ⊆ R_s, with D the original's Deny
 // statements, and O0 the Deny statements unchanged. A mutation is "shown wrong" when some
@@ -12,12 +12,12 @@
 // (gen_small_scenario) and each case checks one strategy, picked at random.
 // Re-running a failure: see refine_properties_test.cpp's header and tests/property/README.md.
 #include "engine/refine.h"
-#include "engine/strategy.h"
+#include "engine/strategies/strategy.h"
 #include "spec/reference_matcher.h"
 #include "tests/property/generators.h"
 #include "tests/property/oracles.h"
 #include "tests/support/test_support.h"
-#include "verifier/verify.h"
+#include "verifier/decide/verify.h"
 
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
@@ -27,10 +27,6 @@
 namespace leastpriv::property {
 namespace {
 
-using engine::ActionKey;
-using engine::Effect;
-using engine::PolicyDocument;
-using engine::Statement;
 
 #define PROPERTY_CHECK(condition, message) \
   do {                                     \
@@ -68,7 +64,7 @@ engine::Refinement refine_with(const EngineInputs& in, const std::string& name) 
   return engine::refine_policy(in.policy, in.findings, in.catalog, **strategy);
 }
 
-verifier::VerificationReport verify(const EngineInputs& in, const PolicyDocument& result, const verifier::VerifyOptions& options) {
+verifier::VerificationReport verify(const EngineInputs& in, const model::PolicyDocument& result, const verifier::VerifyOptions& options) {
   auto report = verifier::verify_refinement(in.policy, in.findings, result, in.catalog, options);
   if (!report) RC_FAIL("verify_refinement returned an error: " + report.error().message);
   return std::move(report).value();
@@ -76,36 +72,36 @@ verifier::VerificationReport verify(const EngineInputs& in, const PolicyDocument
 
 // ---- the verifier's contract, by the reference matcher over concrete strings --------------
 
-bool statement_matches(const Statement& statement, const std::string& text) {
+bool statement_matches(const model::Statement& statement, const std::string& text) {
   // "Matches" in the sense of the statement's own list: Action lists what they match,
   // NotAction everything they do not match; the effect is not looked at here.
-  return spec::reference_statement_allows(true, statement.action_key == ActionKey::kNotAction, statement.patterns, text);
+  return spec::reference_statement_allows(true, statement.action_key == model::ActionKey::kNotAction, statement.patterns, text);
 }
 
-bool allowed_in_scope(const PolicyDocument& document, const PolicyDocument& denies_from, const std::string& scope,
+bool allowed_in_scope(const model::PolicyDocument& document, const model::PolicyDocument& denies_from, const std::string& scope,
                       const std::string& text) {
   bool allowed = false;
   for (const auto& statement : document.statements) {
-    if (statement.effect == Effect::kAllow && statement.scope == scope && statement_matches(statement, text)) allowed = true;
+    if (statement.effect == model::Effect::kAllow && statement.scope == scope && statement_matches(statement, text)) allowed = true;
   }
   if (!allowed) return false;
   for (const auto& statement : denies_from.statements) {
-    if (statement.effect == Effect::kDeny && statement.scope == scope && statement_matches(statement, text)) return false;
+    if (statement.effect == model::Effect::kDeny && statement.scope == scope && statement_matches(statement, text)) return false;
   }
   return true;
 }
 
-std::vector<std::string> deny_texts(const PolicyDocument& document) {
+std::vector<std::string> deny_texts(const model::PolicyDocument& document) {
   std::vector<std::string> texts;
   for (const auto& statement : document.statements) {
-    if (statement.effect == Effect::kDeny) texts.push_back(engine::statement_to_json(statement).dump());
+    if (statement.effect == model::Effect::kDeny) texts.push_back(model::statement_to_json(statement).dump());
   }
   return texts;
 }
 
 // Why `result` is not `original` minus U, by the reference semantics on `candidates`; empty
 // when no candidate shows a fault.
-std::string reference_fault(const Scenario& scenario, const EngineInputs& in, const PolicyDocument& result,
+std::string reference_fault(const Scenario& scenario, const EngineInputs& in, const model::PolicyDocument& result,
                             const std::vector<std::string>& candidates) {
   if (deny_texts(in.policy) != deny_texts(result)) return "O0: the Deny statements differ";
   const UnusedOracle unused(scenario);
@@ -128,7 +124,7 @@ std::string reference_fault(const Scenario& scenario, const EngineInputs& in, co
   return "";
 }
 
-std::vector<std::string> candidates_for(const Scenario& scenario, const EngineInputs& in, const PolicyDocument& result) {
+std::vector<std::string> candidates_for(const Scenario& scenario, const EngineInputs& in, const model::PolicyDocument& result) {
   auto strings = near_miss_strings(scenario, {&in.policy, &result});
   for (const auto& action : in.catalog.actions()) strings.push_back(action.full);
   const UnusedOracle unused(scenario);
@@ -149,15 +145,15 @@ enum class ResultMutation : int {
   kCount
 };
 
-PolicyDocument mutate(const PolicyDocument& result, int op, std::size_t statement_pick, std::size_t pattern_pick,
+model::PolicyDocument mutate(const model::PolicyDocument& result, int op, std::size_t statement_pick, std::size_t pattern_pick,
                       const std::string& new_pattern) {
-  PolicyDocument mutated = result;
+  model::PolicyDocument mutated = result;
   if (mutated.statements.empty()) {
-    engine::Json json = engine::policy_to_json(result);
-    json["Statement"] = engine::Json::array({engine::Json::object({{"Effect", "Allow"}, {"Action", engine::Json::array({new_pattern})}})});
+    model::Json json = model::policy_to_json(result);
+    json["Statement"] = model::Json::array({model::Json::object({{"Effect", "Allow"}, {"Action", model::Json::array({new_pattern})}})});
     return parse_policy(json.dump());
   }
-  Statement& statement = mutated.statements[statement_pick % mutated.statements.size()];
+  model::Statement& statement = mutated.statements[statement_pick % mutated.statements.size()];
   auto& patterns = statement.patterns;
   const std::size_t at = patterns.empty() ? 0 : pattern_pick % patterns.size();
   switch (static_cast<ResultMutation>(op % static_cast<int>(ResultMutation::kCount))) {
@@ -189,7 +185,7 @@ PolicyDocument mutate(const PolicyDocument& result, int op, std::size_t statemen
       break;
     case ResultMutation::kCopyAcrossScopes:
       for (auto& other : mutated.statements) {
-        if (other.scope != statement.scope && other.effect == Effect::kAllow && other.action_key == statement.action_key) {
+        if (other.scope != statement.scope && other.effect == model::Effect::kAllow && other.action_key == statement.action_key) {
           other.patterns.insert(other.patterns.end(), patterns.begin(), patterns.end());
           break;
         }
@@ -199,7 +195,7 @@ PolicyDocument mutate(const PolicyDocument& result, int op, std::size_t statemen
       break;
   }
   // Through text and back, as `leastpriv verify` reads a result file.
-  return parse_policy(engine::policy_to_text(mutated));
+  return parse_policy(model::policy_to_text(mutated));
 }
 
 // ---- properties -------------------------------------------------------------------------
@@ -210,7 +206,7 @@ void check_proves_engine_result(const Scenario& scenario, const std::string& nam
   const auto report = verify(in, refinement.document, options);
   PROPERTY_CHECK(report.verdict == verifier::Verdict::kProved && !report.disagreement,
                  "strategy `" + name + "`: the verifier did not prove the engine's result:\n" + verifier::report_to_text(report) +
-                     "\nresult:\n" + engine::policy_to_text(refinement.document));
+                     "\nresult:\n" + model::policy_to_text(refinement.document));
 }
 
 void check_rejects_mutated_result(const Scenario& scenario, const std::string& name, const verifier::VerifyOptions& options,
@@ -221,13 +217,13 @@ void check_rejects_mutated_result(const Scenario& scenario, const std::string& n
   const std::string new_pattern = *gen_pattern_for(scenario.catalog);
   const EngineInputs in = build_inputs(scenario);
   const engine::Refinement refinement = refine_with(in, name);
-  const PolicyDocument mutated = mutate(refinement.document, op, statement_pick, pattern_pick, new_pattern);
+  const model::PolicyDocument mutated = mutate(refinement.document, op, statement_pick, pattern_pick, new_pattern);
 
   const std::string fault = reference_fault(scenario, in, mutated, candidates_for(scenario, in, mutated));
   const auto report = verify(in, mutated, options);
   RC_CLASSIFY(!fault.empty(), "reference shows a fault");
   RC_CLASSIFY(report.verdict == verifier::Verdict::kUnknown, "verifier unknown");
-  const std::string shown = "\nmutated result:\n" + engine::policy_to_text(mutated) + "\n" + verifier::report_to_text(report);
+  const std::string shown = "\nmutated result:\n" + model::policy_to_text(mutated) + "\n" + verifier::report_to_text(report);
   if (!fault.empty()) {
     PROPERTY_CHECK(report.verdict == verifier::Verdict::kCounterexample ||
                        (!must_find_counterexample && report.verdict == verifier::Verdict::kUnknown),

@@ -1,9 +1,9 @@
 // Helpers the tests share; see test_support.h.
 #include "tests/support/test_support.h"
 
-#include "engine/json_text.h"
-#include "engine/policy_input.h"
-#include "engine/strategy.h"
+#include "model/json_text.h"
+#include "model/policy_input.h"
+#include "engine/strategies/strategy.h"
 
 #include <gtest/gtest.h>
 
@@ -83,19 +83,19 @@ std::vector<std::string> all_words(const std::string& alphabet, std::size_t max_
   return words;
 }
 
-engine::Catalog catalog_of(const std::vector<std::string>& full_names) {
+model::Catalog catalog_of(const std::vector<std::string>& full_names) {
   std::vector<std::pair<std::string, std::string>> actions;
   for (const auto& full : full_names) {
     const auto colon = full.find(':');
     actions.emplace_back(full.substr(0, colon), full.substr(colon + 1));
   }
-  auto catalog = engine::Catalog::from_actions(actions, engine::CatalogIdentity{"test catalog", ""});
+  auto catalog = model::Catalog::from_actions(actions, model::CatalogIdentity{"test catalog", ""});
   EXPECT_TRUE(catalog.ok()) << (catalog.ok() ? "" : catalog.error().message);
-  return catalog.ok() ? std::move(catalog).value() : engine::Catalog();
+  return catalog.ok() ? std::move(catalog).value() : model::Catalog();
 }
 
-const engine::Catalog& small_hand_catalog() {
-  static const engine::Catalog catalog = catalog_of({
+const model::Catalog& small_hand_catalog() {
+  static const model::Catalog catalog = catalog_of({
       "s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging", "s3:GetObjectVersion", "s3:GetBucketAcl",
       "s3:GetBucketPolicy", "s3:GetBucketCORS", "s3:GetJobTagging", "s3:ListBucket", "s3:ListAllMyBuckets",
       "s3:PutObject", "s3express:CreateSession", "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:RunInstances",
@@ -110,16 +110,16 @@ std::vector<std::string> strategies_under_test() {
   return names;
 }
 
-engine::PolicyDocument policy_of(const std::string& json_text) {
-  auto loaded = engine::load_policy_text(json_text, "test-policy.json");
+model::PolicyDocument policy_of(const std::string& json_text) {
+  auto loaded = model::load_policy_text(json_text, "test-policy.json");
   EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.error().message);
-  return loaded.ok() ? std::move(loaded).value().document : engine::PolicyDocument();
+  return loaded.ok() ? std::move(loaded).value().document : model::PolicyDocument();
 }
 
-engine::UnusedFindings findings_of(const std::string& json_text) {
-  auto findings = engine::UnusedFindings::from_text(json_text, "test-findings.json");
+model::UnusedFindings findings_of(const std::string& json_text) {
+  auto findings = model::UnusedFindings::from_text(json_text, "test-findings.json");
   EXPECT_TRUE(findings.ok()) << (findings.ok() ? "" : findings.error().message);
-  return findings.ok() ? std::move(findings).value() : engine::UnusedFindings();
+  return findings.ok() ? std::move(findings).value() : model::UnusedFindings();
 }
 
 }  // namespace leastpriv::testing

@@ -2,9 +2,9 @@
 // binary, and building catalogs and policies from short texts.
 #pragma once
 
-#include "engine/catalog.h"
-#include "engine/findings.h"
-#include "engine/policy.h"
+#include "model/catalog.h"
+#include "model/findings.h"
+#include "model/policy.h"
 
 #include <string>
 #include <vector>
@@ -31,16 +31,16 @@ std::string make_temp_dir();
 std::vector<std::string> all_words(const std::string& alphabet, std::size_t max_length);
 
 // A catalog from `service:Name` strings.
-engine::Catalog catalog_of(const std::vector<std::string>& full_names);
+model::Catalog catalog_of(const std::vector<std::string>& full_names);
 // The 15-action catalog the strategy tests check by hand (s3 Get/List/Put, s3express, ec2).
-const engine::Catalog& small_hand_catalog();
+const model::Catalog& small_hand_catalog();
 // Every strategy of engine::strategy_names(), plus `bounded` with budgets small enough that
 // test-sized policies go through both of its coarsening phases (its default of 6,144
 // characters never coarsens them).
 std::vector<std::string> strategies_under_test();
 // A policy from its JSON text; fails the test on bad input.
-engine::PolicyDocument policy_of(const std::string& json_text);
+model::PolicyDocument policy_of(const std::string& json_text);
 // Findings from their JSON text; fails the test on bad input.
-engine::UnusedFindings findings_of(const std::string& json_text);
+model::UnusedFindings findings_of(const std::string& json_text);
 
 }  // namespace leastpriv::testing

@@ -1,5 +1,7 @@
-// Tests of the engine's action matcher and its language questions (engine/action_pattern.h).
-#include "engine/action_pattern.h"
+// Tests of the engine's action matcher and its language questions (engine/match/action_pattern.h).
+#include "engine/match/action_pattern.h"
+
+#include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -77,6 +79,14 @@ TEST(ActionPattern, MatchesSomeWithPrefix) {
   EXPECT_FALSE(ActionPattern("s3:*").matches_some_with_prefix("s3express:"));
   EXPECT_TRUE(ActionPattern("*:Get*").matches_some_with_prefix("ec2:"));
   EXPECT_FALSE(ActionPattern("ec2:Get*").matches_some_with_prefix("s3:"));
+}
+
+TEST(ActionPattern, MatchesSomeUnusedSeesWhollyUnusedServices) {
+  const auto findings = testing::findings_of(R"([{"serviceNamespace": "Lambda"}, {"serviceNamespace": "s3", "actions": ["GetObject"]}])");
+  EXPECT_TRUE(matches_some_unused(ActionPattern("*:Invoke*"), findings));
+  EXPECT_TRUE(matches_some_unused(ActionPattern("s3:Get*"), findings));
+  EXPECT_FALSE(matches_some_unused(ActionPattern("s3:List*"), findings));
+  EXPECT_FALSE(matches_some_unused(ActionPattern("lambdax:*"), findings));
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
-// Tests of the `aws` strategy and the refinement rules (engine/aws_strategy.h,
-// engine/strategy.h, engine/refine.h), on small catalogs checked by hand.
-#include "engine/aws_strategy.h"
+// Tests of the `aws` strategy and the refinement rules (engine/strategies/aws_strategy.h,
+// engine/strategies/strategy.h, engine/refine.h), on small catalogs checked by hand.
+#include "engine/strategies/aws_strategy.h"
 #include "engine/refine.h"
 
 #include "tests/support/test_support.h"
@@ -17,10 +17,10 @@ using testing::findings_of;
 using testing::policy_of;
 using Entries = std::vector<std::string>;
 
-const Catalog& small_catalog() { return testing::small_hand_catalog(); }
+const model::Catalog& small_catalog() { return testing::small_hand_catalog(); }
 
-Entries generalize(const std::string& entry, const std::string& findings_json, const Catalog& catalog = small_catalog()) {
-  const UnusedFindings findings = findings_of(findings_json);
+Entries generalize(const std::string& entry, const std::string& findings_json, const model::Catalog& catalog = small_catalog()) {
+  const model::UnusedFindings findings = findings_of(findings_json);
   AwsStrategy strategy;
   Entries out = strategy.generalize_entry(ActionPattern(entry), RefineContext{catalog, findings});
   sort_entries(out);
@@ -79,7 +79,7 @@ TEST(AwsStrategy, EmittedNamesUseTheCatalogSpelling) {
 }
 
 TEST(AwsStrategy, TrieVerdictsForExplain) {
-  const UnusedFindings findings = findings_of(R"([{"serviceNamespace": "s3", "actions": ["GetBucketAcl"]}])");
+  const model::UnusedFindings findings = findings_of(R"([{"serviceNamespace": "s3", "actions": ["GetBucketAcl"]}])");
   const ActionPattern entry("s3:Get*");
   const TokenTrie trie = build_entry_trie(entry, small_catalog());
   const TrieWalk walk = walk_entry_trie(trie, entry, RefineContext{small_catalog(), findings});
@@ -89,9 +89,9 @@ TEST(AwsStrategy, TrieVerdictsForExplain) {
   EXPECT_EQ(safe, walk.emitted.size());
 }
 
-Refinement refine(const std::string& policy_json, const std::string& findings_json, const Catalog& catalog = small_catalog()) {
-  const PolicyDocument policy = policy_of(policy_json);
-  const UnusedFindings findings = findings_of(findings_json);
+Refinement refine(const std::string& policy_json, const std::string& findings_json, const model::Catalog& catalog = small_catalog()) {
+  const model::PolicyDocument policy = policy_of(policy_json);
+  const model::UnusedFindings findings = findings_of(findings_json);
   return refine_policy(policy, findings, catalog, AwsStrategy());
 }
 
@@ -107,7 +107,7 @@ TEST(Refine, DropsUnusedExactNamesAndEmptyStatementsAndDetaches) {
                                               {"Effect": "Deny", "Action": "s3:PutObject", "Resource": "*"}]})",
                              R"([{"serviceNamespace": "s3", "actions": ["PutObject"]}])");
   ASSERT_EQ(result.document.statements.size(), 1u);
-  EXPECT_EQ(result.document.statements[0].effect, Effect::kDeny);  // Deny never changes
+  EXPECT_EQ(result.document.statements[0].effect, model::Effect::kDeny);  // Deny never changes
   EXPECT_EQ(result.document.statements[0].patterns, Entries{"s3:PutObject"});
   EXPECT_TRUE(result.detach);
 }
@@ -122,7 +122,7 @@ TEST(Refine, NoFindingsChangesNothing) {
   const std::string policy = R"({"Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "s3:Get*"], "Resource": "*"}]})";
   const auto result = refine(policy, "[]");
   EXPECT_FALSE(result.changed());
-  EXPECT_EQ(policy_to_json(result.document), policy_to_json(policy_of(policy)));
+  EXPECT_EQ(model::policy_to_json(result.document), model::policy_to_json(policy_of(policy)));
 }
 
 TEST(Refine, NotActionGetsTheDualWalk) {
@@ -134,7 +134,7 @@ TEST(Refine, NotActionGetsTheDualWalk) {
 }
 
 TEST(Refine, NotActionThatNoLongerAllowsAnythingIsRemoved) {
-  const Catalog catalog = catalog_of({"s3:GetObject", "s3:PutObject"});
+  const model::Catalog catalog = catalog_of({"s3:GetObject", "s3:PutObject"});
   const auto result = refine(R"({"Statement": [{"Effect": "Allow", "NotAction": "s3:GetObject", "Resource": "*"}]})",
                              R"([{"serviceNamespace": "s3", "actions": ["PutObject"]}])", catalog);
   EXPECT_TRUE(result.document.statements.empty());

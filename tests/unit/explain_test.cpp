@@ -1,6 +1,6 @@
-// Tests of `explain`'s engine part (engine/explain.h) on the hand-checked catalog: which
+// Tests of `explain`'s engine part (engine/render/explain.h) on the hand-checked catalog: which
 // entries are explained, the verdict of each visited node, and the DOT drawing's colours.
-#include "engine/explain.h"
+#include "engine/render/explain.h"
 
 #include "tests/support/test_support.h"
 
@@ -13,9 +13,9 @@ using testing::findings_of;
 using testing::policy_of;
 
 std::vector<EntryExplanation> explain(const std::string& filter = "") {
-  const PolicyDocument policy = policy_of(
+  const model::PolicyDocument policy = policy_of(
       R"({"Statement": [{"Sid": "Read", "Effect": "Allow", "Action": ["s3:Get*", "s3:List*", "s3:PutObject"], "Resource": "*"}]})");
-  const UnusedFindings findings =
+  const model::UnusedFindings findings =
       findings_of(R"([{"serviceNamespace": "s3", "actions": ["GetBucketAcl", "GetBucketPolicy", "PutObject"]}])");
   return explain_refinement(policy, findings, testing::small_hand_catalog(), AwsStrategy(), filter);
 }

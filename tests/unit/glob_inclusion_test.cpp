@@ -1,7 +1,7 @@
-// Tests of glob-in-glob inclusion (engine/glob_inclusion.h): hand cases from DESIGN §4, and an
+// Tests of glob-in-glob inclusion (engine/match/glob_inclusion.h): hand cases from DESIGN §4, and an
 // exhaustive comparison with the spec's reference matcher over a tiny alphabet, in the manner
 // of re2's exhaustive tester.
-#include "engine/glob_inclusion.h"
+#include "engine/match/glob_inclusion.h"
 #include "spec/reference_matcher.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
-// Tests of the unified line diff (engine/line_diff.h), differential against GNU diff -u.
-#include "engine/line_diff.h"
+// Tests of the unified line diff (engine/render/line_diff.h), differential against GNU diff -u.
+#include "engine/render/line_diff.h"
 
 #include "tests/support/test_support.h"
 

@@ -1,27 +1,27 @@
 // Tests of reading policies in every accepted shape and of carrying fields through
-// (engine/policy_input.h, engine/policy.h).
-#include "engine/policy_input.h"
+// (model/policy_input.h, model/policy.h).
+#include "model/policy_input.h"
 
-#include "engine/json_text.h"
+#include "model/json_text.h"
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
 
-namespace leastpriv::engine {
+namespace leastpriv::model {
 namespace {
 
 std::string error_of(const std::string& text) {
-  auto loaded = load_policy_text(text, "p.json");
+  auto loaded = model::load_policy_text(text, "p.json");
   return loaded.ok() ? std::string("(no error)") : loaded.error().message;
 }
 
 TEST(PolicyInput, CliWrappersAndUrlEncodingGiveTheSameDocument) {
-  auto bare = load_policy_file(testing::source_path("examples/seed/policy.json"));
-  auto version = load_policy_file(testing::source_path("examples/aws-shapes/get-policy-version.seed.json"));
-  auto inline_policy = load_policy_file(testing::source_path("examples/aws-shapes/get-role-policy.urlencoded.seed.json"));
+  auto bare = model::load_policy_file(testing::source_path("examples/seed/policy.json"));
+  auto version = model::load_policy_file(testing::source_path("examples/aws-shapes/get-policy-version.seed.json"));
+  auto inline_policy = model::load_policy_file(testing::source_path("examples/aws-shapes/get-role-policy.urlencoded.seed.json"));
   ASSERT_TRUE(bare.ok() && version.ok() && inline_policy.ok());
-  EXPECT_EQ(policy_to_json(bare->document), policy_to_json(version->document));
-  EXPECT_EQ(policy_to_json(bare->document), policy_to_json(inline_policy->document));
+  EXPECT_EQ(model::policy_to_json(bare->document), model::policy_to_json(version->document));
+  EXPECT_EQ(model::policy_to_json(bare->document), model::policy_to_json(inline_policy->document));
   EXPECT_EQ(inline_policy->policy_id, "MyRolePolicy");
   EXPECT_EQ(bare->document.statements.size(), 2u);
   EXPECT_EQ(bare->document.statements[1].patterns, (std::vector<std::string>{"s3:Get*", "s3:List*"}));
@@ -31,15 +31,15 @@ TEST(PolicyInput, RoundTripKeepsKeyOrderShapesAndUnknownFields) {
   const std::string text = R"({"Id": "x", "Version": "2012-10-17", "Statement": {"Sid": "A", "Effect": "Deny",
     "NotAction": "iam:*", "NotResource": ["arn:aws:s3:::b"], "Condition": {"Bool": {"aws:SecureTransport": false}},
     "Custom": [1, 2.5, null]}})";
-  auto loaded = load_policy_text(text, "p.json");
+  auto loaded = model::load_policy_text(text, "p.json");
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   EXPECT_TRUE(loaded->document.statement_as_object);
   EXPECT_TRUE(loaded->document.statements[0].patterns_as_string);
-  EXPECT_EQ(dump_json(policy_to_json(loaded->document), -1), dump_json(Json::parse(text), -1));
+  EXPECT_EQ(model::dump_json(model::policy_to_json(loaded->document), -1), model::dump_json(model::Json::parse(text), -1));
 }
 
 TEST(PolicyInput, ScopeIgnoresSidAndActionsButNotResources) {
-  auto loaded = load_policy_text(R"({"Statement": [
+  auto loaded = model::load_policy_text(R"({"Statement": [
       {"Sid": "1", "Effect": "Allow", "Action": "s3:A", "Resource": "*"},
       {"Sid": "2", "Effect": "Allow", "Action": ["s3:B"], "Resource": "*"},
       {"Effect": "Allow", "Action": "s3:A", "Resource": "arn:aws:s3:::b"}]})", "p.json");
@@ -54,11 +54,11 @@ TEST(PolicyInput, RecommendationResponsesAreCandidates) {
     {"unusedPermissionsRecommendedStep": {"recommendedAction": "CREATE_POLICY", "existingPolicyId": "P",
       "recommendedPolicy": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"}},
     {"unusedPermissionsRecommendedStep": {"recommendedAction": "DETACH_POLICY", "existingPolicyId": "P"}}]})";
-  auto loaded = load_policy_text(create, "r.json");
+  auto loaded = model::load_policy_text(create, "r.json");
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   EXPECT_FALSE(loaded->detached);
   EXPECT_EQ(loaded->document.statements[0].patterns, std::vector<std::string>{"s3:GetObject"});
-  auto detached = load_policy_text(
+  auto detached = model::load_policy_text(
       R"({"recommendedSteps": [{"unusedPermissionsRecommendedStep": {"recommendedAction": "DETACH_POLICY", "existingPolicyId": "P"}}]})",
       "r.json");
   ASSERT_TRUE(detached.ok());
@@ -85,10 +85,10 @@ TEST(PolicyInput, BadInputNamesTheFileAndTheJsonPointer) {
 }
 
 TEST(PolicyInput, UrlDecode) {
-  EXPECT_EQ(*url_decode("%7B%22a%22%3A1%7D"), "{\"a\":1}");
-  EXPECT_FALSE(url_decode("%7").ok());
-  EXPECT_FALSE(url_decode("%zz").ok());
+  EXPECT_EQ(*model::url_decode("%7B%22a%22%3A1%7D"), "{\"a\":1}");
+  EXPECT_FALSE(model::url_decode("%7").ok());
+  EXPECT_FALSE(model::url_decode("%zz").ok());
 }
 
 }  // namespace
-}  // namespace leastpriv::engine
+}  // namespace leastpriv::model

@@ -1,12 +1,12 @@
 // Tests of the strategies `char`, `exact`, `fewest` and `bounded` (engine/*_strategy.h) and of
-// the policy metrics compare reports (engine/policy_metrics.h), on small catalogs checked by
+// the policy metrics compare reports (engine/render/policy_metrics.h), on small catalogs checked by
 // hand.
-#include "engine/aws_strategy.h"
-#include "engine/bounded_strategy.h"
-#include "engine/char_strategy.h"
-#include "engine/exact_strategy.h"
-#include "engine/fewest_strategy.h"
-#include "engine/policy_metrics.h"
+#include "engine/strategies/aws_strategy.h"
+#include "engine/strategies/bounded_strategy.h"
+#include "engine/strategies/char_strategy.h"
+#include "engine/strategies/exact_strategy.h"
+#include "engine/strategies/fewest_strategy.h"
+#include "engine/render/policy_metrics.h"
 #include "engine/refine.h"
 
 #include "tests/support/test_support.h"
@@ -21,14 +21,14 @@ using testing::findings_of;
 using testing::policy_of;
 using Entries = std::vector<std::string>;
 
-const Catalog& small_catalog() { return testing::small_hand_catalog(); }
+const model::Catalog& small_catalog() { return testing::small_hand_catalog(); }
 
 constexpr const char* kBucketReadsUnused =
     R"([{"serviceNamespace": "s3", "actions": ["GetBucketAcl", "GetBucketPolicy", "GetBucketCORS"]}])";
 
 Entries generalize(const Strategy& strategy, const std::string& entry, const std::string& findings_json,
-                   const Catalog& catalog = small_catalog()) {
-  const UnusedFindings findings = findings_of(findings_json);
+                   const model::Catalog& catalog = small_catalog()) {
+  const model::UnusedFindings findings = findings_of(findings_json);
   Entries out = strategy.generalize_entry(ActionPattern(entry), RefineContext{catalog, findings});
   sort_entries(out);
   return out;
@@ -40,7 +40,7 @@ std::string one_statement(const std::string& action_json) {
 }
 
 Entries refined_actions(const Strategy& strategy, const std::string& policy_json, const std::string& findings_json,
-                        const Catalog& catalog = small_catalog()) {
+                        const model::Catalog& catalog = small_catalog()) {
   const Refinement refinement = refine_policy(policy_of(policy_json), findings_of(findings_json), catalog, strategy);
   if (refinement.document.statements.empty()) return {};
   return refinement.document.statements[0].patterns;
@@ -95,8 +95,8 @@ TEST(ExactStrategy, NotActionExcludesByExactNameAndWholeServicesByStar) {
 
 // --- fewest ------------------------------------------------------------------------------
 
-const Catalog& tagging_catalog() {
-  static const Catalog catalog = catalog_of({"s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging", "s3:GetBucketAcl",
+const model::Catalog& tagging_catalog() {
+  static const model::Catalog catalog = catalog_of({"s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging", "s3:GetBucketAcl",
                                              "s3:GetBucketTagging", "s3:GetJobTagging", "s3:PutObjectTagging"});
   return catalog;
 }
@@ -192,7 +192,7 @@ TEST(BoundedStrategy, BudgetIsPartOfTheStrategyName) {
 // --- metrics -----------------------------------------------------------------------------
 
 TEST(PolicyMetrics, CountsWithoutWhitespaceAndWildcardEntries) {
-  const PolicyDocument policy = policy_of(R"({"Version": "2012-10-17",
+  const model::PolicyDocument policy = policy_of(R"({"Version": "2012-10-17",
     "Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "s3:PutObject"], "Resource": "*"}]})");
   const PolicyMetrics metrics = measure_policy(policy);
   EXPECT_EQ(metrics.entries, 2u);
@@ -203,8 +203,8 @@ TEST(PolicyMetrics, CountsWithoutWhitespaceAndWildcardEntries) {
 }
 
 TEST(PolicyMetrics, FutureExposureCountsOnlyActionsTheOlderCatalogLacks) {
-  const Catalog older = catalog_of({"s3:GetObject", "s3:PutObject"});
-  const Catalog newer = catalog_of({"s3:GetObject", "s3:PutObject", "s3:GetObjectAttributes", "s3:GetBucketAbac", "ec2:RunInstances"});
+  const model::Catalog older = catalog_of({"s3:GetObject", "s3:PutObject"});
+  const model::Catalog newer = catalog_of({"s3:GetObject", "s3:PutObject", "s3:GetObjectAttributes", "s3:GetBucketAbac", "ec2:RunInstances"});
   EXPECT_EQ(future_exposure(policy_of(one_statement(R"("s3:Get*")")), older, newer), 2u);
   EXPECT_EQ(future_exposure(policy_of(one_statement(R"("s3:GetObject*")")), older, newer), 1u);
   EXPECT_EQ(future_exposure(policy_of(one_statement(R"("s3:GetObject")")), older, newer), 0u);

@@ -1,5 +1,5 @@
-// Tests of word tokenization (engine/tokenize.h), with DESIGN §3's examples.
-#include "engine/tokenize.h"
+// Tests of word tokenization (engine/match/tokenize.h), with DESIGN §3's examples.
+#include "engine/match/tokenize.h"
 
 #include <gtest/gtest.h>
 

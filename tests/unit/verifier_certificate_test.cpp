@@ -1,11 +1,11 @@
 // Certificates: built from a report, re-checked by the z3 and cvc5 command-line solvers, hashes
 // compared with the input files.
-#include "engine/catalog.h"
-#include "engine/findings.h"
-#include "engine/json_text.h"
-#include "engine/policy_input.h"
-#include "verifier/certificate.h"
-#include "verifier/sha256.h"
+#include "model/catalog.h"
+#include "model/findings.h"
+#include "model/json_text.h"
+#include "model/policy_input.h"
+#include "verifier/certificate/certificate.h"
+#include "verifier/certificate/sha256.h"
 
 #include <gtest/gtest.h>
 
@@ -18,7 +18,7 @@ namespace {
 std::string source(const std::string& relative) { return std::string(LEASTPRIV_SOURCE_DIR) + "/" + relative; }
 
 struct Built {
-  engine::Json certificate;
+  model::Json certificate;
   CertificateInputs inputs;
 };
 
@@ -29,10 +29,10 @@ Built build(const std::string& fault) {
   inputs.result_path = source("proofs/faults/" + fault + "/result.json");
   inputs.catalog_path = source("tests/data/catalog-small.json");
   inputs.strategy = "aws";
-  auto catalog = engine::Catalog::from_file(inputs.catalog_path);
-  auto original = engine::load_policy_file(inputs.original_path);
-  auto findings = engine::UnusedFindings::from_file(inputs.findings_path);
-  auto result = engine::load_policy_file(inputs.result_path);
+  auto catalog = model::Catalog::from_file(inputs.catalog_path);
+  auto original = model::load_policy_file(inputs.original_path);
+  auto findings = model::UnusedFindings::from_file(inputs.findings_path);
+  auto result = model::load_policy_file(inputs.result_path);
   EXPECT_TRUE(catalog.ok() && original.ok() && findings.ok() && result.ok());
   auto report = verify_refinement(original->document, *findings, result->document, *catalog, VerifyOptions{});
   EXPECT_TRUE(report.ok());
@@ -46,7 +46,7 @@ TEST(Certificate, RecordsHashesCatalogAndEveryObligation) {
   const auto& certificate = built.certificate;
   EXPECT_EQ(certificate["verdict"], "proved");
   EXPECT_EQ(certificate["strategy"], "aws");
-  auto text = engine::read_text_file(built.inputs.original_path);
+  auto text = model::read_text_file(built.inputs.original_path);
   ASSERT_TRUE(text.ok());
   EXPECT_EQ(certificate["inputs"]["original"]["sha256"], sha256_hex(*text));
   EXPECT_EQ(certificate["catalog"]["canonical_sha256"].get<std::string>().size(), 64U);
@@ -98,7 +98,7 @@ TEST(Certificate, ChangedInputFileIsAHashMismatch) {
 }
 
 TEST(Certificate, NotACertificateIsBadInput) {
-  auto report = recheck_certificate(engine::Json::object(), "x.json", RecheckOptions{});
+  auto report = recheck_certificate(model::Json::object(), "x.json", RecheckOptions{});
   ASSERT_FALSE(report.ok());
   EXPECT_NE(report.error().message.find("x.json"), std::string::npos);
 }

@@ -1,9 +1,9 @@
 // verify_refinement on whole policies: the seed example against the embedded catalog, statement
 // pairing by scope, Deny handling, and the exit codes.
-#include "engine/catalog.h"
-#include "engine/findings.h"
-#include "engine/policy_input.h"
-#include "verifier/verify.h"
+#include "model/catalog.h"
+#include "model/findings.h"
+#include "model/policy_input.h"
+#include "verifier/decide/verify.h"
 
 #include <gtest/gtest.h>
 
@@ -12,24 +12,24 @@ namespace {
 
 std::string source(const std::string& relative) { return std::string(LEASTPRIV_SOURCE_DIR) + "/" + relative; }
 
-engine::PolicyDocument policy(const std::string& text) {
-  auto loaded = engine::load_policy_text(text, "test");
+model::PolicyDocument policy(const std::string& text) {
+  auto loaded = model::load_policy_text(text, "test");
   EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.error().message);
-  return loaded.ok() ? loaded->document : engine::PolicyDocument{};
+  return loaded.ok() ? loaded->document : model::PolicyDocument{};
 }
 
-engine::Catalog small_catalog() {
-  auto catalog = engine::Catalog::from_file(source("tests/data/catalog-small.json"));
+model::Catalog small_catalog() {
+  auto catalog = model::Catalog::from_file(source("tests/data/catalog-small.json"));
   EXPECT_TRUE(catalog.ok());
   return *catalog;
 }
 
 TEST(VerifyRefinement, SeedCorrectResultIsProvedAgainstTheEmbeddedCatalog) {
-  auto catalog = engine::Catalog::embedded();
+  auto catalog = model::Catalog::embedded();
   ASSERT_TRUE(catalog.ok());
-  auto original = engine::load_policy_file(source("examples/seed/policy.json"));
-  auto findings = engine::UnusedFindings::from_file(source("examples/seed/findings.json"));
-  auto result = engine::load_policy_file(source("proofs/faults/00-seed-correct/result.json"));
+  auto original = model::load_policy_file(source("examples/seed/policy.json"));
+  auto findings = model::UnusedFindings::from_file(source("examples/seed/findings.json"));
+  auto result = model::load_policy_file(source("proofs/faults/00-seed-correct/result.json"));
   ASSERT_TRUE(original.ok() && findings.ok() && result.ok());
   auto report = verify_refinement(original->document, *findings, result->document, *catalog, VerifyOptions{});
   ASSERT_TRUE(report.ok()) << report.error().message;
@@ -45,7 +45,7 @@ TEST(VerifyRefinement, SeedCorrectResultIsProvedAgainstTheEmbeddedCatalog) {
 TEST(VerifyRefinement, TheOriginalItselfFailsRemovalWithAnUnusedAction) {
   const auto catalog = small_catalog();
   const auto original = policy(R"({"Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]})");
-  engine::UnusedFindings findings;
+  model::UnusedFindings findings;
   findings.add_unused_action("s3", "GetBucketAcl");
   auto report = verify_refinement(original, findings, original, catalog, VerifyOptions{});
   ASSERT_TRUE(report.ok());
@@ -64,9 +64,9 @@ TEST(VerifyRefinement, TheOriginalItselfFailsRemovalWithAnUnusedAction) {
 TEST(VerifyRefinement, EmptyResultForAWhollyUnusedPolicyIsProved) {
   const auto catalog = small_catalog();
   const auto original = policy(R"({"Statement":[{"Effect":"Allow","Action":["kms:*"],"Resource":"*"}]})");
-  engine::UnusedFindings findings;
+  model::UnusedFindings findings;
   findings.add_unused_service("kms");
-  auto report = verify_refinement(original, findings, engine::PolicyDocument{}, catalog, VerifyOptions{});
+  auto report = verify_refinement(original, findings, model::PolicyDocument{}, catalog, VerifyOptions{});
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->verdict, Verdict::kProved) << report_to_text(*report);
 }
@@ -78,7 +78,7 @@ TEST(VerifyRefinement, DeniedActionsNeedNotBeKept) {
                                                {"Effect":"Deny","Action":"s3:GetObject","Resource":"*"}]})");
   const auto result = policy(R"({"Statement":[{"Effect":"Allow","Action":["s3:GetObjectAcl"],"Resource":"*"},
                                              {"Effect":"Deny","Action":"s3:GetObject","Resource":"*"}]})");
-  auto report = verify_refinement(original, engine::UnusedFindings{}, result, catalog, VerifyOptions{});
+  auto report = verify_refinement(original, model::UnusedFindings{}, result, catalog, VerifyOptions{});
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->verdict, Verdict::kProved) << report_to_text(*report);
 }
@@ -88,7 +88,7 @@ TEST(VerifyRefinement, NonAsciiPatternIsBadInput) {
   const auto catalog = small_catalog();
   auto original = policy(R"({"Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]})");
   original.statements[0].patterns[0] = "s3:Get\u212a*";
-  auto report = verify_refinement(original, engine::UnusedFindings{}, original, catalog, VerifyOptions{});
+  auto report = verify_refinement(original, model::UnusedFindings{}, original, catalog, VerifyOptions{});
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.error().kind, ErrorKind::kBadInput);
   EXPECT_NE(report.error().message.find("not ASCII"), std::string::npos);
@@ -101,7 +101,7 @@ TEST(VerifyRefinement, RequireAgreementCountsProcedures) {
   options.use_z3 = false;
   options.use_cvc5 = false;
   options.require_agreement = 2;
-  auto report = verify_refinement(original, engine::UnusedFindings{}, original, catalog, options);
+  auto report = verify_refinement(original, model::UnusedFindings{}, original, catalog, options);
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->verdict, Verdict::kUnknown);
   EXPECT_EQ(report_exit_code(*report), 3);

@@ -1,7 +1,7 @@
 // The query encoding: SMT-LIB text shape, string escaping, trie-shaped word sets, service
 // groups, and the automaton on hand-picked cases.
-#include "verifier/automaton.h"
-#include "verifier/query.h"
+#include "verifier/decide/automaton.h"
+#include "verifier/encode/query.h"
 
 #include <gtest/gtest.h>
 

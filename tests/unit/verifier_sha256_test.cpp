@@ -1,5 +1,5 @@
 // SHA-256 against the FIPS 180-2 / NIST example vectors.
-#include "verifier/sha256.h"
+#include "verifier/certificate/sha256.h"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 ; After lower-casing a word boundary is invisible: "s3:getobjects" (not a word continuation of
 ; GetObject) is matched. Witness forced: x = "s3:getobjects".
 ; Expected: sat, with the witness below. This is why proofs/LGG.md checks safety condition (a) with the real
-; string prefix (engine/findings.cpp prefix_reaches_unused), not with the trie subtree: were an
+; string prefix (model/findings.cpp prefix_reaches_unused), not with the trie subtree: were an
 ; unused action s3:GetObjects in U, the node s3:GetObject would be unsafe (§2, first remark).
 (set-info :status sat)
 (set-logic QF_S)

@@ -1,0 +1,41 @@
+// `leastpriv catalog [PATTERN]`: the catalog actions a pattern matches (all when none is
+// given), one a line; and `leastpriv --version`, which names the embedded catalog.
+#include "cli/commands/commands.h"
+#include "cli/inputs.h"
+#include "cli/report.h"
+#include "engine/match/action_pattern.h"
+
+#include <iostream>
+
+namespace leastpriv::cli {
+
+int run_catalog(const Words& words) {
+  auto arguments = parse_arguments(words, ArgumentSpec{{"--catalog"}, {}, 1});
+  if (!arguments) return report_error(arguments.error());
+  auto catalog = load_catalog(*arguments);
+  if (!catalog) return report_error(catalog.error());
+  const engine::ActionPattern pattern(arguments->positional.empty() ? "*" : arguments->positional.front());
+  const auto [first, last] = catalog->prefix_range(pattern.literal_prefix());
+  std::string out;
+  std::size_t count = 0;
+  for (std::size_t i = first; i < last; ++i) {
+    const auto& action = catalog->actions()[i];
+    if (!pattern.matches(action.lower_full)) continue;
+    out += action.full + "\n";
+    ++count;
+  }
+  std::cout << out;
+  report_note(std::to_string(count) + " action(s) match `" + pattern.lower() + "` in " + catalog->identity().source);
+  return kExitOk;
+}
+
+int run_version() {
+  auto catalog = model::Catalog::embedded();
+  if (!catalog) return report_error(catalog.error());
+  std::cout << "leastpriv " << LEASTPRIV_VERSION << "\n"
+            << "embedded catalog: " << catalog->identity().source << " (" << catalog->identity().date << "), "
+            << catalog->service_count() << " services, " << catalog->actions().size() << " actions\n";
+  return kExitOk;
+}
+
+}  // namespace leastpriv::cli

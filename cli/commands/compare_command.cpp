@@ -1,0 +1,237 @@
+// `leastpriv compare --policy P --findings F [--catalog C] [--newer-catalog C2]
+//  [--format table|json|csv] [--strategies a,b,…] [--no-verify] [--no-z3] [--no-cvc5]
+//  [--timeout SECONDS] [-o OUT]`:
+// refines the same inputs with every strategy and prints, per strategy, the entries,
+// characters (IAM counting: whitespace excluded), wildcards, refine time, verification
+// verdict and time, and the future exposure against the newer catalog: how many actions the
+// newer catalog knows and the refining catalog does not that the result would allow.
+// Exit code: 0 when every result is proved (or --no-verify), 1 when one has a counterexample,
+// 3 when one is unknown.
+//
+// Tested by: tests/cli/compare_explain_test.cpp
+#include "cli/arguments.h"
+#include "cli/commands/commands.h"
+#include "cli/inputs.h"
+#include "cli/report.h"
+#include "engine/strategies/bounded_strategy.h"
+#include "model/findings.h"
+#include "model/json_text.h"
+#include "model/policy_input.h"
+#include "engine/render/policy_metrics.h"
+#include "engine/refine.h"
+#include "verifier/decide/verify.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+
+namespace leastpriv::cli {
+
+namespace {
+
+struct Row {
+  std::string strategy;
+  engine::PolicyMetrics metrics;
+  double refine_seconds = 0;
+  std::optional<verifier::Verdict> verdict;  // none: not verified
+  double verify_seconds = 0;
+  std::optional<std::size_t> exposure;       // none: no newer catalog
+  bool detach = false;
+  std::vector<std::string> warnings;
+};
+
+std::string fixed(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
+
+std::string verdict_text(const Row& row) { return row.verdict ? verifier::verdict_name(*row.verdict) : "-"; }
+
+std::vector<std::vector<std::string>> cells(const std::vector<Row>& rows) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& row : rows) {
+    out.push_back({row.strategy, std::to_string(row.metrics.entries), std::to_string(row.metrics.characters),
+                   std::to_string(row.metrics.wildcards), fixed(row.refine_seconds * 1000, 1), verdict_text(row),
+                   row.verdict ? fixed(row.verify_seconds * 1000, 0) : "-",
+                   row.exposure ? std::to_string(*row.exposure) : "-"});
+  }
+  return out;
+}
+
+const std::vector<std::string> kHeader = {"strategy", "entries", "characters", "wildcards", "refine ms",
+                                          "verification", "verify ms", "future exposure"};
+
+std::string to_table(const std::vector<Row>& rows, const std::string& catalog, const std::string& newer) {
+  const auto body = cells(rows);
+  std::vector<std::size_t> width(kHeader.size());
+  for (std::size_t c = 0; c < kHeader.size(); ++c) {
+    width[c] = kHeader[c].size();
+    for (const auto& line : body) width[c] = std::max(width[c], line[c].size());
+  }
+  auto render = [&](const std::vector<std::string>& line) {
+    std::string text;
+    for (std::size_t c = 0; c < line.size(); ++c) {
+      const std::string pad(width[c] - line[c].size(), ' ');
+      text += (c == 0 ? line[c] + pad : pad + line[c]) + (c + 1 < line.size() ? "  " : "\n");
+    }
+    return text;
+  };
+  std::string text = render(kHeader);
+  for (const auto& line : body) text += render(line);
+  text += "characters: non-whitespace characters of the minified policy (IAM's limit for a managed policy: " +
+          std::to_string(engine::kManagedPolicyCharacterLimit) + ")\n";
+  text += "catalog: " + catalog + "\n";
+  text += newer.empty() ? "future exposure: give --newer-catalog to measure it\n"
+                        : "future exposure: actions in " + newer + " but not in the catalog that each result allows\n";
+  return text;
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string to_csv(const std::vector<Row>& rows) {
+  std::string text = "strategy,entries,characters,wildcards,refine_ms,verification,verify_ms,future_exposure\n";
+  for (const auto& line : cells(rows)) {
+    for (std::size_t c = 0; c < line.size(); ++c) text += csv_field(line[c] == "-" ? "" : line[c]) + (c + 1 < line.size() ? "," : "\n");
+  }
+  return text;
+}
+
+std::string to_json(const std::vector<Row>& rows, const std::string& policy, const std::string& catalog,
+                    const std::string& newer) {
+  model::Json root = model::Json::object();
+  root["policy"] = policy;
+  root["catalog"] = catalog;
+  root["newer_catalog"] = newer.empty() ? model::Json(nullptr) : model::Json(newer);
+  root["character_limit"] = engine::kManagedPolicyCharacterLimit;
+  model::Json list = model::Json::array();
+  for (const auto& row : rows) {
+    model::Json item = model::Json::object();
+    item["strategy"] = row.strategy;
+    item["statements"] = row.metrics.statements;
+    item["entries"] = row.metrics.entries;
+    item["characters"] = row.metrics.characters;
+    item["wildcards"] = row.metrics.wildcards;
+    item["refine_seconds"] = row.refine_seconds;
+    item["verification"] = row.verdict ? model::Json(verifier::verdict_name(*row.verdict)) : model::Json(nullptr);
+    item["verify_seconds"] = row.verdict ? model::Json(row.verify_seconds) : model::Json(nullptr);
+    item["future_exposure"] = row.exposure ? model::Json(*row.exposure) : model::Json(nullptr);
+    item["detach"] = row.detach;
+    item["warnings"] = row.warnings;
+    list.push_back(std::move(item));
+  }
+  root["strategies"] = std::move(list);
+  return model::dump_json(root) + "\n";
+}
+
+std::vector<std::string> split_names(const std::string& text) {
+  std::vector<std::string> names;
+  std::string current;
+  for (char c : text + ",") {
+    if (c == ',') {
+      if (!current.empty()) names.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
+int run_compare(const Words& words) {
+  auto arguments = parse_arguments(words, ArgumentSpec{{"--policy", "--findings", "--catalog", "--newer-catalog", "--format",
+                                                        "--strategies", "--timeout", "-o"},
+                                                       {"--no-verify", "--no-z3", "--no-cvc5", "--full-portfolio"},
+                                                       0});
+  if (!arguments) return report_error(arguments.error());
+  auto format = format_choice(*arguments, {"table", "json", "csv"});
+  if (!format) return report_error(format.error());
+  verifier::VerifyOptions options;
+  // As in refine: the verifier's exact automaton decides, Z3 and cvc5 answer what it cannot
+  // (seconds instead of minutes on large policies) and confirm every query only with
+  // --full-portfolio; the certificate-grade run is `leastpriv verify`.
+  options.solvers_when_decided = arguments->has("--full-portfolio");
+  options.use_z3 = !arguments->has("--no-z3");
+  options.use_cvc5 = !arguments->has("--no-cvc5");
+  auto timeout = timeout_choice(*arguments);
+  if (!timeout) return report_error(timeout.error());
+  if (*timeout) options.timeout_seconds = **timeout;
+  std::vector<std::unique_ptr<engine::Strategy>> strategies;
+  for (const auto& name : split_names(arguments->value("--strategies").value_or(""))) {
+    auto strategy = engine::make_strategy(name);
+    if (!strategy) return report_error(strategy.error());
+    strategies.push_back(std::move(strategy).value());
+  }
+  if (strategies.empty()) {
+    for (const auto& name : engine::strategy_names()) strategies.push_back(std::move(engine::make_strategy(name)).value());
+  }
+
+  auto inputs = load_refine_inputs(*arguments);
+  if (!inputs) return report_error(inputs.error());
+  const model::Catalog& catalog = inputs->catalog;
+  const model::PolicyDocument& original = inputs->original.document;
+  const model::UnusedFindings& findings = inputs->findings;
+  std::optional<model::Catalog> newer;
+  if (arguments->value("--newer-catalog")) {
+    auto loaded = load_catalog(*arguments, "--newer-catalog");
+    if (!loaded) return report_error(loaded.error());
+    newer = std::move(loaded).value();
+  }
+
+  std::vector<Row> rows;
+  int exit_code = kExitOk;
+  for (const auto& strategy : strategies) {
+    Row row;
+    row.strategy = std::string(strategy->name());
+    if (const auto* bounded = dynamic_cast<const engine::BoundedStrategy*>(strategy.get());
+        bounded != nullptr && bounded->budget() != engine::kManagedPolicyCharacterLimit) {
+      row.strategy += ":" + std::to_string(bounded->budget());
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const engine::Refinement refinement = engine::refine_policy(original, findings, catalog, *strategy);
+    row.refine_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    row.metrics = engine::measure_policy(refinement.document);
+    row.detach = refinement.detach;
+    row.warnings = refinement.warnings;
+    if (newer) row.exposure = engine::future_exposure(refinement.document, catalog, *newer);
+    if (!arguments->has("--no-verify")) {
+      auto report = verifier::verify_refinement(original, findings, refinement.document, catalog, options);
+      if (!report) return report_error(report.error());
+      row.verdict = report->verdict;
+      row.verify_seconds = report->seconds;
+      if (report->verdict == verifier::Verdict::kCounterexample) {
+        report_error(Error{ErrorKind::kInternal, "strategy `" + row.strategy + "` gave a result the verifier refutes:\n" +
+                                                     verifier::report_to_text(*report)});
+        exit_code = kExitVerificationFailed;
+      } else if (report->verdict == verifier::Verdict::kUnknown && exit_code == kExitOk) {
+        report_warning("strategy `" + row.strategy + "`: verification unknown:\n" + verifier::report_to_text(*report));
+        exit_code = kExitUnknown;
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+  // Warnings about the findings are the same for every strategy: printed once.
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (const auto& warning : rows[r].warnings) {
+      if (r == 0 || warning.rfind("strategy `", 0) == 0) report_warning(warning);
+    }
+  }
+  const std::string newer_name = newer ? newer->identity().source : "";
+  std::string text = *format == "json"  ? to_json(rows, inputs->policy_path, catalog.identity().source, newer_name)
+                     : *format == "csv" ? to_csv(rows)
+                                        : to_table(rows, catalog.identity().source, newer_name);
+  if (arguments->has("--no-verify")) report_warning("--no-verify: the results are NOT verified");
+  auto written = write_output(arguments->value("-o").value_or(""), text);
+  if (!written) return report_error(written.error());
+  return exit_code;
+}
+
+}  // namespace leastpriv::cli

@@ -1,0 +1,84 @@
+// `leastpriv refine`: the original policy minus the unused actions, as a policy document, a
+// unified diff or a GetFindingRecommendation response; verified before it is written unless
+// --no-verify says otherwise (and then stderr says the result is unproved).
+#include "cli/commands/commands.h"
+#include "cli/inputs.h"
+#include "cli/refine_verification.h"
+#include "cli/report.h"
+#include "model/findings.h"
+#include "model/json_text.h"
+#include "engine/render/line_diff.h"
+#include "model/policy_input.h"
+#include "engine/render/recommendation.h"
+#include "engine/refine.h"
+
+#include <filesystem>
+
+namespace leastpriv::cli {
+
+namespace {
+
+Result<std::string> format_output(const std::string& format, const model::LoadedPolicy& original,
+                                  const engine::Refinement& refinement, const std::string& policy_path,
+                                  const std::string& policy_id, const model::UnusedFindings& findings) {
+  if (format == "policy") return model::policy_to_text(refinement.document);
+  if (format == "diff") {
+    return engine::unified_diff(model::policy_to_text(original.document), model::policy_to_text(refinement.document),
+                                policy_path, "refined");
+  }
+  if (format == "recommendation") {
+    std::string id = policy_id;
+    if (id.empty()) id = original.policy_id;
+    if (id.empty()) id = std::filesystem::path(policy_path).stem().string();
+    return model::dump_json(engine::recommendation_json(refinement, id, findings.resource())) + "\n";
+  }
+  return Error{ErrorKind::kUsage, "unknown --format `" + format + "` (policy, diff or recommendation)"};
+}
+
+}  // namespace
+
+int run_refine(const Words& words) {
+  auto arguments = parse_arguments(
+      words, ArgumentSpec{{"--policy", "--findings", "--catalog", "--strategy", "--format", "-o", "--policy-id",
+                           "--certificate", "--timeout"},
+                          {"--no-verify", "--full-portfolio"},
+                          0});
+  if (!arguments) return report_error(arguments.error());
+  auto format = format_choice(*arguments, {"policy", "diff", "recommendation"});
+  if (!format) return report_error(format.error());
+  if (arguments->has("--no-verify") && arguments->value("--certificate")) {
+    return report_error(Error{ErrorKind::kUsage, "--certificate needs verification: drop --no-verify"});
+  }
+  if (arguments->value("--certificate") && !arguments->value("-o")) {
+    return report_error(Error{ErrorKind::kUsage, "--certificate needs -o: the certificate names the result file's hash"});
+  }
+  auto strategy = engine::make_strategy(arguments->value("--strategy").value_or("aws"));
+  if (!strategy) return report_error(strategy.error());
+  auto inputs = load_refine_inputs(*arguments);
+  if (!inputs) return report_error(inputs.error());
+
+  const engine::Refinement refinement =
+      engine::refine_policy(inputs->original.document, inputs->findings, inputs->catalog, **strategy);
+  for (const auto& warning : refinement.warnings) report_warning(warning);
+  if (refinement.detach && refinement.changed()) {
+    report_note("no Allow statement is left: the recommendation is DETACH_POLICY");
+  }
+
+  auto text = format_output(*format, inputs->original, refinement, inputs->policy_path,
+                            arguments->value("--policy-id").value_or(""), inputs->findings);
+  if (!text) return report_error(text.error());
+
+  verifier::VerificationReport report;
+  if (arguments->has("--no-verify")) {
+    report_warning("--no-verify: the result is NOT verified; run `leastpriv verify` before using it");
+  } else {
+    const int verdict = verify_refined_policy(inputs->original.document, inputs->findings, refinement.document,
+                                              inputs->catalog, *arguments, report);
+    if (verdict != kExitOk) return verdict;  // nothing unproved is written
+  }
+  auto written = write_output(arguments->value("-o").value_or(""), *text);
+  if (!written) return report_error(written.error());
+  return write_refine_certificate(report, inputs->catalog, *arguments, std::string((*strategy)->name()));
+}
+
+}  // namespace leastpriv::cli

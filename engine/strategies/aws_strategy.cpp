@@ -1,0 +1,59 @@
+// The default strategy `aws`; see aws_strategy.h.
+#include "engine/strategies/aws_strategy.h"
+
+namespace leastpriv::engine {
+
+namespace {
+
+// The catalog actions an entry matches, found in the range of its literal prefix.
+std::vector<std::size_t> matched_actions(const ActionPattern& entry, const model::Catalog& catalog) {
+  std::vector<std::size_t> matched;
+  const auto [first, last] = catalog.prefix_range(entry.literal_prefix());
+  for (std::size_t i = first; i < last; ++i) {
+    if (entry.matches(catalog.actions()[i].lower_full)) matched.push_back(i);
+  }
+  return matched;
+}
+
+bool is_safe(const TrieNode& node, const ActionPattern& entry, const RefineContext& context) {
+  if (context.findings.prefix_reaches_unused(node.lower_prefix)) return false;
+  // `p*` ⊆ entry holds by construction when the entry is `literal*` and p extends the literal.
+  return entry.is_literal_then_star() || entry.includes_all_with_prefix(node.lower_prefix);
+}
+
+void walk(const TokenTrie& trie, std::size_t index, const ActionPattern& entry, const RefineContext& context,
+          TrieWalk& result) {
+  const TrieNode& node = trie.node(index);
+  const auto& actions = context.catalog.actions();
+  if (node.subtree_actions > 0 && is_safe(node, entry, context)) {
+    result.verdicts[index] = NodeVerdict::kSafeEmitted;
+    result.emitted.push_back(node.subtree_actions == 1 ? actions[node.first_action].full : node.prefix + "*");
+    return;
+  }
+  result.verdicts[index] = NodeVerdict::kUnsafe;
+  if (node.action && !context.findings.is_unused(actions[*node.action].lower_full)) {
+    result.verdicts[index] = NodeVerdict::kUnsafeEmitted;
+    result.emitted.push_back(actions[*node.action].full);
+  }
+  for (std::size_t child : node.children) walk(trie, child, entry, context, result);
+}
+
+}  // namespace
+
+TokenTrie build_entry_trie(const ActionPattern& entry, const model::Catalog& catalog) {
+  return TokenTrie(catalog, entry.literal_prefix(), matched_actions(entry, catalog));
+}
+
+TrieWalk walk_entry_trie(const TokenTrie& trie, const ActionPattern& entry, const RefineContext& context) {
+  TrieWalk result;
+  result.verdicts.assign(trie.nodes().size(), NodeVerdict::kNotVisited);
+  walk(trie, TokenTrie::kRoot, entry, context, result);
+  return result;
+}
+
+std::vector<std::string> AwsStrategy::generalize_entry(const ActionPattern& entry, const RefineContext& context) const {
+  const TokenTrie trie = build_entry_trie(entry, context.catalog);
+  return walk_entry_trie(trie, entry, context).emitted;
+}
+
+}  // namespace leastpriv::engine

@@ -1,0 +1,16 @@
+// ASCII text facts; see ascii.h.
+#include "model/ascii.h"
+
+namespace leastpriv::model {
+
+std::string to_lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool has_wildcard(std::string_view pattern) { return pattern.find_first_of("*?") != std::string_view::npos; }
+
+}  // namespace leastpriv::model

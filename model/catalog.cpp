@@ -1,0 +1,152 @@
+// The catalog; see catalog.h.
+#include "model/catalog.h"
+
+#include "model/ascii.h"
+#include "model/embedded_catalog.h"
+#include "model/json_text.h"
+
+#include <algorithm>
+
+namespace leastpriv::model {
+
+namespace {
+
+bool is_valid_name_part(std::string_view text) {
+  if (text.empty()) return false;
+  for (unsigned char c : text) {
+    if (c >= 0x80 || c <= ' ' || c == ':' || c == '*' || c == '?') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<Catalog> Catalog::from_actions(const std::vector<std::pair<std::string, std::string>>& actions,
+                                      CatalogIdentity identity) {
+  Catalog catalog;
+  catalog.identity_ = std::move(identity);
+  catalog.actions_.reserve(actions.size());
+  for (const auto& [service, name] : actions) {
+    if (!is_valid_name_part(service) || !is_valid_name_part(name)) {
+      return bad_input(catalog.identity_.source + ": invalid action `" + service + ":" + name +
+                       "` (ASCII, no spaces, no `:`, `*` or `?`)");
+    }
+    CatalogAction action{service, name, service + ":" + name, {}};
+    action.lower_full = to_lower_ascii(action.full);
+    catalog.actions_.push_back(std::move(action));
+  }
+  // Ties in lower case are broken by the spelling itself, so that the order the actions came
+  // in never changes the result.
+  std::sort(catalog.actions_.begin(), catalog.actions_.end(), [](const CatalogAction& a, const CatalogAction& b) {
+    return a.lower_full != b.lower_full ? a.lower_full < b.lower_full : a.full < b.full;
+  });
+  // Two spellings of one action are one action: keep the first in byte order.
+  catalog.actions_.erase(std::unique(catalog.actions_.begin(), catalog.actions_.end(),
+                                     [](const CatalogAction& a, const CatalogAction& b) {
+                                       return a.lower_full == b.lower_full;
+                                     }),
+                         catalog.actions_.end());
+  // Sorted, a service's actions are adjacent (`s3:` sorts before `s3express:`), so count changes.
+  std::string_view previous_service;
+  for (const auto& action : catalog.actions_) {
+    const std::string_view service = std::string_view(action.lower_full).substr(0, action.service.size());
+    if (service != previous_service) ++catalog.service_count_;
+    previous_service = service;
+  }
+  return catalog;
+}
+
+Result<Catalog> Catalog::from_snapshot_text(std::string_view text, const std::string& origin) {
+  CatalogIdentity identity{origin, ""};
+  std::vector<std::pair<std::string, std::string>> actions;
+  actions.reserve(text.size() / 24);  // about one action per 24 bytes of snapshot
+  int line_number = 0;
+  // One pass over the text without stream machinery: start-up time is a product goal.
+  for (std::size_t line_start = 0; line_start < text.size();) {
+    std::size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::string_view line = text.substr(line_start, line_end - line_start);
+    line_start = line_end + 1;
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    if (line[0] == '#') {
+      constexpr std::string_view kSource = "# source: ";
+      constexpr std::string_view kDate = "# date: ";
+      if (line.substr(0, kSource.size()) == kSource) identity.source = std::string(line.substr(kSource.size()));
+      if (line.substr(0, kDate.size()) == kDate) identity.date = std::string(line.substr(kDate.size()));
+      continue;
+    }
+    std::string service;
+    bool any = false;
+    for (std::size_t word_start = 0; word_start < line.size();) {
+      std::size_t word_end = line.find(' ', word_start);
+      if (word_end == std::string_view::npos) word_end = line.size();
+      const std::string_view word = line.substr(word_start, word_end - word_start);
+      word_start = word_end + 1;
+      if (word.empty()) continue;
+      if (service.empty()) {
+        service = std::string(word);
+      } else {
+        actions.emplace_back(service, std::string(word));
+        any = true;
+      }
+    }
+    if (!any) return bad_input(origin + ": line " + std::to_string(line_number) + ": service `" + service + "` lists no action");
+  }
+  if (actions.empty()) return bad_input(origin + ": the catalog lists no action");
+  return from_actions(actions, identity);
+}
+
+Result<Catalog> Catalog::embedded() { return from_snapshot_text(embedded_catalog_text(), "embedded catalog"); }
+
+Result<Catalog> Catalog::from_file(const std::string& path) {
+  auto text = read_text_file(path);
+  if (!text) return text.error();
+  const auto first = text->find_first_not_of(" \t\r\n");
+  if (first == std::string::npos || (*text)[first] != '{') return from_snapshot_text(*text, path);
+
+  auto parsed = parse_json_text(*text, path);
+  if (!parsed) return parsed.error();
+  std::vector<std::pair<std::string, std::string>> actions;
+  for (const auto& [service, names] : parsed->items()) {
+    const std::string pointer = "/" + json_pointer_token(service);
+    if (!names.is_array()) return error_at(path, pointer, "expected an array of action names, got " + quoted_value(names));
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (!names[i].is_string()) {
+        return error_at(path, pointer + "/" + std::to_string(i), "expected an action name, got " + quoted_value(names[i]));
+      }
+      actions.emplace_back(service, names[i].get<std::string>());
+    }
+  }
+  if (actions.empty()) return error_at(path, "", "the catalog lists no action");
+  auto catalog = from_actions(actions, CatalogIdentity{path, ""});
+  if (!catalog) return error_at(path, "", catalog.error().message);
+  return catalog;
+}
+
+std::optional<std::size_t> Catalog::find(std::string_view lower_full) const {
+  const auto it = std::lower_bound(actions_.begin(), actions_.end(), lower_full,
+                                   [](const CatalogAction& a, std::string_view key) { return a.lower_full < key; });
+  if (it == actions_.end() || it->lower_full != lower_full) return std::nullopt;
+  return static_cast<std::size_t>(it - actions_.begin());
+}
+
+std::pair<std::size_t, std::size_t> Catalog::prefix_range(std::string_view lower_prefix) const {
+  const auto first = std::lower_bound(actions_.begin(), actions_.end(), lower_prefix,
+                                      [](const CatalogAction& a, std::string_view key) { return a.lower_full < key; });
+  auto last = first;
+  // Actions with the prefix follow one another; stop at the first without it.
+  const auto upper = std::partition_point(first, actions_.end(), [&](const CatalogAction& a) {
+    return std::string_view(a.lower_full).substr(0, lower_prefix.size()) == lower_prefix;
+  });
+  last = upper;
+  return {static_cast<std::size_t>(first - actions_.begin()), static_cast<std::size_t>(last - actions_.begin())};
+}
+
+bool Catalog::has_service(std::string_view lower_service) const {
+  const auto [first, last] = prefix_range(std::string(lower_service) + ":");
+  return first != last;
+}
+
+}  // namespace leastpriv::model

@@ -1,0 +1,202 @@
+// Unused-access findings; see findings.h.
+#include "model/findings.h"
+
+#include "model/ascii.h"
+#include "model/json_text.h"
+
+#include <algorithm>
+
+namespace leastpriv::model {
+
+namespace {
+
+// INVARIANT: both lists stay sorted and unique, so lookups are binary searches.
+void insert_sorted(std::vector<std::string>& list, std::string value) {
+  const auto it = std::lower_bound(list.begin(), list.end(), value);
+  if (it == list.end() || *it != value) list.insert(it, std::move(value));
+}
+
+}  // namespace
+
+void UnusedFindings::add_unused_action(std::string_view service, std::string_view name) {
+  append_unsorted(service, name);
+  const std::string last = std::move(actions_.back());
+  actions_.pop_back();
+  insert_sorted(actions_, last);
+}
+
+void UnusedFindings::sort_and_unique() {
+  std::sort(actions_.begin(), actions_.end());
+  actions_.erase(std::unique(actions_.begin(), actions_.end()), actions_.end());
+}
+
+void UnusedFindings::append_unsorted(std::string_view service, std::string_view name) {
+  const std::string lower_service = to_lower_ascii(service);
+  std::string lower_name = to_lower_ascii(name);
+  if (lower_name.rfind(lower_service + ":", 0) == 0) lower_name = lower_name.substr(lower_service.size() + 1);
+  std::string key = lower_service + ":" + lower_name;
+  const auto colon = name.find(':');
+  std::string spelled = std::string(service) + ":" + std::string(colon == std::string_view::npos ? name : name.substr(colon + 1));
+  // Of two spellings of one action the first in byte order wins, whatever order they came in.
+  auto [it, inserted] = spellings_.emplace(key, spelled);
+  if (!inserted && spelled < it->second) it->second = std::move(spelled);
+  actions_.push_back(std::move(key));
+}
+
+std::string UnusedFindings::spelling(const std::string& lower_action) const {
+  const auto found = spellings_.find(lower_action);
+  return found != spellings_.end() ? found->second : lower_action;
+}
+
+void UnusedFindings::add_unused_service(std::string_view service) { insert_sorted(whole_services_, to_lower_ascii(service)); }
+
+bool UnusedFindings::is_unused(std::string_view lower_action) const {
+  const auto colon = lower_action.find(':');
+  if (colon != std::string_view::npos &&
+      std::binary_search(whole_services_.begin(), whole_services_.end(), lower_action.substr(0, colon))) {
+    return true;
+  }
+  return std::binary_search(actions_.begin(), actions_.end(), lower_action);
+}
+
+std::span<const std::string> UnusedFindings::actions_with_prefix(std::string_view lower_prefix) const {
+  const auto first = std::lower_bound(actions_.begin(), actions_.end(), lower_prefix);
+  const auto last = std::partition_point(first, actions_.end(), [&](const std::string& action) {
+    return std::string_view(action).substr(0, lower_prefix.size()) == lower_prefix;
+  });
+  return {first, last};
+}
+
+bool UnusedFindings::prefix_reaches_unused(std::string_view lower_prefix) const {
+  for (const auto& service : whole_services_) {
+    const std::string service_prefix = service + ":";
+    // `prefix…` and `service:…` share a string exactly when one is a prefix of the other.
+    const std::size_t common = std::min(service_prefix.size(), lower_prefix.size());
+    if (service_prefix.compare(0, common, lower_prefix, 0, common) == 0) return true;
+  }
+  const auto it = std::lower_bound(actions_.begin(), actions_.end(), lower_prefix);
+  return it != actions_.end() && std::string_view(*it).substr(0, lower_prefix.size()) == lower_prefix;
+}
+
+namespace {
+
+bool is_plain_name(std::string_view text) {
+  if (text.empty()) return false;
+  for (unsigned char c : text) {
+    if (c >= 0x80 || c <= ' ' || c == '*' || c == '?') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+class FindingsReader {
+ public:
+  FindingsReader(const std::string& file, UnusedFindings& findings) : file_(file), findings_(findings) {}
+
+  // One `{"serviceNamespace": …, "actions": …}` object at `pointer`.
+  Status read_service(const Json& entry, const std::string& pointer) {
+    if (!entry.is_object()) return error_at(file_, pointer, "expected an object with `serviceNamespace`, got " + quoted_value(entry));
+    const auto service = entry.find("serviceNamespace");
+    if (service == entry.end()) return error_at(file_, pointer, "finding has no `serviceNamespace`");
+    if (!service->is_string() || !is_plain_name(service->get_ref<const std::string&>()) ||
+        service->get_ref<const std::string&>().find(':') != std::string::npos) {
+      return error_at(file_, pointer + "/serviceNamespace", "expected a service namespace such as \"s3\", got " + quoted_value(*service));
+    }
+    const std::string& namespace_name = service->get_ref<const std::string&>();
+    const auto actions = entry.find("actions");
+    if (actions == entry.end() || actions->is_null()) {
+      findings_.add_unused_service(namespace_name);
+      return Ok{};
+    }
+    if (!actions->is_array()) return error_at(file_, pointer + "/actions", "expected an array, got " + quoted_value(*actions));
+    for (std::size_t i = 0; i < actions->size(); ++i) {
+      const std::string item_pointer = pointer + "/actions/" + std::to_string(i);
+      const Json& item = (*actions)[i];
+      const Json* name = &item;
+      std::string name_pointer = item_pointer;
+      if (item.is_object()) {  // GetFindingV2: {"action": "GetObject", "lastAccessed": …}
+        const auto action = item.find("action");
+        if (action == item.end()) return error_at(file_, item_pointer, "expected an object with `action`");
+        name = &*action;
+        name_pointer += "/action";
+      }
+      if (!name->is_string() || !is_plain_name(name->get_ref<const std::string&>())) {
+        return error_at(file_, name_pointer, "expected an action name such as \"GetObject\", got " + quoted_value(*name));
+      }
+      const std::string& text = name->get_ref<const std::string&>();
+      const auto colon = text.find(':');
+      if (colon != std::string::npos && to_lower_ascii(text.substr(0, colon)) != to_lower_ascii(namespace_name)) {
+        return error_at(file_, name_pointer, "action " + quoted_value(*name) + " is not in service `" + namespace_name + "`");
+      }
+      if (text.find(':', colon == std::string::npos ? 0 : colon + 1) != std::string::npos || text.size() == colon + 1) {
+        return error_at(file_, name_pointer, "expected an action name such as \"GetObject\", got " + quoted_value(*name));
+      }
+      findings_.append_unsorted(namespace_name, text);
+    }
+    return Ok{};
+  }
+
+  // A GetFindingV2 response at `pointer`.
+  Status read_response(const Json& response, const std::string& pointer) {
+    const auto type = response.find("findingType");
+    if (type != response.end() && *type != "UnusedPermission") {
+      return error_at(file_, pointer + "/findingType",
+                      "finding type " + quoted_value(*type) + " is not about unused permissions (expected \"UnusedPermission\")");
+    }
+    const auto resource = response.find("resource");
+    if (resource != response.end() && resource->is_string()) resource_ = resource->get<std::string>();
+    const Json& details = response["findingDetails"];
+    if (!details.is_array()) return error_at(file_, pointer + "/findingDetails", "expected an array, got " + quoted_value(details));
+    for (std::size_t i = 0; i < details.size(); ++i) {
+      const std::string detail_pointer = pointer + "/findingDetails/" + std::to_string(i);
+      const auto unused = details[i].is_object() ? details[i].find("unusedPermissionDetails") : details[i].end();
+      if (!details[i].is_object() || unused == details[i].end()) {
+        return error_at(file_, detail_pointer, "expected an object with `unusedPermissionDetails`");
+      }
+      if (auto status = read_service(*unused, detail_pointer + "/unusedPermissionDetails"); !status) return status;
+    }
+    return Ok{};
+  }
+
+  Status read(const Json& root) {
+    if (root.is_object() && root.contains("findingDetails")) return read_response(root, "");
+    if (!root.is_array()) {
+      return error_at(file_, "",
+                      "not findings: expected an array of `{\"serviceNamespace\", \"actions\"}` objects, "
+                      "a GetFindingV2 response or an array of GetFindingV2 responses");
+    }
+    for (std::size_t i = 0; i < root.size(); ++i) {
+      const std::string pointer = "/" + std::to_string(i);
+      const bool is_response = root[i].is_object() && root[i].contains("findingDetails");
+      auto status = is_response ? read_response(root[i], pointer) : read_service(root[i], pointer);
+      if (!status) return status;
+    }
+    return Ok{};
+  }
+
+  std::string resource_;
+
+ private:
+  const std::string& file_;
+  UnusedFindings& findings_;
+};
+
+Result<UnusedFindings> UnusedFindings::from_text(std::string_view text, const std::string& file) {
+  auto parsed = parse_json_text(text, file);
+  if (!parsed) return parsed.error();
+  UnusedFindings findings;
+  FindingsReader reader(file, findings);
+  if (auto status = reader.read(*parsed); !status) return status.error();
+  findings.resource_ = reader.resource_;
+  findings.sort_and_unique();
+  return findings;
+}
+
+Result<UnusedFindings> UnusedFindings::from_file(const std::string& path) {
+  auto text = read_text_file(path);
+  if (!text) return text.error();
+  return from_text(*text, path);
+}
+
+}  // namespace leastpriv::model

@@ -1,0 +1,361 @@
+// Building and re-checking certificates; see certificate.h.
+#include "verifier/certificate/certificate.h"
+
+#include "model/json_text.h"
+#include "model/policy_input.h"
+#include "verifier/decide/automaton.h"
+#include "verifier/encode/obligations.h"
+#include "verifier/certificate/sha256.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+extern char** environ;
+
+namespace leastpriv::verifier {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr const char* kFormat = "leastpriv-certificate-1";
+
+const char* solver_answer(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kProved: return "unsat";
+    case Verdict::kCounterexample: return "sat";
+    case Verdict::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
+Result<model::Json> file_entry(const std::string& path) {
+  auto text = model::read_text_file(path);
+  if (!text) return text.error();
+  model::Json entry = model::Json::object();
+  entry["path"] = path;
+  entry["sha256"] = sha256_hex(*text);
+  entry["bytes"] = text->size();
+  return entry;
+}
+
+struct ProcessOutput {
+  std::string out;
+  bool timed_out = false;
+  bool failed = false;
+  std::string error;
+};
+
+// Runs `argv` with stdout+stderr to a temporary file; kills it after `timeout_seconds`.
+ProcessOutput run_process(const std::vector<std::string>& argv, double timeout_seconds) {
+  ProcessOutput result;
+  char output_path[] = "/tmp/leastpriv-recheck-out-XXXXXX";
+  const int output_fd = mkstemp(output_path);
+  if (output_fd < 0) {
+    result.failed = true;
+    result.error = "cannot create a temporary file";
+    return result;
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, output_fd, 1);
+  posix_spawn_file_actions_adddup2(&actions, output_fd, 2);
+  std::vector<char*> args;
+  for (const auto& word : argv) args.push_back(const_cast<char*>(word.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) {
+    close(output_fd);
+    unlink(output_path);
+    result.failed = true;
+    result.error = "cannot run `" + argv[0] + "`";
+    return result;
+  }
+  const auto deadline = Clock::now() + std::chrono::duration<double>(timeout_seconds + 2.0);
+  int status = 0;
+  while (true) {
+    const pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid) break;
+    if (Clock::now() > deadline) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      result.timed_out = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  close(output_fd);
+  std::ifstream in(output_path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  result.out = text.str();
+  unlink(output_path);
+  return result;
+}
+
+std::string first_word(const std::string& text) {
+  std::istringstream in(text);
+  std::string word;
+  in >> word;
+  return word;
+}
+
+RecheckVerdict recheck_one(const std::string& id, const std::string& solver, const std::string& smt_path,
+                           const RecheckOptions& options) {
+  RecheckVerdict verdict;
+  verdict.obligation_id = id;
+  verdict.solver = solver;
+  const auto began = Clock::now();
+  const long seconds = std::max(1L, static_cast<long>(options.timeout_seconds + 0.999));
+  std::vector<std::string> argv;
+  if (solver == "z3") {
+    argv = {options.z3_binary, "-T:" + std::to_string(seconds), smt_path};
+  } else {
+    argv = {options.cvc5_binary, "--lang", "smt2", "--strings-exp", "--tlimit=" + std::to_string(seconds * 1000), smt_path};
+  }
+  const ProcessOutput output = run_process(argv, options.timeout_seconds);
+  verdict.seconds = std::chrono::duration<double>(Clock::now() - began).count();
+  if (output.failed) {
+    verdict.answer = "error: " + output.error;
+  } else if (output.timed_out) {
+    verdict.answer = "timeout";
+  } else {
+    const std::string word = first_word(output.out);
+    if (word == "unsat" || word == "sat" || word == "unknown" || word == "timeout") {
+      verdict.answer = word;
+    } else {
+      verdict.answer = "error: " + (output.out.size() > 200 ? output.out.substr(0, 200) : output.out);
+      while (!verdict.answer.empty() && verdict.answer.back() == '\n') verdict.answer.pop_back();
+    }
+  }
+  return verdict;
+}
+
+void check_hash(const model::Json& certificate, const char* key, const std::string& path, RecheckReport& report) {
+  if (path.empty()) return;
+  const auto* inputs = certificate.contains("inputs") ? &certificate["inputs"] : nullptr;
+  if (inputs == nullptr || !inputs->contains(key) || !(*inputs)[key].contains("sha256")) {
+    report.problems.push_back(std::string("the certificate records no hash for `") + key + "`");
+    return;
+  }
+  auto text = model::read_text_file(path);
+  if (!text) {
+    report.problems.push_back(text.error().message);
+    return;
+  }
+  const std::string expected = (*inputs)[key]["sha256"].is_string() ? (*inputs)[key]["sha256"].get<std::string>() : "";
+  const std::string actual = sha256_hex(*text);
+  if (expected != actual) {
+    report.hash_mismatches.push_back(std::string(key) + " `" + path + "`: certificate says " + expected + ", file hashes to " + actual);
+  }
+}
+
+}  // namespace
+
+std::string catalog_hash(const model::Catalog& catalog) {
+  Sha256 hash;
+  for (const auto& action : catalog.actions()) {
+    hash.update(action.full);
+    hash.update("\n");
+  }
+  return digest_hex(hash.finish());
+}
+
+Result<model::Json> build_certificate(const VerificationReport& report, const model::Catalog& catalog,
+                               const CertificateInputs& inputs) {
+  model::Json certificate = model::Json::object();
+  certificate["format"] = kFormat;
+  certificate["verdict"] = verdict_name(report.verdict);
+  certificate["disagreement"] = report.disagreement;
+  model::Json files = model::Json::object();
+  const std::pair<const char*, const std::string*> named[] = {
+      {"original", &inputs.original_path}, {"findings", &inputs.findings_path}, {"result", &inputs.result_path}};
+  for (const auto& [key, path] : named) {
+    if (path->empty()) continue;
+    auto entry = file_entry(*path);
+    if (!entry) return entry.error();
+    files[key] = *entry;
+  }
+  certificate["inputs"] = files;
+  model::Json catalog_entry = model::Json::object();
+  catalog_entry["source"] = catalog.identity().source;
+  catalog_entry["date"] = catalog.identity().date;
+  catalog_entry["actions"] = catalog.actions().size();
+  catalog_entry["canonical_sha256"] = catalog_hash(catalog);
+  catalog_entry["canonical_text"] = "every action's service:Name in the catalog's order (sorted by lower case), one per line";
+  if (!inputs.catalog_path.empty()) {
+    auto entry = file_entry(inputs.catalog_path);
+    if (!entry) return entry.error();
+    catalog_entry["file"] = *entry;
+  }
+  certificate["catalog"] = catalog_entry;
+  if (!inputs.strategy.empty()) certificate["strategy"] = inputs.strategy;
+  certificate["tools"] = model::Json{{"z3", report.z3_version}, {"cvc5", report.cvc5_version}, {"automaton", kAutomatonVersion}};
+  certificate["seconds"] = report.seconds;
+  certificate["semantics"] =
+      "each obligation text is unsat exactly when no counterexample action exists in its scope and service group; "
+      "see verifier/encode/obligations.h for the reduction from the policies to these texts";
+  model::Json obligations = model::Json::array();
+  for (const auto& obligation : report.obligations) {
+    model::Json entry = model::Json::object();
+    entry["id"] = obligation.id;
+    entry["obligation"] = obligation_code(obligation.kind);
+    entry["name"] = obligation_name(obligation.kind);
+    if (obligation.scope_index > 0) {
+      entry["scope_index"] = obligation.scope_index;
+      entry["scope"] = obligation.scope;
+      entry["service"] = obligation.service;
+    }
+    entry["verdict"] = verdict_name(obligation.verdict);
+    entry["agreeing"] = obligation.agreeing;
+    if (!obligation.counterexample.empty()) entry["counterexample"] = obligation.counterexample;
+    if (!obligation.explanation.empty()) entry["explanation"] = obligation.explanation;
+    if (!obligation.reason.empty()) entry["reason"] = obligation.reason;
+    model::Json procedures = model::Json::array();
+    for (const auto& procedure : obligation.procedures) {
+      model::Json p = model::Json::object();
+      p["name"] = procedure.procedure;
+      p["version"] = procedure.version;
+      p["verdict"] = obligation.kind == ObligationKind::kDenyUnchanged ? verdict_name(procedure.verdict)
+                                                                         : solver_answer(procedure.verdict);
+      p["seconds"] = procedure.seconds;
+      if (!procedure.counterexample.empty()) p["model"] = procedure.counterexample;
+      if (!procedure.reason.empty()) p["reason"] = procedure.reason;
+      procedures.push_back(std::move(p));
+    }
+    entry["procedures"] = std::move(procedures);
+    if (!obligation.smtlib.empty()) {
+      entry["expected"] = "unsat";
+      entry["smtlib"] = obligation.smtlib;
+    }
+    obligations.push_back(std::move(entry));
+  }
+  certificate["obligations"] = std::move(obligations);
+  return certificate;
+}
+
+Result<RecheckReport> recheck_certificate(const model::Json& certificate, const std::string& file, const RecheckOptions& options) {
+  const auto began = Clock::now();
+  if (!certificate.is_object() || !certificate.contains("format") || certificate["format"] != kFormat) {
+    return model::error_at(file, "/format", std::string("not a leastpriv certificate (expected `") + kFormat + "`)");
+  }
+  if (!certificate.contains("obligations") || !certificate["obligations"].is_array()) {
+    return model::error_at(file, "/obligations", "expected an array");
+  }
+  RecheckReport report;
+  struct Job {
+    std::string id;
+    std::string text;
+  };
+  std::vector<Job> jobs;
+  bool has_deny_obligation = false;
+  const auto& obligations = certificate["obligations"];
+  for (std::size_t i = 0; i < obligations.size(); ++i) {
+    const auto& entry = obligations[i];
+    const std::string pointer = "/obligations/" + std::to_string(i);
+    if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string()) {
+      return model::error_at(file, pointer, "expected an obligation with an `id`");
+    }
+    if (entry.contains("obligation") && entry["obligation"] == "O0") {
+      has_deny_obligation = true;
+      continue;
+    }
+    if (!entry.contains("smtlib") || !entry["smtlib"].is_string()) {
+      return model::error_at(file, pointer + "/smtlib", "expected the SMT-LIB2 text");
+    }
+    jobs.push_back(Job{entry["id"].get<std::string>(), entry["smtlib"].get<std::string>()});
+  }
+  if (jobs.empty()) report.problems.push_back("the certificate carries no SMT-LIB2 obligation");
+
+  // The texts go to files so that the solvers read exactly what the certificate says.
+  char directory[] = "/tmp/leastpriv-recheck-XXXXXX";
+  if (mkdtemp(directory) == nullptr) return Error{ErrorKind::kInternal, "cannot create a temporary directory"};
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    paths.push_back(std::string(directory) + "/obligation-" + std::to_string(i) + ".smt2");
+    std::ofstream out(paths.back());
+    out << jobs[i].text;
+    if (!out) return Error{ErrorKind::kInternal, "cannot write `" + paths.back() + "`"};
+  }
+  std::vector<RecheckVerdict> verdicts(jobs.size() * 2);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t k = next++; k < verdicts.size(); k = next++) {
+      const std::size_t i = k / 2;
+      verdicts[k] = recheck_one(jobs[i].id, k % 2 == 0 ? "z3" : "cvc5", paths[i], options);
+    }
+  };
+  const unsigned threads = std::max(1U, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& thread : pool) thread.join();
+  for (const auto& path : paths) unlink(path.c_str());
+  rmdir(directory);
+  report.verdicts = std::move(verdicts);
+
+  check_hash(certificate, "original", options.original_path, report);
+  check_hash(certificate, "findings", options.findings_path, report);
+  check_hash(certificate, "result", options.result_path, report);
+  if (has_deny_obligation && !options.original_path.empty() && !options.result_path.empty()) {
+    auto original = model::load_policy_file(options.original_path);
+    if (!original) return original.error();
+    auto result = model::load_policy_file(options.result_path);
+    if (!result) return result.error();
+    const std::string difference = deny_statement_difference(original->document, result->document);
+    if (!difference.empty()) report.problems.push_back("O0 deny-unchanged: " + difference);
+  }
+  report.seconds = std::chrono::duration<double>(Clock::now() - began).count();
+  return report;
+}
+
+int recheck_exit_code(const RecheckReport& report) {
+  bool unknown = false;
+  for (const auto& verdict : report.verdicts) {
+    if (verdict.answer == "sat") return 1;
+    if (verdict.answer != "unsat") unknown = true;
+  }
+  if (!report.hash_mismatches.empty() || !report.problems.empty()) return 1;
+  return unknown ? 3 : 0;
+}
+
+std::string recheck_to_text(const RecheckReport& report) {
+  std::ostringstream out;
+  int unsat = 0;
+  double z3_seconds = 0;
+  double cvc5_seconds = 0;
+  for (const auto& verdict : report.verdicts) {
+    (verdict.solver == "z3" ? z3_seconds : cvc5_seconds) += verdict.seconds;
+    if (verdict.answer == "unsat") {
+      ++unsat;
+      continue;
+    }
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.3f s", verdict.seconds);
+    out << verdict.obligation_id << ": " << verdict.solver << " says " << verdict.answer << " (" << seconds << ")\n";
+  }
+  for (const auto& mismatch : report.hash_mismatches) out << "hash mismatch: " << mismatch << "\n";
+  for (const auto& problem : report.problems) out << "problem: " << problem << "\n";
+  char summary[160];
+  std::snprintf(summary, sizeof summary, "%d of %zu re-checks unsat (z3 %.3f s, cvc5 %.3f s; %.3f s wall)", unsat,
+                report.verdicts.size(), z3_seconds, cvc5_seconds, report.seconds);
+  out << summary << "\n";
+  out << (recheck_exit_code(report) == 0 ? "certificate re-checked: every obligation unsat in z3 and cvc5\n"
+                                         : "certificate NOT re-checked\n");
+  return out.str();
+}
+
+}  // namespace leastpriv::verifier

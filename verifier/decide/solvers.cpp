@@ -1,0 +1,175 @@
+// Z3 and cvc5 in-process; see solvers.h. The one file that includes z3++.h and cvc5.h.
+#include "verifier/decide/solvers.h"
+
+#include <cvc5/cvc5.h>
+#include <z3++.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+
+namespace leastpriv::verifier {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point began) { return std::chrono::duration<double>(Clock::now() - began).count(); }
+
+unsigned milliseconds(double seconds) {
+  const double ms = std::ceil(seconds * 1000.0);
+  return ms < 1 ? 1U : ms > 4e9 ? 4000000000U : static_cast<unsigned>(ms);
+}
+
+cvc5::Term to_cvc5(const cvc5::Solver& solver, const Regex& regex) {
+  std::vector<cvc5::Term> children;
+  for (const auto& child : regex.children) children.push_back(to_cvc5(solver, child));
+  switch (regex.kind) {
+    case Regex::Kind::kNone: return solver.mkRegexpNone();
+    case Regex::Kind::kAll: return solver.mkRegexpAll();
+    case Regex::Kind::kAllChar: return solver.mkRegexpAllchar();
+    case Regex::Kind::kRange:
+      return solver.mkTerm(cvc5::REGEXP_RANGE,
+                           {solver.mkString(regex.text.substr(0, 1)), solver.mkString(regex.text.substr(1, 1))});
+    case Regex::Kind::kLiteral: return solver.mkTerm(cvc5::STRING_TO_REGEXP, {solver.mkString(regex.text)});
+    case Regex::Kind::kConcat:
+      if (children.size() == 1) return children.front();
+      return solver.mkTerm(cvc5::REGEXP_CONCAT, children);
+    case Regex::Kind::kUnion:
+      if (children.size() == 1) return children.front();
+      return solver.mkTerm(cvc5::REGEXP_UNION, children);
+    case Regex::Kind::kComplement: return solver.mkTerm(cvc5::REGEXP_COMPLEMENT, children);
+    case Regex::Kind::kStar: return solver.mkTerm(cvc5::REGEXP_STAR, children);
+  }
+  return solver.mkRegexpNone();
+}
+
+// Z3_get_string escapes characters outside printable ASCII as \u{HEX}; each becomes one
+// character: itself when printable ASCII, else 0x7f (which the caller replaces and replays).
+std::string decode_z3_string(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 2 < text.size() && text[i + 1] == 'u' && text[i + 2] == '{') {
+      const auto close = text.find('}', i);
+      if (close != std::string::npos) {
+        const unsigned long code = std::strtoul(text.substr(i + 3, close - i - 3).c_str(), nullptr, 16);
+        out += (code >= 0x20 && code <= 0x7e) ? static_cast<char>(code) : '\x7f';
+        i = close;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string z3_version_text() {
+  unsigned major = 0, minor = 0, build = 0, revision = 0;
+  Z3_get_version(&major, &minor, &build, &revision);
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(build);
+}
+
+std::string cvc5_version_text() {
+  try {
+    cvc5::Solver solver;
+    return solver.getVersion();
+  } catch (const std::exception& error) {
+    return std::string("unavailable: ") + error.what();
+  }
+}
+
+ProcedureVerdict decide_with_z3(const std::string& smtlib, double timeout_seconds, const std::string& pinned) {
+  const auto began = Clock::now();
+  ProcedureVerdict verdict;
+  verdict.procedure = "z3";
+  verdict.version = z3_version_text();
+  try {
+    z3::context context;
+    z3::solver solver(context);
+    z3::params params(context);
+    params.set("timeout", milliseconds(timeout_seconds));
+    solver.set(params);
+    std::string text = smtlib;
+    if (!pinned.empty()) {
+      const auto check = text.rfind("(check-sat)");
+      text.insert(check == std::string::npos ? text.size() : check,
+                  "; confirm one counterexample\n(assert (= x " + smtlib_string_literal(pinned) + "))\n");
+      verdict.reason = "checked the given counterexample only";
+    }
+    solver.from_string(text.c_str());
+    const auto answer = solver.check();
+    if (answer == z3::unsat) {
+      verdict.verdict = Verdict::kProved;
+    } else if (answer == z3::sat) {
+      verdict.verdict = Verdict::kCounterexample;
+      const z3::model model = solver.get_model();
+      for (unsigned i = 0; i < model.num_consts(); ++i) {
+        const z3::func_decl declaration = model.get_const_decl(i);
+        if (declaration.name().str() != "x") continue;
+        const z3::expr value = model.get_const_interp(declaration);
+        verdict.counterexample = decode_z3_string(Z3_get_string(context, value));
+      }
+    } else {
+      verdict.reason = solver.reason_unknown();
+      verdict.verdict = Verdict::kUnknown;
+    }
+  } catch (const z3::exception& error) {
+    verdict.verdict = Verdict::kUnknown;
+    verdict.reason = std::string("z3 error: ") + error.msg();
+  }
+  verdict.seconds = seconds_since(began);
+  return verdict;
+}
+
+ProcedureVerdict decide_with_cvc5(const Query& query, double timeout_seconds, const std::string& pinned) {
+  const auto began = Clock::now();
+  ProcedureVerdict verdict;
+  verdict.procedure = "cvc5";
+  try {
+    cvc5::Solver solver;
+    verdict.version = solver.getVersion();
+    solver.setLogic("QF_S");
+    solver.setOption("strings-exp", "true");
+    solver.setOption("produce-models", "true");
+    solver.setOption("tlimit-per", std::to_string(milliseconds(timeout_seconds)));
+    const cvc5::Term x = solver.mkConst(solver.getStringSort(), "x");
+    // The same shape as the SMT-LIB text: one membership in one intersection.
+    std::vector<cvc5::Term> parts;
+    parts.push_back(solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {to_cvc5(solver, uppercase_regex())}));
+    if (!query.group.services.empty() || !query.group.other) {
+      const cvc5::Term group = to_cvc5(solver, group_regex(query.group));
+      parts.push_back(query.group.other ? solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {group}) : group);
+    }
+    for (const auto& literal : query.literals) {
+      const cvc5::Term language = to_cvc5(solver, language_regex(literal.language));
+      parts.push_back(literal.member ? language : solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {language}));
+    }
+    solver.assertFormula(solver.mkTerm(cvc5::STRING_IN_REGEXP, {x, solver.mkTerm(cvc5::REGEXP_INTER, parts)}));
+    if (!pinned.empty()) {
+      solver.assertFormula(solver.mkTerm(cvc5::EQUAL, {x, solver.mkString(pinned)}));
+      verdict.reason = "checked the given counterexample only";
+    }
+    const cvc5::Result answer = solver.checkSat();
+    if (answer.isUnsat()) {
+      verdict.verdict = Verdict::kProved;
+    } else if (answer.isSat()) {
+      verdict.verdict = Verdict::kCounterexample;
+      const std::wstring value = solver.getValue(x).getStringValue();
+      for (wchar_t c : value) {
+        // Outside ASCII: keep a visible marker; the replay will reject it.
+        verdict.counterexample += (c >= 0 && c < 0x80) ? static_cast<char>(c) : '\x7f';
+      }
+    } else {
+      verdict.reason = answer.toString();
+    }
+  } catch (const std::exception& error) {
+    verdict.verdict = Verdict::kUnknown;
+    verdict.reason = std::string("cvc5 error: ") + error.what();
+  }
+  verdict.seconds = seconds_since(began);
+  return verdict;
+}
+
+}  // namespace leastpriv::verifier

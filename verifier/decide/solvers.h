@@ -1,0 +1,29 @@
+// The two SMT solvers of the portfolio, in-process: Z3 through its C++ API reading the very
+// SMT-LIB2 text the certificate carries, and cvc5 through its C++ API building the same
+// regular expressions as terms (a second, independent printer/parser path).
+//
+// Tested by: tests/differential/z3_encoding_differential_test.cpp
+//
+// IMPLEMENTATION: each call makes a fresh context / solver (no state shared between queries,
+// so queries can run on several threads). z3++ and cvc5 exceptions are caught here and turn
+// into an `unknown` verdict with the message as its reason. A model's string is read with
+// Z3_get_lstring (Z3_get_string escapes) and cvc5's getStringValue; a character outside
+// printable ASCII makes the counterexample fail replay rather than be silently changed.
+#pragma once
+
+#include "verifier/encode/query.h"
+#include "verifier/decide/verify.h"
+
+#include <string>
+
+namespace leastpriv::verifier {
+
+// With `pinned` non-empty the solver only checks that this one string satisfies the query
+// (`x = pinned` is added): a cheap confirmation of a counterexample another procedure found.
+ProcedureVerdict decide_with_z3(const std::string& smtlib, double timeout_seconds, const std::string& pinned = {});
+ProcedureVerdict decide_with_cvc5(const Query& query, double timeout_seconds, const std::string& pinned = {});
+
+std::string z3_version_text();
+std::string cvc5_version_text();
+
+}  // namespace leastpriv::verifier

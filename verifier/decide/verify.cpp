@@ -1,0 +1,353 @@
+// Running the portfolio over every query and judging the answers; see verify.h.
+#include "verifier/decide/verify.h"
+
+#include "verifier/decide/automaton.h"
+#include "verifier/encode/obligations.h"
+#include "verifier/decide/solvers.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+namespace leastpriv::verifier {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string format_seconds(double seconds) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3f s", seconds);
+  return buffer;
+}
+
+std::string printable(const std::string& action) {
+  std::string out;
+  for (char c : action) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= ' ' && u <= '~') {
+      out += c;
+    } else {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\x%02x", u);
+      out += buffer;
+    }
+  }
+  return out;
+}
+
+// The portfolio rule (DESIGN §4): proved when at least `required` procedures say unsat and
+// none says sat; a sat is believed only after the reference matcher replays it; sat against
+// unsat is a disagreement, reported loudly and never a pass.
+void judge(ObligationResult& obligation, const QueryTask& task, const model::PolicyDocument& original,
+           const model::UnusedFindings& findings, const model::PolicyDocument& result, const model::Catalog& catalog,
+           int required) {
+  int unsat = 0;
+  int sat = 0;
+  std::vector<std::string> unknown_reasons;
+  for (const auto& procedure : obligation.procedures) {
+    if (procedure.verdict == Verdict::kProved) ++unsat;
+    if (procedure.verdict == Verdict::kCounterexample) ++sat;
+    if (procedure.verdict == Verdict::kUnknown) unknown_reasons.push_back(procedure.procedure + ": " + procedure.reason);
+  }
+  if (sat > 0 && unsat > 0) {
+    obligation.verdict = Verdict::kUnknown;
+    obligation.disagreement = true;
+    std::string answers;
+    for (const auto& procedure : obligation.procedures) {
+      answers += " " + procedure.procedure + "=" + verdict_name(procedure.verdict);
+      if (procedure.verdict == Verdict::kCounterexample) answers += " (`" + printable(procedure.counterexample) + "`)";
+    }
+    obligation.reason = "DISAGREEMENT between procedures:" + answers;
+    return;
+  }
+  if (sat > 0) {
+    for (const auto& procedure : obligation.procedures) {
+      if (procedure.verdict != Verdict::kCounterexample) continue;
+      const std::string why = replay_counterexample(task, procedure.counterexample, original, findings, result, catalog);
+      if (why.empty()) {
+        obligation.verdict = Verdict::kUnknown;
+        obligation.disagreement = true;
+        obligation.reason = "DISAGREEMENT with the reference semantics: " + procedure.procedure + "'s counterexample `" +
+                            printable(procedure.counterexample) + "` does not replay through spec::reference_matches";
+        return;
+      }
+      if (obligation.counterexample.empty()) {
+        obligation.counterexample = procedure.counterexample;
+        obligation.explanation = why;
+      }
+    }
+    obligation.verdict = Verdict::kCounterexample;
+    obligation.agreeing = sat;
+    return;
+  }
+  if (unsat >= std::max(required, 1)) {
+    obligation.verdict = Verdict::kProved;
+    obligation.agreeing = unsat;
+    return;
+  }
+  obligation.verdict = Verdict::kUnknown;
+  obligation.agreeing = unsat;
+  std::string reasons;
+  for (const auto& reason : unknown_reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
+  obligation.reason = unsat > 0 ? std::to_string(unsat) + " procedure(s) proved it, " + std::to_string(required) +
+                                      " required; " + reasons
+                                : reasons.empty() ? "no procedure was run" : reasons;
+}
+
+ObligationResult run_task(const QueryTask& task, const VerifyOptions& options, const model::PolicyDocument& original,
+                          const model::UnusedFindings& findings, const model::PolicyDocument& result,
+                          const model::Catalog& catalog) {
+  ObligationResult obligation;
+  obligation.kind = task.kind;
+  obligation.scope = task.scope;
+  obligation.scope_index = task.scope_index;
+  for (const auto& service : task.query.group.services) {
+    obligation.service += (obligation.service.empty() ? "" : ",") + service;
+  }
+  if (task.query.group.other) obligation.service = "*";
+  obligation.smtlib = query_to_smtlib(task.query);
+  const bool run_solvers = !task.ground || options.solvers_for_ground || options.require_agreement >= 2;
+  // The automaton first: when it finds a counterexample that the reference semantics confirms,
+  // the solvers only confirm that string (a full search for a model can take Z3 seconds and
+  // cvc5 minutes, and cannot change the verdict); otherwise they search on their own.
+  std::string confirmed;
+  double solver_timeout = options.timeout_seconds;
+  bool solvers_needed = true;
+  if (options.use_automaton) {
+    obligation.procedures.push_back(decide_with_automaton(task.query, options.timeout_seconds));
+    const auto& automaton = obligation.procedures.back();
+    if (automaton.verdict == Verdict::kCounterexample &&
+        !replay_counterexample(task, automaton.counterexample, original, findings, result, catalog).empty()) {
+      confirmed = automaton.counterexample;
+    }
+    const bool decided = automaton.verdict == Verdict::kProved || !confirmed.empty();
+    if (decided && options.require_agreement < 2) {
+      solvers_needed = options.solvers_when_decided;
+      solver_timeout = std::min(solver_timeout, options.confirm_timeout_seconds);
+    }
+  }
+  const bool run_solvers_now = run_solvers && solvers_needed;
+  if (options.use_z3 && run_solvers_now) {
+    obligation.procedures.push_back(decide_with_z3(obligation.smtlib, solver_timeout, confirmed));
+  }
+  if (options.use_cvc5 && run_solvers_now) {
+    obligation.procedures.push_back(decide_with_cvc5(task.query, solver_timeout, confirmed));
+  }
+  // Models may use characters outside printable ASCII; any character the query does not
+  // mention is as good as any other, so show a readable one (the replay still judges it).
+  const std::string fresh = fresh_domain_character(task.query);
+  for (auto& procedure : obligation.procedures) procedure.counterexample = printable_model(procedure.counterexample, fresh);
+  return obligation;
+}
+
+}  // namespace
+
+const char* obligation_code(ObligationKind kind) {
+  switch (kind) {
+    case ObligationKind::kDenyUnchanged: return "O0";
+    case ObligationKind::kSoundness: return "O1";
+    case ObligationKind::kRemoval: return "O2";
+    case ObligationKind::kCompleteness: return "O3";
+  }
+  return "O?";
+}
+
+const char* obligation_name(ObligationKind kind) {
+  switch (kind) {
+    case ObligationKind::kDenyUnchanged: return "deny-unchanged";
+    case ObligationKind::kSoundness: return "soundness";
+    case ObligationKind::kRemoval: return "removal";
+    case ObligationKind::kCompleteness: return "completeness";
+  }
+  return "?";
+}
+
+const char* verdict_name(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kProved: return "proved";
+    case Verdict::kCounterexample: return "counterexample";
+    case Verdict::kUnknown: return "unknown";
+  }
+  return "?";
+}
+
+Result<VerificationReport> verify_refinement(const model::PolicyDocument& original, const model::UnusedFindings& findings,
+                                             const model::PolicyDocument& result, const model::Catalog& catalog,
+                                             const VerifyOptions& options) {
+  const auto began = Clock::now();
+  VerificationReport report;
+  report.z3_version = z3_version_text();
+  report.cvc5_version = options.use_cvc5 ? cvc5_version_text() : "";
+
+  // Warnings: findings the catalog does not know, or the original does not allow at all.
+  for (const auto& action : findings.unused_actions()) {
+    if (!catalog.find(action)) report.warnings.push_back("the findings name `" + action + "`, which the catalog does not know");
+    bool allowed = false;
+    for (const auto& statement : original.statements) {
+      if (statement.effect != model::Effect::kAllow) continue;
+      bool any = false;
+      for (const auto& pattern : statement.patterns) any = any || glob_matches(lower_ascii(pattern), action);
+      allowed = allowed || (statement.action_key == model::ActionKey::kAction ? any : !any);
+    }
+    if (!allowed) report.warnings.push_back("the findings name `" + action + "`, which the original policy does not allow");
+  }
+  for (const auto& service : findings.unused_services()) {
+    if (!catalog.has_service(service)) {
+      report.warnings.push_back("the findings name service `" + service + "`, which the catalog does not know");
+    }
+  }
+
+  // O0 is structural.
+  {
+    ObligationResult deny;
+    deny.kind = ObligationKind::kDenyUnchanged;
+    deny.id = "O0";
+    ProcedureVerdict structural{"structural", kAutomatonVersion, Verdict::kProved, {}, {}, 0};
+    const auto started = Clock::now();
+    const std::string difference = deny_statement_difference(original, result);
+    structural.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    if (!difference.empty()) {
+      structural.verdict = Verdict::kCounterexample;
+      deny.explanation = difference;
+    }
+    deny.verdict = structural.verdict;
+    deny.agreeing = 1;
+    deny.procedures.push_back(structural);
+    report.obligations.push_back(std::move(deny));
+  }
+
+  auto tasks = build_queries(original, findings, result, catalog);
+  if (!tasks) return tasks.error();
+
+  std::vector<ObligationResult> results(tasks->size());
+  unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, tasks->size())));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < tasks->size(); i = next++) results[i] = run_task((*tasks)[i], options, original, findings, result, catalog);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& thread : pool) thread.join();
+
+  std::map<std::string, int> ids;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    auto& obligation = results[i];
+    judge(obligation, (*tasks)[i], original, findings, result, catalog, options.require_agreement);
+    std::string id = std::string(obligation_code(obligation.kind)) + "/scope-" + std::to_string(obligation.scope_index) +
+                     "/" + (obligation.service.size() > 40 ? obligation.service.substr(0, obligation.service.find(',')) + ",…"
+                                                            : obligation.service);
+    const int seen = ids[id]++;
+    if (seen > 0) id += "#" + std::to_string(seen + 1);
+    obligation.id = id;
+    report.obligations.push_back(std::move(obligation));
+  }
+
+  bool any_counterexample = false;
+  bool any_unknown = false;
+  for (const auto& obligation : report.obligations) {
+    report.disagreement = report.disagreement || obligation.disagreement;
+    any_counterexample = any_counterexample || obligation.verdict == Verdict::kCounterexample;
+    any_unknown = any_unknown || obligation.verdict == Verdict::kUnknown;
+  }
+  report.verdict = report.disagreement ? Verdict::kUnknown
+                   : any_counterexample ? Verdict::kCounterexample
+                   : any_unknown        ? Verdict::kUnknown
+                                        : Verdict::kProved;
+  report.seconds = std::chrono::duration<double>(Clock::now() - began).count();
+  return report;
+}
+
+int report_exit_code(const VerificationReport& report) {
+  if (report.disagreement) return 3;
+  switch (report.verdict) {
+    case Verdict::kProved: return 0;
+    case Verdict::kCounterexample: return 1;
+    case Verdict::kUnknown: return 3;
+  }
+  return 3;
+}
+
+std::string report_to_text(const VerificationReport& report) {
+  std::ostringstream out;
+  // One summary line per obligation and scope; every query that is not proved in full.
+  struct Summary {
+    int queries = 0;
+    int proved = 0;
+    int failed = 0;
+    int unknown = 0;
+    double seconds = 0;
+    int min_agreeing = 1 << 30;
+    std::map<std::string, double> procedure_seconds;
+  };
+  std::map<std::pair<int, int>, Summary> summaries;
+  std::map<std::pair<int, int>, std::string> scopes;
+  for (const auto& obligation : report.obligations) {
+    auto key = std::make_pair(static_cast<int>(obligation.kind), obligation.scope_index);
+    auto& summary = summaries[key];
+    scopes[key] = obligation.scope;
+    ++summary.queries;
+    if (obligation.verdict == Verdict::kProved) {
+      ++summary.proved;
+      summary.min_agreeing = std::min(summary.min_agreeing, obligation.agreeing);
+    }
+    if (obligation.verdict == Verdict::kCounterexample) ++summary.failed;
+    if (obligation.verdict == Verdict::kUnknown) ++summary.unknown;
+    for (const auto& procedure : obligation.procedures) {
+      summary.seconds += procedure.seconds;
+      summary.procedure_seconds[procedure.procedure] += procedure.seconds;
+    }
+  }
+  for (const auto& [key, summary] : summaries) {
+    const auto kind = static_cast<ObligationKind>(key.first);
+    out << obligation_code(kind) << " " << obligation_name(kind);
+    if (key.second > 0) out << ", scope " << key.second;
+    out << ": ";
+    if (summary.failed > 0) {
+      out << "FAILED (" << summary.failed << " of " << summary.queries << " queries have a counterexample)";
+    } else if (summary.unknown > 0) {
+      out << "UNKNOWN (" << summary.unknown << " of " << summary.queries << " queries undecided)";
+    } else {
+      out << "proved (" << summary.queries << (summary.queries == 1 ? " query" : " queries") << ", every one by at least "
+          << summary.min_agreeing << " procedure" << (summary.min_agreeing == 1 ? "" : "s") << ")";
+    }
+    out << ";";
+    for (const auto& [procedure, seconds] : summary.procedure_seconds) out << " " << procedure << " " << format_seconds(seconds);
+    out << "\n";
+  }
+  for (const auto& [key, scope] : scopes) {
+    if (key.second > 0 && key.first == static_cast<int>(ObligationKind::kSoundness)) {
+      out << "  scope " << key.second << ": " << (scope.size() > 160 ? scope.substr(0, 160) + "…" : scope) << "\n";
+    }
+  }
+  for (const auto& obligation : report.obligations) {
+    if (obligation.verdict == Verdict::kProved) continue;
+    out << "\n" << obligation.id << " " << obligation_name(obligation.kind) << ": " << verdict_name(obligation.verdict);
+    if (obligation.verdict == Verdict::kCounterexample) {
+      if (!obligation.counterexample.empty()) out << "\n  counterexample: `" << printable(obligation.counterexample) << "`";
+      out << "\n  " << obligation.explanation;
+    } else {
+      out << "\n  " << obligation.reason;
+    }
+    out << "\n  procedures:";
+    for (const auto& procedure : obligation.procedures) {
+      out << " " << procedure.procedure << "=" << verdict_name(procedure.verdict) << " (" << format_seconds(procedure.seconds)
+          << ")";
+    }
+    out << "\n";
+  }
+  for (const auto& warning : report.warnings) out << "warning: " << warning << "\n";
+  out << "\nverdict: " << verdict_name(report.verdict) << (report.disagreement ? " (PROCEDURES DISAGREE)" : "") << ", "
+      << report.obligations.size() << " queries in " << format_seconds(report.seconds) << " (z3 " << report.z3_version
+      << ", cvc5 " << report.cvc5_version << ", " << kAutomatonVersion << ")\n";
+  return out.str();
+}
+
+}  // namespace leastpriv::verifier

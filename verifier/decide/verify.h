@@ -1,0 +1,139 @@
+// The verifier's public API: does a refined policy R allow exactly the original O minus the
+// unused actions U? Three obligations, each asked as "is there a counterexample?" and proved
+// only when a procedure says unsat and none says sat (DESIGN §4, the portfolio rule):
+//   O0 deny   the Deny statements of R are those of O, unchanged and in the same order;
+//   O1 sound  no string (any string, also actions AWS adds later) is allowed by R and not by O;
+//   O2 remove no action of U (explicit names, and every string `svc:…` of a wholly unused
+//             service) is allowed by R;
+//   O3 keep   every catalog action allowed by O and not in U is allowed by R.
+//
+// Tested by: tests/unit/verifier_obligations_test.cpp, tests/unit/verifier_faults_test.cpp
+//            (proofs/faults/*), tests/differential/z3_encoding_differential_test.cpp
+//
+// IMPLEMENTATION: policy-level comparison with scope atoms. Each distinct Statement::scope
+// (Principal / Resource / Condition block, as canonical text) is an opaque Boolean atom; a
+// request is allowed when some Allow statement whose atom holds matches the action and no
+// Deny statement whose atom holds matches it. Atoms are assumed independent (nothing is
+// known about how two resource blocks relate), which over-approximates real requests, so
+// a proof is sound. Because "allowed" is monotone in the atoms, the worst case of every
+// obligation makes exactly one atom true; so each obligation is decided per scope s with
+// no atoms at all: O1: R_s ⊆ O_s ∪ D_s, O2: (R_s \ D_s) ∩ U = ∅, O3: (O_s \ D_s) ∩ (C \ U) ⊆ R_s
+// (see verifier/encode/obligations.cpp for the argument). Statements may therefore be reordered,
+// merged or dropped; moving an action into a statement with a different scope is caught.
+// Each per-scope query is then split per service (see verifier/encode/query.h).
+#pragma once
+
+#include "model/catalog.h"
+#include "model/findings.h"
+#include "model/policy.h"
+#include "model/result.h"
+
+#include <string>
+#include <vector>
+
+namespace leastpriv::verifier {
+
+enum class ObligationKind {
+  kDenyUnchanged,  // O0: Deny statements carried over unchanged
+  kSoundness,      // O1: R allows nothing O does not (all strings)
+  kRemoval,        // O2: R allows no unused action
+  kCompleteness,   // O3: R allows every used catalog action O allows
+};
+
+// `O0`, `O1`, `O2`, `O3`.
+const char* obligation_code(ObligationKind kind);
+// `deny-unchanged`, `soundness`, `removal`, `completeness`.
+const char* obligation_name(ObligationKind kind);
+
+// Three-valued, per STYLE.md.
+enum class Verdict {
+  kProved,          // unsat: no counterexample exists
+  kCounterexample,  // sat: `counterexample` holds a concrete action
+  kUnknown,         // timeout, solver gave up, procedures disagree, or a model failed replay
+};
+
+const char* verdict_name(Verdict verdict);  // `proved`, `counterexample`, `unknown`
+
+// What one decision procedure said about one query.
+struct ProcedureVerdict {
+  std::string procedure;  // `z3`, `cvc5`, `automaton`, `enumeration`, `structural`
+  std::string version;    // `4.8.12`, `1.0.3`, or the verifier's version for our own procedures
+  Verdict verdict = Verdict::kUnknown;
+  std::string counterexample;  // the model's action when verdict is kCounterexample
+  std::string reason;          // why, when verdict is kUnknown (timeout, unsupported, …)
+  double seconds = 0;
+};
+
+// One query: one obligation for one scope and one service group.
+struct ObligationResult {
+  ObligationKind kind = ObligationKind::kSoundness;
+  std::string id;        // unique in the report, e.g. `O1/scope-1/s3`
+  std::string scope;     // the scope's canonical text (empty for O0)
+  int scope_index = -1;  // 1-based number of the scope in order of first appearance, -1 for O0
+  std::string service;   // the service group (`s3`), `*` for every other service, empty for O0
+  std::string smtlib;    // standalone SMT-LIB2 text (empty for O0, which is structural)
+  std::vector<ProcedureVerdict> procedures;
+
+  Verdict verdict = Verdict::kUnknown;
+  int agreeing = 0;           // how many procedures gave `verdict`
+  bool disagreement = false;  // one said sat and another unsat: never a pass, exit 3
+  // For kCounterexample: the action (replayed through spec::reference_* before it is
+  // reported) and which statements explain it (`result statement 2 (Sid `S3`) allows it`).
+  std::string counterexample;
+  std::string explanation;
+  // For kUnknown: why.
+  std::string reason;
+};
+
+struct VerifyOptions {
+  double timeout_seconds = 60;  // per query and procedure
+  int require_agreement = 1;    // a query is proved only when this many procedures say unsat
+  bool use_z3 = true;
+  bool use_cvc5 = true;
+  bool use_automaton = true;  // our exact automaton (O1, O2 for whole services) / enumeration (O2, O3)
+  // Run Z3 and cvc5 also on the ground obligations (O2 explicit names, O3: the counterexample
+  // must be one of finitely many words), not only on the language ones (O1, O2 for wholly
+  // unused services). Off by default because it costs seconds (Z3 takes 1-3 s on the seed's
+  // O3) where the automaton takes milliseconds; turned on by require_agreement >= 2. Their
+  // SMT-LIB texts are in the certificate either way, and check-certificate runs both solvers.
+  bool solvers_for_ground = false;
+  // Once our automaton has decided a query (a proof, or a counterexample the reference matcher
+  // confirmed), do Z3 and cvc5 still search on their own? true: yes, with at most
+  // confirm_timeout_seconds each (an `unknown` from them then cannot change the verdict);
+  // false (`verify --fast`): they run only on queries the automaton left undecided, or when
+  // require_agreement >= 2. Measured (2 cores, loaded): ReadOnlyAccess with 30% unused takes
+  // 290 s with every solver on every query (Z3 4.8.12: 518 s CPU) and seconds with --fast.
+  bool solvers_when_decided = true;
+  double confirm_timeout_seconds = 5;
+  // Worker threads for independent queries (0: the machine's hardware concurrency).
+  unsigned threads = 0;
+};
+
+struct VerificationReport {
+  Verdict verdict = Verdict::kUnknown;  // proved only when every obligation is proved
+  bool disagreement = false;            // some procedures disagreed somewhere
+  std::vector<ObligationResult> obligations;
+  // Findings that name actions the catalog does not know or the original does not allow,
+  // non-ASCII or odd inputs: printed as warnings, never a failure by themselves.
+  std::vector<std::string> warnings;
+  double seconds = 0;
+  std::string z3_version;
+  std::string cvc5_version;
+};
+
+// Proves (or refutes) that `result` is `original` minus `findings`, against `catalog`.
+// An Error means the inputs could not be encoded (e.g. a non-ASCII pattern); a refutation or
+// an unknown is a report, not an Error.
+Result<VerificationReport> verify_refinement(const model::PolicyDocument& original,
+                                             const model::UnusedFindings& findings,
+                                             const model::PolicyDocument& result,
+                                             const model::Catalog& catalog, const VerifyOptions& options);
+
+// The exit code DESIGN §5 gives a report: 0 proved, 1 counterexample, 3 unknown/disagreement.
+int report_exit_code(const VerificationReport& report);
+
+// A human summary: one line per obligation (verdict, procedures that agreed, time), then
+// each counterexample with its action and statement.
+std::string report_to_text(const VerificationReport& report);
+
+}  // namespace leastpriv::verifier

@@ -1,0 +1,376 @@
+// Building the queries of O1–O3 and replaying counterexamples; see obligations.h.
+#include "verifier/encode/obligations.h"
+
+#include "spec/reference_matcher.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace leastpriv::verifier {
+
+namespace {
+
+
+// Services packed into one query: at most this much weight (catalog words + 8 per glob) unless
+// one service alone weighs more. Small services share a query; big ones stand alone.
+constexpr std::size_t kGroupWeight = 600;
+
+struct Scopes {
+  std::vector<std::string> texts;  // in order of first appearance: original, then result
+  int index_of(const std::string& scope) {
+    const auto found = std::find(texts.begin(), texts.end(), scope);
+    if (found != texts.end()) return static_cast<int>(found - texts.begin());
+    texts.push_back(scope);
+    return static_cast<int>(texts.size() - 1);
+  }
+};
+
+Status check_ascii(const model::PolicyDocument& policy, const char* which) {
+  for (std::size_t i = 0; i < policy.statements.size(); ++i) {
+    for (const auto& pattern : policy.statements[i].patterns) {
+      if (!is_ascii(pattern)) {
+        return bad_input(std::string(which) + " policy, statement " + std::to_string(i + 1) + ": action `" + pattern +
+                         "` is not ASCII; IAM lower-cases such names differently from our encoding, so it cannot be verified");
+      }
+    }
+  }
+  return Ok{};
+}
+
+void add_statement(Language& language, const model::Statement& statement) {
+  std::vector<std::string> lowered;
+  for (const auto& pattern : statement.patterns) lowered.push_back(lower_ascii(pattern));
+  if (statement.action_key == model::ActionKey::kAction) {
+    language.globs.insert(language.globs.end(), lowered.begin(), lowered.end());
+  } else {
+    language.complements.push_back(std::move(lowered));
+  }
+}
+
+// The Allow (or Deny) language of `policy` in `scope`.
+Language scope_language(const model::PolicyDocument& policy, const std::string& scope, model::Effect effect) {
+  Language language;
+  for (const auto& statement : policy.statements) {
+    if (statement.effect == effect && statement.scope == scope) add_statement(language, statement);
+  }
+  return language;
+}
+
+bool has_wildcard_service(const Language& language) {
+  if (!language.complements.empty()) return true;
+  return std::any_of(language.globs.begin(), language.globs.end(),
+                     [](const std::string& glob) { return literal_service(glob).empty(); });
+}
+
+void note_services(const Language& language, std::set<std::string>& services) {
+  for (const auto& glob : language.globs) {
+    const auto service = literal_service(glob);
+    if (!service.empty()) services.insert(service);
+  }
+  for (const auto& complement : language.complements) {
+    for (const auto& glob : complement) {
+      const auto service = literal_service(glob);
+      if (!service.empty()) services.insert(service);
+    }
+  }
+  for (const auto& word : language.words) {
+    const auto colon = word.find(':');
+    if (colon != std::string::npos) services.insert(word.substr(0, colon));
+  }
+}
+
+std::string service_of(const std::string& lower_action) {
+  const auto colon = lower_action.find(':');
+  return colon == std::string::npos ? std::string() : lower_action.substr(0, colon);
+}
+
+std::size_t catalog_count(const model::Catalog& catalog, const std::string& service) {
+  const auto [first, last] = catalog.prefix_range(service + ":");
+  return last - first;
+}
+
+std::vector<std::string> catalog_words(const model::Catalog& catalog, const std::vector<std::string>& services) {
+  std::vector<std::string> words;
+  for (const auto& service : services) {
+    const auto [first, last] = catalog.prefix_range(service + ":");
+    for (auto i = first; i < last; ++i) words.push_back(catalog.actions()[i].lower_full);
+  }
+  return words;
+}
+
+// Packs `services` (sorted) into groups of bounded weight.
+std::vector<ServiceGroup> pack(const std::set<std::string>& services, const model::Catalog& catalog,
+                               const Query& query) {
+  std::map<std::string, std::size_t> globs_per_service;
+  for (const auto& literal : query.literals) {
+    for (const auto& glob : literal.language.globs) ++globs_per_service[literal_service(glob)];
+    for (const auto& complement : literal.language.complements) {
+      for (const auto& glob : complement) ++globs_per_service[literal_service(glob)];
+    }
+    for (const auto& word : literal.language.words) ++globs_per_service[service_of(word)];
+  }
+  std::vector<ServiceGroup> groups;
+  std::size_t weight = 0;
+  for (const auto& service : services) {
+    const std::size_t own = catalog_count(catalog, service) + 8 * globs_per_service[service];
+    if (groups.empty() || weight + own > kGroupWeight) {
+      groups.emplace_back();
+      weight = 0;
+    }
+    groups.back().services.push_back(service);
+    weight += own;
+  }
+  return groups;
+}
+
+std::string describe_scope(int index, const std::string& scope) {
+  return "scope " + std::to_string(index) + " " + (scope.size() > 200 ? scope.substr(0, 200) + "…" : scope);
+}
+
+void add_tasks(std::vector<QueryTask>& tasks, ObligationKind kind, int scope_index, const std::string& scope,
+               const Query& whole, const std::set<std::string>& services, bool with_other, bool ground,
+               const model::Catalog& catalog, bool add_catalog_words) {
+  std::vector<ServiceGroup> groups = pack(services, catalog, whole);
+  if (with_other) {
+    ServiceGroup other;
+    other.other = true;
+    other.services.assign(services.begin(), services.end());
+    groups.push_back(std::move(other));
+  }
+  for (const auto& group : groups) {
+    QueryTask task;
+    task.kind = kind;
+    task.scope_index = scope_index;
+    task.scope = scope;
+    task.ground = ground;
+    task.query = restrict_to_group(whole, group);
+    // A required language with nothing left in this group: no counterexample can lie here.
+    // (TRUSTED, with restrict_to_group: a glob naming another service matches nothing here.)
+    const bool hopeless = std::any_of(task.query.literals.begin(), task.query.literals.end(),
+                                      [](const Literal& literal) { return literal.member && literal.language.is_empty_union(); });
+    if (hopeless) continue;
+    // O2 is ground in a group where no service is wholly unused (literal 0 is U).
+    if (kind == ObligationKind::kRemoval) task.ground = task.query.literals.front().language.globs.empty();
+    if (add_catalog_words) {
+      Literal catalog_literal;
+      catalog_literal.label = "catalog (" + catalog.identity().source + ")";
+      catalog_literal.language.words = catalog_words(catalog, group.services);
+      task.query.literals.insert(task.query.literals.begin(), std::move(catalog_literal));
+    }
+    std::string names;
+    for (const auto& service : group.services) names += (names.empty() ? "" : ",") + service;
+    task.query.comment = std::string(obligation_code(kind)) + " " + obligation_name(kind) + ", " +
+                         describe_scope(scope_index, scope) + "\n" +
+                         (group.other ? "group: every service except " + names : "group: " + names);
+    tasks.push_back(std::move(task));
+  }
+}
+
+Literal literal_of(Language language, bool member, std::string label) {
+  Literal literal;
+  literal.language = std::move(language);
+  literal.member = member;
+  literal.label = std::move(label);
+  return literal;
+}
+
+// Whole-policy reference semantics, restricted to one scope, for the replay.
+bool reference_allows(const model::PolicyDocument& policy, const std::string& scope, const std::string& action, model::Effect effect,
+                      std::string* which) {
+  for (std::size_t i = 0; i < policy.statements.size(); ++i) {
+    const auto& statement = policy.statements[i];
+    if (statement.effect != effect || statement.scope != scope) continue;
+    // A Deny statement "matches" the way an Allow with the same patterns allows.
+    if (spec::reference_statement_allows(true, statement.action_key == model::ActionKey::kNotAction, statement.patterns, action)) {
+      if (which != nullptr) {
+        *which = "statement " + std::to_string(i + 1);
+        if (statement.source.is_object() && statement.source.contains("Sid") && statement.source["Sid"].is_string()) {
+          *which += " (Sid `" + statement.source["Sid"].get<std::string>() + "`)";
+        }
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+bool reference_unused(const model::UnusedFindings& findings, const std::string& action, std::string* why) {
+  const std::string lower = lower_ascii(action);
+  const auto& actions = findings.unused_actions();
+  if (std::binary_search(actions.begin(), actions.end(), lower) ||
+      std::find(actions.begin(), actions.end(), lower) != actions.end()) {
+    if (why != nullptr) *why = "the findings list it as unused";
+    return true;
+  }
+  for (const auto& service : findings.unused_services()) {
+    if (lower.rfind(service + ":", 0) == 0) {
+      if (why != nullptr) *why = "the findings say service `" + service + "` is unused as a whole";
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string deny_statement_difference(const model::PolicyDocument& original, const model::PolicyDocument& result) {
+  std::vector<std::size_t> original_denies;
+  std::vector<std::size_t> result_denies;
+  for (std::size_t i = 0; i < original.statements.size(); ++i) {
+    if (original.statements[i].effect == model::Effect::kDeny) original_denies.push_back(i);
+  }
+  for (std::size_t i = 0; i < result.statements.size(); ++i) {
+    if (result.statements[i].effect == model::Effect::kDeny) result_denies.push_back(i);
+  }
+  for (std::size_t k = 0; k < std::max(original_denies.size(), result_denies.size()); ++k) {
+    if (k >= result_denies.size()) {
+      return "original statement " + std::to_string(original_denies[k] + 1) + " (Deny) is missing from the result";
+    }
+    if (k >= original_denies.size()) {
+      return "result statement " + std::to_string(result_denies[k] + 1) + " is a Deny the original does not have";
+    }
+    const auto& before = original.statements[original_denies[k]];
+    const auto& after = result.statements[result_denies[k]];
+    if (before.source != after.source) {
+      return "original statement " + std::to_string(original_denies[k] + 1) + " (Deny) differs from result statement " +
+             std::to_string(result_denies[k] + 1) + "; Deny statements must be carried over unchanged";
+    }
+  }
+  return {};
+}
+
+Result<std::vector<QueryTask>> build_queries(const model::PolicyDocument& original, const model::UnusedFindings& findings,
+                                             const model::PolicyDocument& result, const model::Catalog& catalog) {
+  if (auto ok = check_ascii(original, "original"); !ok) return ok.error();
+  if (auto ok = check_ascii(result, "result"); !ok) return ok.error();
+
+  Scopes scopes;
+  for (const auto& statement : original.statements) scopes.index_of(statement.scope);
+  for (const auto& statement : result.statements) scopes.index_of(statement.scope);
+
+  Language unused;
+  for (const auto& action : findings.unused_actions()) {
+    if (!is_ascii(action)) return bad_input("findings: action `" + action + "` is not ASCII");
+    unused.words.push_back(action);
+  }
+  std::set<std::string> unused_services;
+  for (const auto& service : findings.unused_services()) {
+    if (!is_ascii(service)) return bad_input("findings: service `" + service + "` is not ASCII");
+    unused.globs.push_back(service + ":*");
+  }
+  note_services(unused, unused_services);
+
+  std::set<std::string> catalog_services;
+  for (const auto& action : catalog.actions()) catalog_services.insert(service_of(action.lower_full));
+
+  std::vector<QueryTask> tasks;
+  for (std::size_t s = 0; s < scopes.texts.size(); ++s) {
+    const std::string& scope = scopes.texts[s];
+    const int index = static_cast<int>(s + 1);
+    const Language original_allows = scope_language(original, scope, model::Effect::kAllow);
+    const Language result_allows = scope_language(result, scope, model::Effect::kAllow);
+    const Language denies = scope_language(original, scope, model::Effect::kDeny);
+    const std::string where = " (" + describe_scope(index, scope).substr(0, 60) + ")";
+
+    if (!result_allows.is_empty_union()) {
+      // O1: R_s ∩ ¬O_s ∩ ¬D_s = ∅ over all strings.
+      Query q1;
+      q1.literals.push_back(literal_of(result_allows, true, "result allows" + where));
+      q1.literals.push_back(literal_of(original_allows, false, "original allows" + where));
+      if (!denies.is_empty_union()) q1.literals.push_back(literal_of(denies, false, "original denies" + where));
+      std::set<std::string> services;
+      const bool wide = has_wildcard_service(result_allows);
+      if (wide) {
+        for (const auto& literal : q1.literals) note_services(literal.language, services);
+      } else {
+        note_services(result_allows, services);
+      }
+      add_tasks(tasks, ObligationKind::kSoundness, index, scope, q1, services, wide, false, catalog, false);
+
+      // O2: R_s ∩ U ∩ ¬D_s = ∅.
+      if (!unused.is_empty_union()) {
+        Query q2;
+        q2.literals.push_back(literal_of(unused, true, "unused"));
+        q2.literals.push_back(literal_of(result_allows, true, "result allows" + where));
+        if (!denies.is_empty_union()) q2.literals.push_back(literal_of(denies, false, "original denies" + where));
+        std::set<std::string> result_services;
+        note_services(result_allows, result_services);
+        std::set<std::string> services2;
+        for (const auto& service : unused_services) {
+          if (wide || result_services.count(service) != 0) services2.insert(service);
+        }
+        add_tasks(tasks, ObligationKind::kRemoval, index, scope, q2, services2, false, findings.unused_services().empty(),
+                  catalog, false);
+      }
+    }
+
+    if (!original_allows.is_empty_union()) {
+      // O3: C ∩ O_s ∩ ¬U ∩ ¬D_s ∩ ¬R_s = ∅ (the catalog literal is added per group).
+      Query q3;
+      q3.literals.push_back(literal_of(original_allows, true, "original allows" + where));
+      if (!unused.is_empty_union()) q3.literals.push_back(literal_of(unused, false, "unused"));
+      if (!denies.is_empty_union()) q3.literals.push_back(literal_of(denies, false, "original denies" + where));
+      q3.literals.push_back(literal_of(result_allows, false, "result allows" + where));
+      std::set<std::string> services3;
+      if (has_wildcard_service(original_allows)) {
+        services3 = catalog_services;
+      } else {
+        std::set<std::string> named;
+        note_services(original_allows, named);
+        for (const auto& service : named) {
+          if (catalog_services.count(service) != 0) services3.insert(service);
+        }
+      }
+      add_tasks(tasks, ObligationKind::kCompleteness, index, scope, q3, services3, false, true, catalog, true);
+    }
+  }
+  return tasks;
+}
+
+std::string replay_counterexample(const QueryTask& task, const std::string& action, const model::PolicyDocument& original,
+                                  const model::UnusedFindings& findings, const model::PolicyDocument& result,
+                                  const model::Catalog& catalog) {
+  for (char c : action) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < ' ' || u > '~' || (u >= 'A' && u <= 'Z')) return {};
+  }
+  // The counterexample must lie in the query's group (the groups partition all strings).
+  const std::string service = service_of(action);
+  const bool named = action.find(':') != std::string::npos &&
+                     std::find(task.query.group.services.begin(), task.query.group.services.end(), service) !=
+                         task.query.group.services.end();
+  if (named == task.query.group.other) return {};
+
+  std::string result_statement;
+  std::string original_statement;
+  std::string deny_statement;
+  std::string unused_reason;
+  const bool result_allows = reference_allows(result, task.scope, action, model::Effect::kAllow, &result_statement);
+  const bool original_allows = reference_allows(original, task.scope, action, model::Effect::kAllow, &original_statement);
+  const bool denied = reference_allows(original, task.scope, action, model::Effect::kDeny, &deny_statement);
+  const bool unused = reference_unused(findings, action, &unused_reason);
+  const std::string scope_text = " (scope " + std::to_string(task.scope_index) + ")";
+  switch (task.kind) {
+    case ObligationKind::kSoundness:
+      if (result_allows && !original_allows && !denied) {
+        return "result " + result_statement + " allows it, and no original statement with the same scope" + scope_text +
+               " does";
+      }
+      return {};
+    case ObligationKind::kRemoval:
+      if (result_allows && unused && !denied) return "result " + result_statement + " allows it, but " + unused_reason;
+      return {};
+    case ObligationKind::kCompleteness:
+      if (catalog.find(action) && original_allows && !unused && !denied && !result_allows) {
+        return "original " + original_statement + " allows it, it is used (not in the findings), and no result statement "
+               "with the same scope" + scope_text + " allows it";
+      }
+      return {};
+    case ObligationKind::kDenyUnchanged:
+      return {};
+  }
+  return {};
+}
+
+}  // namespace leastpriv::verifier

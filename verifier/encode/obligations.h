@@ -1,0 +1,58 @@
+// From two policies, the findings and the catalog to the list of queries that decide O1–O3.
+//
+// Tested by: tests/unit/verifier_obligations_test.cpp, tests/unit/verifier_faults_test.cpp
+//
+// IMPLEMENTATION (the reduction, TRUSTED, argued here once):
+// Each distinct scope s (Statement::scope) is a Boolean atom p_s, independent of the others.
+// With A_O(x) = ∨_s p_s ∧ x ∈ O_s (O_s: union of the languages of O's Allow statements in
+// scope s; an Allow+NotAction statement contributes the complement of its union) and
+// D(x) = ∨_s p_s ∧ x ∈ D_s (O's Deny statements; O0 separately demands R's are the same):
+//   O1  ∀x,p. A_R(x) ∧ ¬D(x) → A_O(x)
+//   O2  ∀x∈U,p. ¬(A_R(x) ∧ ¬D(x))
+//   O3  ∀x∈C\U,p. A_O(x) ∧ ¬D(x) → A_R(x)
+// Each counterexample formula is "some monotone term ∧ negated monotone terms", so if it holds
+// under an assignment it holds under the assignment that keeps only one atom p_s true (the one
+// that makes the positive term true). Hence each obligation is the conjunction over scopes s of:
+//   O1_s: R_s ∩ ¬O_s ∩ ¬D_s = ∅      O2_s: R_s ∩ U ∩ ¬D_s = ∅
+//   O3_s: C ∩ O_s ∩ ¬U ∩ ¬D_s ∩ ¬R_s = ∅
+// and each of these is split over service groups that partition all strings: `svc:…` for each
+// service the query names, plus "every other string" when a wildcard-service glob or a
+// complement could reach one. Within a group, globs naming another service are dropped.
+#pragma once
+
+#include "model/catalog.h"
+#include "model/findings.h"
+#include "model/policy.h"
+#include "model/result.h"
+#include "verifier/encode/query.h"
+#include "verifier/decide/verify.h"
+
+#include <string>
+#include <vector>
+
+namespace leastpriv::verifier {
+
+struct QueryTask {
+  ObligationKind kind = ObligationKind::kSoundness;
+  int scope_index = 0;  // 1-based
+  std::string scope;
+  Query query;
+  bool ground = false;  // the counterexample must be a concrete word (O3, O2 without whole services)
+};
+
+// Fails (kBadInput) when a pattern or an unused action is not ASCII.
+Result<std::vector<QueryTask>> build_queries(const model::PolicyDocument& original,
+                                             const model::UnusedFindings& findings,
+                                             const model::PolicyDocument& result, const model::Catalog& catalog);
+
+// O0: the Deny statements of `result` are those of `original`, same JSON, same order. Returns
+// the first difference, or empty when there is none.
+std::string deny_statement_difference(const model::PolicyDocument& original, const model::PolicyDocument& result);
+
+// Replays a counterexample through spec::reference_* (the naive matcher of spec/) and says
+// why it is one; empty when the reference semantics does NOT confirm it.
+std::string replay_counterexample(const QueryTask& task, const std::string& action,
+                                  const model::PolicyDocument& original, const model::UnusedFindings& findings,
+                                  const model::PolicyDocument& result, const model::Catalog& catalog);
+
+}  // namespace leastpriv::verifier
