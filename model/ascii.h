@@ -2,7 +2,7 @@
 // (IAM matches case-insensitively; non-ASCII patterns are rejected by the readers, so ASCII
 // folding is exact) and whether a pattern has a wildcard at all.
 //
-// Tested by: tests/unit/action_pattern_test.cpp
+// Tested by: tests/unit/ascii_test.cpp
 #pragma once
 
 #include <string>

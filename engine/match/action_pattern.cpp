@@ -3,7 +3,6 @@
 
 #include "engine/match/glob_inclusion.h"
 
-
 namespace leastpriv::engine {
 
 ActionPattern::ActionPattern(std::string_view pattern) : lower_(model::to_lower_ascii(pattern)) {
