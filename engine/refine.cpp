@@ -78,8 +78,7 @@ CompiledStatement::CompiledStatement(const model::Statement& statement)
 
 bool CompiledStatement::allows(const std::string& lower_action) const {
   if (!allow_) return false;
-  const bool listed =
-      std::any_of(patterns_.begin(), patterns_.end(), [&](const ActionPattern& p) { return p.matches(lower_action); });
+  const bool listed = matches_any(patterns_, lower_action);
   return not_action_ ? !listed : listed;
 }
 

@@ -4,8 +4,9 @@
 #include "engine/strategies/aws_strategy.h"
 #include "engine/strategies/char_strategy.h"
 #include "engine/strategies/exact_strategy.h"
-#include "engine/refine.h"
+#include "engine/match/safe_prefix.h"
 #include "engine/match/token_trie.h"
+#include "engine/refine.h"
 
 #include <algorithm>
 #include <map>
@@ -47,8 +48,7 @@ void compute_costs(Unit& unit, std::size_t index, std::size_t depth, const Actio
                    const RefineContext& context) {
   const TrieNode& node = unit.trie.node(index);
   unit.depth[index] = depth;
-  unit.collapsible[index] = node.subtree_actions >= 2 && !context.findings.prefix_reaches_unused(node.lower_prefix) &&
-                            (entry.is_literal_then_star() || entry.includes_all_with_prefix(node.lower_prefix));
+  unit.collapsible[index] = node.subtree_actions >= 2 && is_safe_prefix(entry, node.lower_prefix, context.findings);
   std::size_t cost = 0;
   if (node.action && !context.findings.is_unused(context.catalog.actions()[*node.action].lower_full)) {
     cost += value_cost(context.catalog.actions()[*node.action].full);

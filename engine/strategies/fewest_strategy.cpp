@@ -2,7 +2,6 @@
 #include "engine/strategies/fewest_strategy.h"
 
 #include "engine/match/glob_inclusion.h"
-#include "engine/render/policy_metrics.h"
 #include "engine/match/tokenize.h"
 
 #include <algorithm>
@@ -267,19 +266,12 @@ struct Chosen {
 std::vector<Chosen> fewest_cover(const std::vector<ActionPattern>& changed, const std::vector<ActionPattern>& kept,
                                  const RefineContext& context, CoverStats& stats) {
   const auto& actions = context.catalog.actions();
-  auto kept_allows = [&](const std::string& lower_action) {
-    for (const auto& pattern : kept) {
-      const auto literal = pattern.literal_prefix();
-      if (lower_action.compare(0, literal.size(), literal) == 0 && pattern.matches(lower_action)) return true;
-    }
-    return false;
-  };
   // The elements, by service.
   std::map<std::string, std::set<std::size_t>> by_service;
   for (const auto& entry : changed) {
     for (std::size_t index : entry_catalog_actions(entry, context.catalog)) {
       const model::CatalogAction& action = actions[index];
-      if (context.findings.is_unused(action.lower_full) || kept_allows(action.lower_full)) continue;
+      if (context.findings.is_unused(action.lower_full) || matches_any(kept, action.lower_full)) continue;
       by_service[model::to_lower_ascii(action.service)].insert(index);
     }
   }

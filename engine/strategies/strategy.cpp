@@ -82,10 +82,6 @@ class ExclusionWalk {
     }
   }
 
-  static bool matches_any(const std::vector<ActionPattern>& patterns, const std::string& lower_action) {
-    return std::any_of(patterns.begin(), patterns.end(), [&](const ActionPattern& p) { return p.matches(lower_action); });
-  }
-
   bool any_newly_excluded() const { return newly_excluded_.back() > 0; }
 
   void walk(const TokenTrie& trie, std::size_t index, std::vector<std::string>& emitted) const {
@@ -132,7 +128,7 @@ std::vector<std::string> Strategy::exclude_unused(const std::vector<ActionPatter
   // Unused actions no catalog knows: by exact name, when still allowed.
   for (const auto& unused : context.findings.unused_actions()) {
     if (context.catalog.find(unused)) continue;
-    if (ExclusionWalk::matches_any(excluded, unused)) continue;
+    if (matches_any(excluded, unused)) continue;
     added.push_back(context.findings.spelling(unused));
     excluded.emplace_back(unused);
   }
