@@ -13,7 +13,6 @@
 #include "cli/commands/commands.h"
 #include "cli/inputs.h"
 #include "cli/report.h"
-#include "engine/strategies/bounded_strategy.h"
 #include "model/findings.h"
 #include "model/json_text.h"
 #include "model/policy_input.h"
@@ -190,11 +189,7 @@ int run_compare(const Words& words) {
   int exit_code = kExitOk;
   for (const auto& strategy : strategies) {
     Row row;
-    row.strategy = std::string(strategy->name());
-    if (const auto* bounded = dynamic_cast<const engine::BoundedStrategy*>(strategy.get());
-        bounded != nullptr && bounded->budget() != engine::kManagedPolicyCharacterLimit) {
-      row.strategy += ":" + std::to_string(bounded->budget());
-    }
+    row.strategy = strategy->configured_name();
     const auto start = std::chrono::steady_clock::now();
     const engine::Refinement refinement = engine::refine_policy(original, findings, catalog, *strategy);
     row.refine_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
