@@ -78,11 +78,9 @@ Result<std::string> render_svg(const std::string& dot_text) {
 }  // namespace
 
 int run_explain(const Words& words) {
-  auto arguments = parse_arguments(
-      words, ArgumentSpec{{"--policy", "--findings", "--catalog", "--entry", "--strategy", "--format", "-o"}, {}, 0});
+  auto arguments = parse_arguments(words, declared_command("explain"));
   if (!arguments) return report_error(arguments.error());
-  auto format = format_choice(*arguments, {"text", "dot", "svg"});
-  if (!format) return report_error(format.error());
+  const std::string format = arguments->choice("--format");
   auto strategy = engine::make_strategy(arguments->value("--strategy").value_or("aws"));
   if (!strategy) return report_error(strategy.error());
   auto inputs = load_refine_inputs(*arguments);
@@ -95,11 +93,11 @@ int run_explain(const Words& words) {
                                                      " (an entry that hides no unused action is kept as it is)"});
   }
   std::string text;
-  if (*format == "text") {
+  if (format == "text") {
     text = engine::explanations_to_text(explanations, (*strategy)->name());
   } else {
     text = engine::explanations_to_dot(explanations);
-    if (*format == "svg") {
+    if (format == "svg") {
       auto svg = render_svg(text);
       if (!svg) return report_error(svg.error());
       text = std::move(svg).value();

@@ -322,14 +322,14 @@ Result<RecheckReport> recheck_certificate(const model::Json& certificate, const 
   return report;
 }
 
-int recheck_exit_code(const RecheckReport& report) {
+Verdict recheck_verdict(const RecheckReport& report) {
   bool unknown = false;
   for (const auto& verdict : report.verdicts) {
-    if (verdict.answer == "sat") return 1;
+    if (verdict.answer == "sat") return Verdict::kCounterexample;
     if (verdict.answer != "unsat") unknown = true;
   }
-  if (!report.hash_mismatches.empty() || !report.problems.empty()) return 1;
-  return unknown ? 3 : 0;
+  if (!report.hash_mismatches.empty() || !report.problems.empty()) return Verdict::kCounterexample;
+  return unknown ? Verdict::kUnknown : Verdict::kProved;
 }
 
 std::string recheck_to_text(const RecheckReport& report) {
@@ -353,7 +353,7 @@ std::string recheck_to_text(const RecheckReport& report) {
   std::snprintf(summary, sizeof summary, "%d of %zu re-checks unsat (z3 %.3f s, cvc5 %.3f s; %.3f s wall)", unsat,
                 report.verdicts.size(), z3_seconds, cvc5_seconds, report.seconds);
   out << summary << "\n";
-  out << (recheck_exit_code(report) == 0 ? "certificate re-checked: every obligation unsat in z3 and cvc5\n"
+  out << (recheck_verdict(report) == Verdict::kProved ? "certificate re-checked: every obligation unsat in z3 and cvc5\n"
                                          : "certificate NOT re-checked\n");
   return out.str();
 }

@@ -265,16 +265,6 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
   return report;
 }
 
-int report_exit_code(const VerificationReport& report) {
-  if (report.disagreement) return 3;
-  switch (report.verdict) {
-    case Verdict::kProved: return 0;
-    case Verdict::kCounterexample: return 1;
-    case Verdict::kUnknown: return 3;
-  }
-  return 3;
-}
-
 std::string report_to_text(const VerificationReport& report) {
   std::ostringstream out;
   // One summary line per obligation and scope; every query that is not proved in full.

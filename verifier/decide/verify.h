@@ -129,9 +129,6 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
                                              const model::PolicyDocument& result,
                                              const model::Catalog& catalog, const VerifyOptions& options);
 
-// The exit code DESIGN §5 gives a report: 0 proved, 1 counterexample, 3 unknown/disagreement.
-int report_exit_code(const VerificationReport& report);
-
 // A human summary: one line per obligation (verdict, procedures that agreed, time), then
 // each counterexample with its action and statement.
 std::string report_to_text(const VerificationReport& report);
