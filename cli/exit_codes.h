@@ -1,7 +1,7 @@
 // The exit codes (DESIGN §5), and the one place that maps what the libraries return (error
 // kinds, verification and re-check verdicts) to them: the verifier returns verdicts only.
 //
-// Tested by: tests/cli/arguments_test.cpp (the mapping), tests/cli/*_cli_test.cpp (the binary)
+// Tested by: tests/cli/usage_cli_test.cpp (ExitCodes: the mapping), tests/cli/*_cli_test.cpp (the binary)
 #pragma once
 
 #include "model/result.h"

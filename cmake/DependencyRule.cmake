@@ -2,6 +2,7 @@
 # habit:
 #
 #   spec/      includes nothing of ours
+#   support/   includes nothing of ours (process, parallel_for)
 #   model/     may include spec/ and model/
 #   engine/    may include model/, spec/, support/ and engine/ — never verifier/
 #   verifier/  may include model/, spec/, support/ and verifier/ — never engine/

@@ -1,7 +1,7 @@
 // Refinement: the original policy minus the unused actions, statement by statement, with a
 // chosen strategy for the wildcards that hide unused actions (DESIGN §3).
 //
-// Tested by: tests/unit/refine_test.cpp, tests/golden, tests/differential/refine_exactness_test.cpp
+// Tested by: tests/unit/aws_strategy_test.cpp (Refine tests), tests/unit/strategies_test.cpp, tests/golden, tests/differential/refine_exactness_test.cpp
 //
 // IMPLEMENTATION: only Allow statements change. The strategy returns what it made of them
 // (StrategyOutput, strategy.h): the new Allow+Action lists, and the unused actions added to

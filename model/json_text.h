@@ -1,6 +1,6 @@
 // Reading and writing JSON text, and building the error messages that point into it.
 //
-// Tested by: tests/unit/input_files_test.cpp
+// Tested by: tests/unit/policy_input_test.cpp, tests/unit/catalog_test.cpp
 //
 // IMPLEMENTATION: this is the one file that calls nlohmann's throwing parse and dump; every
 // other file walks an already parsed value with non-throwing accessors (find, is_string).

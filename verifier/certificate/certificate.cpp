@@ -7,21 +7,16 @@
 #include "verifier/encode/obligations.h"
 #include "verifier/certificate/sha256.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
+#include "support/parallel_for.h"
+#include "support/process.h"
+
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-#include <thread>
-
-extern char** environ;
 
 namespace leastpriv::verifier {
 
@@ -50,62 +45,6 @@ Result<model::Json> file_entry(const std::string& path) {
   return entry;
 }
 
-struct ProcessOutput {
-  std::string out;
-  bool timed_out = false;
-  bool failed = false;
-  std::string error;
-};
-
-// Runs `argv` with stdout+stderr to a temporary file; kills it after `timeout_seconds`.
-ProcessOutput run_process(const std::vector<std::string>& argv, double timeout_seconds) {
-  ProcessOutput result;
-  char output_path[] = "/tmp/leastpriv-recheck-out-XXXXXX";
-  const int output_fd = mkstemp(output_path);
-  if (output_fd < 0) {
-    result.failed = true;
-    result.error = "cannot create a temporary file";
-    return result;
-  }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, output_fd, 1);
-  posix_spawn_file_actions_adddup2(&actions, output_fd, 2);
-  std::vector<char*> args;
-  for (const auto& word : argv) args.push_back(const_cast<char*>(word.c_str()));
-  args.push_back(nullptr);
-  pid_t pid = 0;
-  const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) {
-    close(output_fd);
-    unlink(output_path);
-    result.failed = true;
-    result.error = "cannot run `" + argv[0] + "`";
-    return result;
-  }
-  const auto deadline = Clock::now() + std::chrono::duration<double>(timeout_seconds + 2.0);
-  int status = 0;
-  while (true) {
-    const pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
-    if (Clock::now() > deadline) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      result.timed_out = true;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  close(output_fd);
-  std::ifstream in(output_path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  result.out = text.str();
-  unlink(output_path);
-  return result;
-}
-
 std::string first_word(const std::string& text) {
   std::istringstream in(text);
   std::string word;
@@ -126,18 +65,19 @@ RecheckVerdict recheck_one(const std::string& id, const std::string& solver, con
   } else {
     argv = {options.cvc5_binary, "--lang", "smt2", "--strings-exp", "--tlimit=" + std::to_string(seconds * 1000), smt_path};
   }
-  const ProcessOutput output = run_process(argv, options.timeout_seconds);
+  // The solver's own limit comes first; the deadline is for a solver that ignores it.
+  const support::ProcessResult output = support::run_process(argv, options.timeout_seconds + 2.0);
   verdict.seconds = std::chrono::duration<double>(Clock::now() - began).count();
-  if (output.failed) {
+  if (!output.started) {
     verdict.answer = "error: " + output.error;
   } else if (output.timed_out) {
     verdict.answer = "timeout";
   } else {
-    const std::string word = first_word(output.out);
+    const std::string word = first_word(output.output);
     if (word == "unsat" || word == "sat" || word == "unknown" || word == "timeout") {
       verdict.answer = word;
     } else {
-      verdict.answer = "error: " + (output.out.size() > 200 ? output.out.substr(0, 200) : output.out);
+      verdict.answer = "error: " + (output.output.size() > 200 ? output.output.substr(0, 200) : output.output);
       while (!verdict.answer.empty() && verdict.answer.back() == '\n') verdict.answer.pop_back();
     }
   }
@@ -291,18 +231,10 @@ Result<RecheckReport> recheck_certificate(const model::Json& certificate, const 
     if (!out) return Error{ErrorKind::kInternal, "cannot write `" + paths.back() + "`"};
   }
   std::vector<RecheckVerdict> verdicts(jobs.size() * 2);
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t k = next++; k < verdicts.size(); k = next++) {
-      const std::size_t i = k / 2;
-      verdicts[k] = recheck_one(jobs[i].id, k % 2 == 0 ? "z3" : "cvc5", paths[i], options);
-    }
-  };
-  const unsigned threads = std::max(1U, std::thread::hardware_concurrency());
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& thread : pool) thread.join();
+  support::parallel_for(verdicts.size(), 0, [&](std::size_t k) {
+    const std::size_t i = k / 2;
+    verdicts[k] = recheck_one(jobs[i].id, k % 2 == 0 ? "z3" : "cvc5", paths[i], options);
+  });
   for (const auto& path : paths) unlink(path.c_str());
   rmdir(directory);
   report.verdicts = std::move(verdicts);

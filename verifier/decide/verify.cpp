@@ -1,9 +1,11 @@
 // Running the portfolio over every query and judging the answers; see verify.h.
 #include "verifier/decide/verify.h"
 
+#include "model/findings_warnings.h"
 #include "verifier/decide/automaton.h"
 #include "verifier/encode/obligations.h"
 #include "verifier/decide/solvers.h"
+#include "support/parallel_for.h"
 
 #include <algorithm>
 #include <atomic>
@@ -185,23 +187,8 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
   report.z3_version = z3_version_text();
   report.cvc5_version = options.use_cvc5 ? cvc5_version_text() : "";
 
-  // Warnings: findings the catalog does not know, or the original does not allow at all.
-  for (const auto& action : findings.unused_actions()) {
-    if (!catalog.find(action)) report.warnings.push_back("the findings name `" + action + "`, which the catalog does not know");
-    bool allowed = false;
-    for (const auto& statement : original.statements) {
-      if (statement.effect != model::Effect::kAllow) continue;
-      bool any = false;
-      for (const auto& pattern : statement.patterns) any = any || glob_matches(lower_ascii(pattern), action);
-      allowed = allowed || (statement.action_key == model::ActionKey::kAction ? any : !any);
-    }
-    if (!allowed) report.warnings.push_back("the findings name `" + action + "`, which the original policy does not allow");
-  }
-  for (const auto& service : findings.unused_services()) {
-    if (!catalog.has_service(service)) {
-      report.warnings.push_back("the findings name service `" + service + "`, which the catalog does not know");
-    }
-  }
+  // Warnings: the same as refine's (findings the catalog does not know, or the original does not allow).
+  report.warnings = model::findings_warnings(original, findings, catalog);
 
   // O0 is structural.
   {
@@ -226,16 +213,9 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
   if (!tasks) return tasks.error();
 
   std::vector<ObligationResult> results(tasks->size());
-  unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, tasks->size())));
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < tasks->size(); i = next++) results[i] = run_task((*tasks)[i], options, original, findings, result, catalog);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& thread : pool) thread.join();
+  support::parallel_for(tasks->size(), options.threads, [&](std::size_t i) {
+    results[i] = run_task((*tasks)[i], options, original, findings, result, catalog);
+  });
 
   std::map<std::string, int> ids;
   for (std::size_t i = 0; i < results.size(); ++i) {

@@ -7,7 +7,7 @@
 //             service) is allowed by R;
 //   O3 keep   every catalog action allowed by O and not in U is allowed by R.
 //
-// Tested by: tests/unit/verifier_obligations_test.cpp, tests/unit/verifier_faults_test.cpp
+// Tested by: tests/unit/verifier_obligations_test.cpp, proofs/faults/faults_test.cpp
 //            (proofs/faults/*), tests/differential/z3_encoding_differential_test.cpp
 //
 // IMPLEMENTATION: policy-level comparison with scope atoms. Each distinct Statement::scope
