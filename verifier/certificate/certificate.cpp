@@ -114,6 +114,63 @@ std::string catalog_hash(const model::Catalog& catalog) {
   return digest_hex(hash.finish());
 }
 
+namespace {
+
+// One obligation as the certificate records it: id, kind, scope, verdicts, and the SMT-LIB2 text.
+model::Json obligation_entry(const ObligationResult& obligation) {
+  model::Json entry = model::Json::object();
+  entry["id"] = obligation.id;
+  entry["obligation"] = obligation_code(obligation.kind);
+  entry["name"] = obligation_name(obligation.kind);
+  if (obligation.scope_index > 0) {
+    entry["scope_index"] = obligation.scope_index;
+    entry["scope"] = obligation.scope;
+    entry["service"] = obligation.service;
+  }
+  entry["verdict"] = verdict_name(obligation.verdict);
+  entry["agreeing"] = obligation.agreeing;
+  if (!obligation.counterexample.empty()) entry["counterexample"] = obligation.counterexample;
+  if (!obligation.explanation.empty()) entry["explanation"] = obligation.explanation;
+  if (!obligation.reason.empty()) entry["reason"] = obligation.reason;
+  model::Json procedures = model::Json::array();
+  for (const auto& procedure : obligation.procedures) {
+    model::Json p = model::Json::object();
+    p["name"] = procedure.procedure;
+    p["version"] = procedure.version;
+    p["verdict"] = obligation.kind == ObligationKind::kDenyUnchanged ? verdict_name(procedure.verdict)
+                                                                       : solver_answer(procedure.verdict);
+    p["seconds"] = procedure.seconds;
+    if (!procedure.counterexample.empty()) p["model"] = procedure.counterexample;
+    if (!procedure.reason.empty()) p["reason"] = procedure.reason;
+    procedures.push_back(std::move(p));
+  }
+  entry["procedures"] = std::move(procedures);
+  if (!obligation.smtlib.empty()) {
+    entry["expected"] = "unsat";
+    entry["smtlib"] = obligation.smtlib;
+  }
+  return entry;
+}
+
+// The catalog the proof is relative to: its identity, its canonical hash and, when it was a
+// file, that file's hash.
+Result<model::Json> catalog_entry_of(const model::Catalog& catalog, const std::string& catalog_path) {
+  model::Json catalog_entry = model::Json::object();
+  catalog_entry["source"] = catalog.identity().source;
+  catalog_entry["date"] = catalog.identity().date;
+  catalog_entry["actions"] = catalog.actions().size();
+  catalog_entry["canonical_sha256"] = catalog_hash(catalog);
+  catalog_entry["canonical_text"] = "every action's service:Name in the catalog's order (sorted by lower case), one per line";
+  if (!catalog_path.empty()) {
+    auto entry = file_entry(catalog_path);
+    if (!entry) return entry.error();
+    catalog_entry["file"] = *entry;
+  }
+  return catalog_entry;
+}
+
+}  // namespace
+
 Result<model::Json> build_certificate(const VerificationReport& report, const model::Catalog& catalog,
                                const CertificateInputs& inputs) {
   model::Json certificate = model::Json::object();
@@ -130,18 +187,9 @@ Result<model::Json> build_certificate(const VerificationReport& report, const mo
     files[key] = *entry;
   }
   certificate["inputs"] = files;
-  model::Json catalog_entry = model::Json::object();
-  catalog_entry["source"] = catalog.identity().source;
-  catalog_entry["date"] = catalog.identity().date;
-  catalog_entry["actions"] = catalog.actions().size();
-  catalog_entry["canonical_sha256"] = catalog_hash(catalog);
-  catalog_entry["canonical_text"] = "every action's service:Name in the catalog's order (sorted by lower case), one per line";
-  if (!inputs.catalog_path.empty()) {
-    auto entry = file_entry(inputs.catalog_path);
-    if (!entry) return entry.error();
-    catalog_entry["file"] = *entry;
-  }
-  certificate["catalog"] = catalog_entry;
+  auto catalog_entry = catalog_entry_of(catalog, inputs.catalog_path);
+  if (!catalog_entry) return catalog_entry.error();
+  certificate["catalog"] = *catalog_entry;
   if (!inputs.strategy.empty()) certificate["strategy"] = inputs.strategy;
   certificate["tools"] = model::Json{{"z3", report.z3_version}, {"cvc5", report.cvc5_version}, {"automaton", kAutomatonVersion}};
   certificate["seconds"] = report.seconds;
@@ -149,59 +197,33 @@ Result<model::Json> build_certificate(const VerificationReport& report, const mo
       "each obligation text is unsat exactly when no counterexample action exists in its scope and service group; "
       "see verifier/encode/obligations.h for the reduction from the policies to these texts";
   model::Json obligations = model::Json::array();
-  for (const auto& obligation : report.obligations) {
-    model::Json entry = model::Json::object();
-    entry["id"] = obligation.id;
-    entry["obligation"] = obligation_code(obligation.kind);
-    entry["name"] = obligation_name(obligation.kind);
-    if (obligation.scope_index > 0) {
-      entry["scope_index"] = obligation.scope_index;
-      entry["scope"] = obligation.scope;
-      entry["service"] = obligation.service;
-    }
-    entry["verdict"] = verdict_name(obligation.verdict);
-    entry["agreeing"] = obligation.agreeing;
-    if (!obligation.counterexample.empty()) entry["counterexample"] = obligation.counterexample;
-    if (!obligation.explanation.empty()) entry["explanation"] = obligation.explanation;
-    if (!obligation.reason.empty()) entry["reason"] = obligation.reason;
-    model::Json procedures = model::Json::array();
-    for (const auto& procedure : obligation.procedures) {
-      model::Json p = model::Json::object();
-      p["name"] = procedure.procedure;
-      p["version"] = procedure.version;
-      p["verdict"] = obligation.kind == ObligationKind::kDenyUnchanged ? verdict_name(procedure.verdict)
-                                                                         : solver_answer(procedure.verdict);
-      p["seconds"] = procedure.seconds;
-      if (!procedure.counterexample.empty()) p["model"] = procedure.counterexample;
-      if (!procedure.reason.empty()) p["reason"] = procedure.reason;
-      procedures.push_back(std::move(p));
-    }
-    entry["procedures"] = std::move(procedures);
-    if (!obligation.smtlib.empty()) {
-      entry["expected"] = "unsat";
-      entry["smtlib"] = obligation.smtlib;
-    }
-    obligations.push_back(std::move(entry));
-  }
+  for (const auto& obligation : report.obligations) obligations.push_back(obligation_entry(obligation));
   certificate["obligations"] = std::move(obligations);
   return certificate;
 }
 
-Result<RecheckReport> recheck_certificate(const model::Json& certificate, const std::string& file, const RecheckOptions& options) {
-  const auto began = Clock::now();
+namespace {
+
+// One SMT-LIB2 text of a certificate, to be re-run.
+struct RecheckJob {
+  std::string id;
+  std::string text;
+};
+
+// What a certificate asks to re-check: its SMT-LIB2 texts, and whether it claims O0.
+struct RecheckPlan {
+  std::vector<RecheckJob> jobs;
+  bool has_deny_obligation = false;
+};
+
+Result<RecheckPlan> read_recheck_plan(const model::Json& certificate, const std::string& file) {
   if (!certificate.is_object() || !certificate.contains("format") || certificate["format"] != kFormat) {
     return model::error_at(file, "/format", std::string("not a leastpriv certificate (expected `") + kFormat + "`)");
   }
   if (!certificate.contains("obligations") || !certificate["obligations"].is_array()) {
     return model::error_at(file, "/obligations", "expected an array");
   }
-  RecheckReport report;
-  struct Job {
-    std::string id;
-    std::string text;
-  };
-  std::vector<Job> jobs;
-  bool has_deny_obligation = false;
+  RecheckPlan plan;
   const auto& obligations = certificate["obligations"];
   for (std::size_t i = 0; i < obligations.size(); ++i) {
     const auto& entry = obligations[i];
@@ -210,45 +232,73 @@ Result<RecheckReport> recheck_certificate(const model::Json& certificate, const 
       return model::error_at(file, pointer, "expected an obligation with an `id`");
     }
     if (entry.contains("obligation") && entry["obligation"] == "O0") {
-      has_deny_obligation = true;
+      plan.has_deny_obligation = true;
       continue;
     }
     if (!entry.contains("smtlib") || !entry["smtlib"].is_string()) {
       return model::error_at(file, pointer + "/smtlib", "expected the SMT-LIB2 text");
     }
-    jobs.push_back(Job{entry["id"].get<std::string>(), entry["smtlib"].get<std::string>()});
+    plan.jobs.push_back(RecheckJob{entry["id"].get<std::string>(), entry["smtlib"].get<std::string>()});
   }
-  if (jobs.empty()) report.problems.push_back("the certificate carries no SMT-LIB2 obligation");
+  return plan;
+}
 
-  // The texts go to files so that the solvers read exactly what the certificate says.
+// Both solvers on every text; the texts go to files so that the solvers read exactly what the
+// certificate says. Verdict 2i is z3's on job i, 2i + 1 cvc5's.
+Result<std::vector<RecheckVerdict>> run_rechecks(const std::vector<RecheckJob>& jobs, const RecheckOptions& options) {
   char directory[] = "/tmp/leastpriv-recheck-XXXXXX";
   if (mkdtemp(directory) == nullptr) return Error{ErrorKind::kInternal, "cannot create a temporary directory"};
   std::vector<std::string> paths;
+  auto remove_files = [&] {
+    for (const auto& path : paths) unlink(path.c_str());
+    rmdir(directory);
+  };
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     paths.push_back(std::string(directory) + "/obligation-" + std::to_string(i) + ".smt2");
     std::ofstream out(paths.back());
     out << jobs[i].text;
-    if (!out) return Error{ErrorKind::kInternal, "cannot write `" + paths.back() + "`"};
+    if (!out) {
+      remove_files();
+      return Error{ErrorKind::kInternal, "cannot write `" + paths.back() + "`"};
+    }
   }
   std::vector<RecheckVerdict> verdicts(jobs.size() * 2);
   support::parallel_for(verdicts.size(), 0, [&](std::size_t k) {
     const std::size_t i = k / 2;
     verdicts[k] = recheck_one(jobs[i].id, k % 2 == 0 ? "z3" : "cvc5", paths[i], options);
   });
-  for (const auto& path : paths) unlink(path.c_str());
-  rmdir(directory);
-  report.verdicts = std::move(verdicts);
+  remove_files();
+  return verdicts;
+}
+
+// O0 needs no solver: the Deny statements of the two given files are compared again.
+Status recheck_deny_obligation(const RecheckOptions& options, RecheckReport& report) {
+  auto original = model::load_policy_file(options.original_path);
+  if (!original) return original.error();
+  auto result = model::load_policy_file(options.result_path);
+  if (!result) return result.error();
+  const std::string difference = deny_statement_difference(original->document, result->document);
+  if (!difference.empty()) report.problems.push_back("O0 deny-unchanged: " + difference);
+  return Ok{};
+}
+
+}  // namespace
+
+Result<RecheckReport> recheck_certificate(const model::Json& certificate, const std::string& file, const RecheckOptions& options) {
+  const auto began = Clock::now();
+  auto plan = read_recheck_plan(certificate, file);
+  if (!plan) return plan.error();
+  RecheckReport report;
+  if (plan->jobs.empty()) report.problems.push_back("the certificate carries no SMT-LIB2 obligation");
+  auto verdicts = run_rechecks(plan->jobs, options);
+  if (!verdicts) return verdicts.error();
+  report.verdicts = std::move(verdicts).value();
 
   check_hash(certificate, "original", options.original_path, report);
   check_hash(certificate, "findings", options.findings_path, report);
   check_hash(certificate, "result", options.result_path, report);
-  if (has_deny_obligation && !options.original_path.empty() && !options.result_path.empty()) {
-    auto original = model::load_policy_file(options.original_path);
-    if (!original) return original.error();
-    auto result = model::load_policy_file(options.result_path);
-    if (!result) return result.error();
-    const std::string difference = deny_statement_difference(original->document, result->document);
-    if (!difference.empty()) report.problems.push_back("O0 deny-unchanged: " + difference);
+  if (plan->has_deny_obligation && !options.original_path.empty() && !options.result_path.empty()) {
+    if (auto checked = recheck_deny_obligation(options, report); !checked) return checked.error();
   }
   report.seconds = std::chrono::duration<double>(Clock::now() - began).count();
   return report;
