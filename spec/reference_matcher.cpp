@@ -1,5 +1,7 @@
-// The reference matcher; see reference_matcher.h. TEST-ONLY.
+// The reference matcher; see reference_matcher.h.
 #include "spec/reference_matcher.h"
+
+#include <vector>
 
 namespace leastpriv::spec {
 
@@ -7,18 +9,25 @@ namespace {
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Straight from the definition: try every way a `*` can end.
+// next[j]: does the pattern from i + 1 match the action from j? Row i is built from it.
 bool matches_from(std::string_view pattern, std::string_view action) {
-  if (pattern.empty()) return action.empty();
-  if (pattern[0] == '*') {
-    for (std::size_t taken = 0; taken <= action.size(); ++taken) {
-      if (matches_from(pattern.substr(1), action.substr(taken))) return true;
+  const std::size_t n = action.size();
+  std::vector<char> next(n + 1, 0);
+  next[n] = 1;  // the empty pattern matches exactly the empty rest
+  std::vector<char> row(n + 1, 0);
+  for (std::size_t i = pattern.size(); i-- > 0;) {
+    const char p = pattern[i];
+    if (p == '*') {
+      // `*` matches nothing more (next[j]) or takes action[j] and is still a `*` (row[j + 1]).
+      row[n] = next[n];
+      for (std::size_t j = n; j-- > 0;) row[j] = next[j] || row[j + 1];
+    } else {
+      row[n] = 0;  // a character or `?` needs one more character of the action
+      for (std::size_t j = 0; j < n; ++j) row[j] = (p == '?' || lower(p) == lower(action[j])) && next[j + 1];
     }
-    return false;
+    std::swap(row, next);
   }
-  if (action.empty()) return false;
-  if (pattern[0] != '?' && lower(pattern[0]) != lower(action[0])) return false;
-  return matches_from(pattern.substr(1), action.substr(1));
+  return next[0] != 0;
 }
 
 }  // namespace
