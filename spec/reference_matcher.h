@@ -10,7 +10,8 @@
 // true at the two ends, and a `*` either matches nothing more or takes one more character.
 // Filled from the ends, one row of the table at a time: O(|pattern| * |action|) time and
 // O(|action|) memory, whatever the stars (backtracking over every way a `*` can end was
-// exponential: `*a*a…*a*b` with 16 stars never returned).
+// exponential: `*a*a…*a*b` with 16 stars never returned). The literal text before the first
+// and after the last `*` is compared directly first, the table built for the middle only.
 #pragma once
 
 #include <string>
