@@ -23,7 +23,6 @@
 // IMPLEMENTATION: policies are split over --jobs threads, each with its own strategy objects;
 // totals are summed afterwards, so the report does not depend on the number of jobs (times do).
 #include "model/catalog.h"
-#include "engine/strategies/fewest_strategy.h"
 #include "model/findings.h"
 #include "model/json_text.h"
 #include "model/policy_input.h"
@@ -72,8 +71,7 @@ struct Totals {
     refine_max = std::max(refine_max, o.refine_max); verify_seconds += o.verify_seconds;
     verify_max = std::max(verify_max, o.verify_max); proved += o.proved; refuted += o.refuted;
     unknown += o.unknown; verify_errors += o.verify_errors; exactness_failures += o.exactness_failures;
-    cover.instances += o.cover.instances; cover.proved_optimal += o.cover.proved_optimal;
-    cover.chosen += o.cover.chosen; cover.lower_bound += o.cover.lower_bound; cover.candidates += o.cover.candidates;
+    cover += o.cover;
   }
 };
 
@@ -208,16 +206,10 @@ void run_policy(const Context& ctx, const std::string& name, const model::Policy
     std::map<std::string, std::pair<verifier::Verdict, double>> verified;
     for (const auto& strategy : strategies) {
       Totals& row = table[{std::string(strategy->name()), r}];
-      auto* fewest = dynamic_cast<const engine::FewestStrategy*>(strategy.get());
-      if (fewest != nullptr) fewest->reset_stats();
       const auto start = std::chrono::steady_clock::now();
       const engine::Refinement refinement = engine::refine_policy(policy, findings, ctx.older, *strategy);
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      if (fewest != nullptr) {
-        Totals cover_only;
-        cover_only.cover = fewest->stats();
-        row.add(cover_only);
-      }
+      if (refinement.cover_stats) row.cover += *refinement.cover_stats;
       const engine::PolicyMetrics metrics = engine::measure_policy(refinement.document);
       row.runs++;
       row.entries += metrics.entries;

@@ -1,7 +1,7 @@
-// Loading the inputs and shared options; see inputs.h.
+// Loading the inputs; see inputs.h.
 #include "cli/inputs.h"
 
-#include <cstdlib>
+#include "model/json_text.h"
 
 namespace leastpriv::cli {
 
@@ -29,25 +29,14 @@ Result<RefineInputs> load_refine_inputs(const Arguments& arguments) {
                       std::move(findings).value()};
 }
 
-Result<std::string> format_choice(const Arguments& arguments, const std::vector<std::string>& allowed) {
-  const std::string format = arguments.value("--format").value_or(allowed.front());
-  std::string listing;
-  for (const auto& name : allowed) {
-    if (name == format) return format;
-    listing += (listing.empty() ? "" : ", ") + name;
+Status check_readable(const Arguments& arguments, const std::vector<std::string>& file_flags) {
+  for (const auto& flag : file_flags) {
+    const auto path = arguments.value(flag);
+    if (!path) continue;
+    auto text = model::read_text_file(*path);
+    if (!text) return text.error();
   }
-  return Error{ErrorKind::kUsage, "unknown --format `" + format + "` (" + listing + ")"};
-}
-
-Result<std::optional<double>> timeout_choice(const Arguments& arguments) {
-  const auto timeout = arguments.value("--timeout");
-  if (!timeout) return std::optional<double>();
-  char* end = nullptr;
-  const double seconds = std::strtod(timeout->c_str(), &end);
-  if (end == timeout->c_str() || *end != '\0' || !(seconds > 0)) {
-    return Error{ErrorKind::kUsage, "--timeout needs a positive number of seconds, got `" + *timeout + "`"};
-  }
-  return std::optional<double>(seconds);
+  return Ok{};
 }
 
 }  // namespace leastpriv::cli

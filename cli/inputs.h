@@ -1,6 +1,8 @@
 // Loading what the commands read: the catalog (embedded or --catalog), the policy and the
-// findings, with the errors that name the file and the JSON pointer; and the options several
-// commands share (--format, --timeout).
+// findings, with the errors that name the file and the JSON pointer (exit 2, as for any input
+// file that cannot be read).
+//
+// Tested by: tests/cli/refine_cli_test.cpp, tests/cli/verify_cli_test.cpp
 #pragma once
 
 #include "cli/arguments.h"
@@ -8,7 +10,6 @@
 #include "model/findings.h"
 #include "model/policy_input.h"
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,10 +31,8 @@ struct RefineInputs {
 // it is no policy to refine.
 Result<RefineInputs> load_refine_inputs(const Arguments& arguments);
 
-// The --format value: one of `allowed`, the first being the default.
-Result<std::string> format_choice(const Arguments& arguments, const std::vector<std::string>& allowed);
-
-// The --timeout value in seconds, when given: a positive number.
-Result<std::optional<double>> timeout_choice(const Arguments& arguments);
+// Each of these flags' files, when the flag is given, can be read: a bad input (exit 2) up
+// front, before a command spends solver time and then reports the file as a failed check.
+Status check_readable(const Arguments& arguments, const std::vector<std::string>& file_flags);
 
 }  // namespace leastpriv::cli

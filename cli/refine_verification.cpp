@@ -1,10 +1,7 @@
 // Verification of refine's own result; see refine_verification.h.
 #include "cli/refine_verification.h"
 
-#include "cli/inputs.h"
 #include "cli/report.h"
-#include "model/json_text.h"
-#include "verifier/certificate/certificate.h"
 
 #include <iostream>
 
@@ -19,13 +16,11 @@ int verify_refined_policy(const model::PolicyDocument& original, const model::Un
   // (minutes instead of seconds on large policies: verifier/decide/verify.h has the measurements).
   // Either way every query's SMT-LIB text goes into the certificate for `check-certificate`.
   options.solvers_when_decided = arguments.has("--full-portfolio");
-  auto timeout = timeout_choice(arguments);
-  if (!timeout) return report_error(timeout.error());
-  if (*timeout) options.timeout_seconds = **timeout;
+  if (auto timeout = arguments.number("--timeout")) options.timeout_seconds = *timeout;
   auto verified = verifier::verify_refinement(original, findings, refined, catalog, options);
   if (!verified) return report_error(verified.error());
   report = std::move(verified).value();
-  const int code = verifier::report_exit_code(report);
+  const int code = exit_code_for(report);
   if (code == kExitOk) {
     report_note("verified: the result allows exactly the original minus the unused actions (" +
                 std::to_string(report.obligations.size()) + " obligations proved" +
@@ -45,18 +40,11 @@ int write_refine_certificate(const verifier::VerificationReport& report, const m
                              const Arguments& arguments, const std::string& strategy) {
   const auto path = arguments.value("--certificate");
   if (!path) return kExitOk;
-  verifier::CertificateInputs inputs;
-  inputs.original_path = arguments.value("--policy").value_or("");
-  inputs.findings_path = arguments.value("--findings").value_or("");
-  inputs.result_path = arguments.value("-o").value_or("");
-  inputs.catalog_path = arguments.value("--catalog").value_or("");
-  inputs.strategy = strategy;
-  auto certificate = verifier::build_certificate(report, catalog, inputs);
-  if (!certificate) return report_error(certificate.error());
-  auto written = model::write_file_atomically(*path, model::dump_json(*certificate) + "\n");
-  if (!written) return report_error(written.error());
-  report_note("certificate written to `" + *path + "`");
-  return kExitOk;
+  const verifier::CertificateInputs inputs{arguments.value("--policy").value_or(""),
+                                           arguments.value("--findings").value_or(""),
+                                           arguments.value("-o").value_or(""),
+                                           arguments.value("--catalog").value_or(""), strategy};
+  return write_certificate(*path, report, catalog, inputs);
 }
 
 }  // namespace leastpriv::cli

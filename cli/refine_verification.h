@@ -1,6 +1,8 @@
 // The verification `refine` runs on its own result before writing it: proves O0–O3 with the
 // verifier (which shares only the data model with the engine) and, when asked, writes the
 // certificate for the result file once it is written.
+//
+// Tested by: tests/cli/refine_cli_test.cpp, tests/cli/verify_cli_test.cpp (through the binary)
 #pragma once
 
 #include "cli/arguments.h"

@@ -1,4 +1,4 @@
-// Printing errors and picking exit codes; see report.h.
+// Printing errors and writing results; see report.h.
 #include "cli/report.h"
 
 #include "model/json_text.h"
@@ -9,15 +9,7 @@ namespace leastpriv::cli {
 
 int report_error(const Error& error) {
   std::cerr << "leastpriv: error: " << error.message << "\n";
-  switch (error.kind) {
-    case ErrorKind::kBadInput:
-    case ErrorKind::kUsage:
-    case ErrorKind::kInternal:
-      return kExitBadInput;
-    case ErrorKind::kSolverUnknown:
-      return kExitUnknown;
-  }
-  return kExitBadInput;
+  return exit_code_for(error.kind);
 }
 
 void report_warning(const std::string& message) { std::cerr << "leastpriv: warning: " << message << "\n"; }
@@ -32,6 +24,16 @@ Status write_output(const std::string& output_path, const std::string& text) {
     return Ok{};
   }
   return model::write_file_atomically(output_path, text);
+}
+
+int write_certificate(const std::string& path, const verifier::VerificationReport& report,
+                      const model::Catalog& catalog, const verifier::CertificateInputs& inputs) {
+  auto certificate = verifier::build_certificate(report, catalog, inputs);
+  if (!certificate) return report_error(certificate.error());
+  auto written = model::write_file_atomically(path, model::dump_json(*certificate) + "\n");
+  if (!written) return report_error(written.error());
+  report_note("certificate written to `" + path + "`");
+  return kExitOk;
 }
 
 }  // namespace leastpriv::cli

@@ -1,17 +1,19 @@
-// The one place that prints errors and turns them into exit codes (STYLE.md: library code
-// returns Result<T>; only cli/ prints).
+// The one place that prints errors and writes what a command produces (STYLE.md: library code
+// returns Result<T>; only cli/ prints): stdout or `-o` for results, the certificate file for
+// refine and verify alike.
+//
+// Tested by: tests/cli/refine_cli_test.cpp, tests/cli/verify_cli_test.cpp
 #pragma once
 
+#include "cli/exit_codes.h"
+#include "model/catalog.h"
 #include "model/result.h"
+#include "verifier/certificate/certificate.h"
+#include "verifier/decide/verify.h"
 
 #include <string>
 
 namespace leastpriv::cli {
-
-constexpr int kExitOk = 0;
-constexpr int kExitVerificationFailed = 1;
-constexpr int kExitBadInput = 2;
-constexpr int kExitUnknown = 3;
 
 // Prints `leastpriv: error: MESSAGE` on stderr and returns the exit code for its kind.
 int report_error(const Error& error);
@@ -22,5 +24,10 @@ void report_note(const std::string& message);
 
 // Writes `text` to `-o PATH` atomically, or to stdout when no path is given.
 Status write_output(const std::string& output_path, const std::string& text);
+
+// Builds the certificate of `report` (hashing the files `inputs` names), writes it to `path`
+// atomically and says so on stderr. Returns the exit code: 0, or 2 when it cannot.
+int write_certificate(const std::string& path, const verifier::VerificationReport& report,
+                      const model::Catalog& catalog, const verifier::CertificateInputs& inputs);
 
 }  // namespace leastpriv::cli

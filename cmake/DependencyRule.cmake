@@ -2,13 +2,14 @@
 # habit:
 #
 #   spec/      includes nothing of ours
+#   support/   includes nothing of ours (process, parallel_for)
 #   model/     may include spec/ and model/
 #   engine/    may include model/, spec/, support/ and engine/ — never verifier/
 #   verifier/  may include model/, spec/, support/ and verifier/ — never engine/
 #
 # leastpriv_dependency_rule(<target> <folder> ALLOW <folder>...) adds a check that runs before
-# <target> is compiled, on every build: every `#include "x/..."` in <folder> must name an allowed
-# folder. A forbidden include fails the build with the file and line.
+# <target> is compiled, on every build: every `#include "x/..."` in <folder>, and every `<x/...>` that
+# names one of our folders, must name an allowed folder. A forbidden include fails the build with the file and line.
 #
 # Tested by: tests/layout/dependency_rule_test.sh (a forbidden include in a scratch copy fails)
 #
@@ -19,12 +20,19 @@ if(CMAKE_SCRIPT_MODE_FILE)
   cmake_policy(VERSION 3.25)
   # Script mode: FOLDER, ALLOWED (a ;-list, passed as a |-list) and SOURCE_DIR are defined.
   string(REPLACE "|" ";" allowed "${ALLOWED}")
+  set(our_folders bench cli engine model proofs spec support tests verifier)
   file(GLOB_RECURSE sources "${SOURCE_DIR}/${FOLDER}/*.h" "${SOURCE_DIR}/${FOLDER}/*.cpp")
   set(violations "")
   foreach(source ${sources})
-    file(STRINGS "${source}" includes REGEX "^[ \t]*#[ \t]*include[ \t]+\"[a-z_]+/")
+    # Both include forms count: `#include <engine/x.h>` finds our headers too.
+    file(STRINGS "${source}" includes REGEX "^[ \t]*#[ \t]*include[ \t]+[\"<][a-z_]+/")
     foreach(line ${includes})
-      string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]+\"([a-z_]+)/.*" "\\1" folder "${line}")
+      string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]+[\"<]([a-z_]+)/.*" "\\1" folder "${line}")
+      # <nlohmann/json.hpp>, <sys/wait.h>: a system header, unless it names one of our folders.
+      string(REGEX MATCH "^[ \t]*#[ \t]*include[ \t]+<" angle "${line}")
+      if(angle AND NOT folder IN_LIST our_folders)
+        continue()
+      endif()
       if(NOT folder IN_LIST allowed)
         file(RELATIVE_PATH relative "${SOURCE_DIR}" "${source}")
         string(APPEND violations "\n  ${relative}: ${line}")

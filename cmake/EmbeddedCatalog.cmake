@@ -4,8 +4,8 @@
 #   include(cmake/EmbeddedCatalog.cmake)
 #   leastpriv_embed_catalog(leastpriv_model ${PROJECT_SOURCE_DIR}/spec/catalog/aws-catalog.txt)
 #
-# Tested by: tests/unit/embedded_catalog_test.cpp (to be added); checked standalone with a scratch
-# project that prints the first line and the size.
+# Tested by: tests/unit/catalog_test.cpp (the embedded bytes equal the snapshot file, and parse as
+# the default catalog).
 #
 # IMPLEMENTATION: model/embedded_catalog.S pulls the file in with `.incbin` (see there for why).
 # Three things make that work in CMake:

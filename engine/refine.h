@@ -1,10 +1,11 @@
 // Refinement: the original policy minus the unused actions, statement by statement, with a
 // chosen strategy for the wildcards that hide unused actions (DESIGN §3).
 //
-// Tested by: tests/unit/refine_test.cpp, tests/golden, tests/differential/refine_exactness_test.cpp
+// Tested by: tests/unit/aws_strategy_test.cpp (Refine tests), tests/unit/strategies_test.cpp, tests/golden, tests/differential/refine_exactness_test.cpp
 //
-// IMPLEMENTATION: only Allow statements change. Allow+Action lists go through the strategy;
-// Allow+NotAction statements get the unused actions they allow added to NotAction. A
+// IMPLEMENTATION: only Allow statements change. The strategy returns what it made of them
+// (StrategyOutput, strategy.h): the new Allow+Action lists, and the unused actions added to
+// each Allow+NotAction statement. Here that output becomes the refined document: a
 // statement that allows nothing afterwards is removed; Deny statements are never touched
 // (removing from a Deny would add permissions). Everything else in the JSON is carried over.
 #pragma once
@@ -37,12 +38,18 @@ struct Refinement {
   // No Allow statement is left: the recommendation is DETACH_POLICY, not a new document.
   bool detach = false;
   std::vector<std::string> warnings;
+  std::optional<CoverStats> cover_stats;  // `fewest` only: the set covers it solved
 
   bool changed() const { return !changes.empty(); }
 };
 
 Refinement refine_policy(const model::PolicyDocument& original, const model::UnusedFindings& findings, const model::Catalog& catalog,
                          const Strategy& strategy);
+
+// The document `statements` (a strategy's output for `original`) describe: `original` with
+// the new action lists and NotAction additions, removed statements left out. `bounded`
+// measures its candidates with it.
+model::PolicyDocument refined_document(const model::PolicyDocument& original, const std::vector<StatementOutput>& statements);
 
 // A statement's patterns compiled once, for questions asked of many actions (engine matcher).
 class CompiledStatement {

@@ -3,7 +3,7 @@
 // folding is exact), whether a pattern has a wildcard at all, and which characters an action
 // pattern may have.
 //
-// Tested by: tests/unit/action_pattern_test.cpp
+// Tested by: tests/unit/ascii_test.cpp
 #pragma once
 
 #include <string>

@@ -2,7 +2,7 @@
 // (header lines "# source: ...", "# date: ...", then one line per service), used when no
 // `--catalog` file is given.
 //
-// Tested by: tests/unit/embedded_catalog_test.cpp (to be added)
+// Tested by: tests/unit/catalog_test.cpp (byte for byte the snapshot file; parsed as the default catalog)
 //
 // IMPLEMENTATION: the bytes are placed by embedded_catalog.S with `.incbin` (see there for why),
 // so this accessor costs nothing and the text lives in read-only memory for the program's life.

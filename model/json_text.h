@@ -13,7 +13,7 @@
 // - every error names the file, the JSON pointer of the value at fault when there is one, and
 //   the line and column for a syntax error.
 //
-// Tested by: tests/unit/json_text_test.cpp, tests/unit/policy_input_test.cpp
+// Tested by: tests/unit/json_text_test.cpp, tests/unit/policy_input_test.cpp, tests/unit/catalog_test.cpp
 //
 // IMPLEMENTATION: this is the one file that calls nlohmann's parser and serializer. Parsing is
 // nlohmann's SAX interface feeding our own DOM builder (the same loop as nlohmann's, plus the

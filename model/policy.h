@@ -1,7 +1,7 @@
 // The policy data model: an IAM identity policy as statements whose action lists we may
 // change, plus the JSON of everything else, carried through untouched.
 //
-// Tested by: tests/unit/policy_json_test.cpp, tests/unit/input_files_test.cpp
+// Tested by: tests/unit/policy_input_test.cpp, tests/golden (fields carried over)
 //
 // IMPLEMENTATION: each Statement keeps the JSON object it was read from (nlohmann's
 // ordered_json keeps key order), so Sid, Resource, Condition, Principal and any field we do

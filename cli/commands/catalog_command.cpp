@@ -1,5 +1,7 @@
 // `leastpriv catalog [PATTERN]`: the catalog actions a pattern matches (all when none is
 // given), one a line; and `leastpriv --version`, which names the embedded catalog.
+//
+// Tested by: tests/cli/refine_cli_test.cpp (CatalogCli, VersionCli)
 #include "cli/commands/commands.h"
 #include "cli/inputs.h"
 #include "cli/report.h"
@@ -10,11 +12,11 @@
 namespace leastpriv::cli {
 
 int run_catalog(const Words& words) {
-  auto arguments = parse_arguments(words, ArgumentSpec{{"--catalog"}, {}, 1});
+  auto arguments = parse_arguments(words, declared_command("catalog"));
   if (!arguments) return report_error(arguments.error());
   auto catalog = load_catalog(*arguments);
   if (!catalog) return report_error(catalog.error());
-  const engine::ActionPattern pattern(arguments->positional.empty() ? "*" : arguments->positional.front());
+  const engine::ActionPattern pattern(arguments->positional().empty() ? "*" : arguments->positional().front());
   const auto [first, last] = catalog->prefix_range(pattern.literal_prefix());
   std::string out;
   std::size_t count = 0;

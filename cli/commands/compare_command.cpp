@@ -1,6 +1,6 @@
 // `leastpriv compare --policy P --findings F [--catalog C] [--newer-catalog C2]
-//  [--format table|json|csv] [--strategies a,b,…] [--no-verify] [--no-z3] [--no-cvc5]
-//  [--timeout SECONDS] [-o OUT]`:
+//  [--format table|json|csv] [--strategies a,b,…]… [--no-verify] [--no-z3] [--no-cvc5]
+//  [--full-portfolio] [--timeout SECONDS] [-o OUT]` (flags: cli/options.cpp):
 // refines the same inputs with every strategy and prints, per strategy, the entries,
 // characters (IAM counting: whitespace excluded), wildcards, refine time, verification
 // verdict and time, and the future exposure against the newer catalog: how many actions the
@@ -13,7 +13,6 @@
 #include "cli/commands/commands.h"
 #include "cli/inputs.h"
 #include "cli/report.h"
-#include "engine/strategies/bounded_strategy.h"
 #include "model/findings.h"
 #include "model/json_text.h"
 #include "model/policy_input.h"
@@ -144,91 +143,122 @@ std::vector<std::string> split_names(const std::string& text) {
   return names;
 }
 
-}  // namespace
-
-int run_compare(const Words& words) {
-  auto arguments = parse_arguments(words, ArgumentSpec{{"--policy", "--findings", "--catalog", "--newer-catalog", "--format",
-                                                        "--strategies", "--timeout", "-o"},
-                                                       {"--no-verify", "--no-z3", "--no-cvc5", "--full-portfolio"},
-                                                       0});
-  if (!arguments) return report_error(arguments.error());
-  auto format = format_choice(*arguments, {"table", "json", "csv"});
-  if (!format) return report_error(format.error());
+verifier::VerifyOptions compare_verify_options(const Arguments& arguments) {
   verifier::VerifyOptions options;
   // As in refine: the verifier's exact automaton decides, Z3 and cvc5 answer what it cannot
   // (seconds instead of minutes on large policies) and confirm every query only with
   // --full-portfolio; the certificate-grade run is `leastpriv verify`.
-  options.solvers_when_decided = arguments->has("--full-portfolio");
-  options.use_z3 = !arguments->has("--no-z3");
-  options.use_cvc5 = !arguments->has("--no-cvc5");
-  auto timeout = timeout_choice(*arguments);
-  if (!timeout) return report_error(timeout.error());
-  if (*timeout) options.timeout_seconds = **timeout;
+  options.solvers_when_decided = arguments.has("--full-portfolio");
+  options.use_z3 = !arguments.has("--no-z3");
+  options.use_cvc5 = !arguments.has("--no-cvc5");
+  if (auto timeout = arguments.number("--timeout")) options.timeout_seconds = *timeout;
+  return options;
+}
+
+// The strategies of every --strategies (each a comma-separated list), or all of them.
+Result<std::vector<std::unique_ptr<engine::Strategy>>> chosen_strategies(const Arguments& arguments) {
   std::vector<std::unique_ptr<engine::Strategy>> strategies;
-  for (const auto& name : split_names(arguments->value("--strategies").value_or(""))) {
-    auto strategy = engine::make_strategy(name);
-    if (!strategy) return report_error(strategy.error());
-    strategies.push_back(std::move(strategy).value());
+  for (const auto& list : arguments.values("--strategies")) {
+    for (const auto& name : split_names(list)) {
+      auto strategy = engine::make_strategy(name);
+      if (!strategy) return strategy.error();
+      strategies.push_back(std::move(strategy).value());
+    }
   }
   if (strategies.empty()) {
     for (const auto& name : engine::strategy_names()) strategies.push_back(std::move(engine::make_strategy(name)).value());
   }
+  return strategies;
+}
 
-  auto inputs = load_refine_inputs(*arguments);
-  if (!inputs) return report_error(inputs.error());
-  const model::Catalog& catalog = inputs->catalog;
-  const model::PolicyDocument& original = inputs->original.document;
-  const model::UnusedFindings& findings = inputs->findings;
-  std::optional<model::Catalog> newer;
-  if (arguments->value("--newer-catalog")) {
-    auto loaded = load_catalog(*arguments, "--newer-catalog");
-    if (!loaded) return report_error(loaded.error());
-    newer = std::move(loaded).value();
-  }
+Result<std::optional<model::Catalog>> load_newer_catalog(const Arguments& arguments) {
+  if (!arguments.value("--newer-catalog")) return std::optional<model::Catalog>();
+  auto loaded = load_catalog(arguments, "--newer-catalog");
+  if (!loaded) return loaded.error();
+  return std::optional<model::Catalog>(std::move(loaded).value());
+}
 
-  std::vector<Row> rows;
-  int exit_code = kExitOk;
-  for (const auto& strategy : strategies) {
-    Row row;
-    row.strategy = std::string(strategy->name());
-    if (const auto* bounded = dynamic_cast<const engine::BoundedStrategy*>(strategy.get());
-        bounded != nullptr && bounded->budget() != engine::kManagedPolicyCharacterLimit) {
-      row.strategy += ":" + std::to_string(bounded->budget());
-    }
-    const auto start = std::chrono::steady_clock::now();
-    const engine::Refinement refinement = engine::refine_policy(original, findings, catalog, *strategy);
-    row.refine_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    row.metrics = engine::measure_policy(refinement.document);
-    row.detach = refinement.detach;
-    row.warnings = refinement.warnings;
-    if (newer) row.exposure = engine::future_exposure(refinement.document, catalog, *newer);
-    if (!arguments->has("--no-verify")) {
-      auto report = verifier::verify_refinement(original, findings, refinement.document, catalog, options);
-      if (!report) return report_error(report.error());
-      row.verdict = report->verdict;
-      row.verify_seconds = report->seconds;
-      if (report->verdict == verifier::Verdict::kCounterexample) {
-        report_error(Error{ErrorKind::kInternal, "strategy `" + row.strategy + "` gave a result the verifier refutes:\n" +
-                                                     verifier::report_to_text(*report)});
-        exit_code = kExitVerificationFailed;
-      } else if (report->verdict == verifier::Verdict::kUnknown && exit_code == kExitOk) {
-        report_warning("strategy `" + row.strategy + "`: verification unknown:\n" + verifier::report_to_text(*report));
-        exit_code = kExitUnknown;
-      }
-    }
-    rows.push_back(std::move(row));
+// One strategy's row: refined, measured and (unless `options` is empty) verified.
+Result<Row> measure_strategy(const engine::Strategy& strategy, const RefineInputs& inputs,
+                             const std::optional<model::Catalog>& newer,
+                             const std::optional<verifier::VerifyOptions>& options,
+                             std::optional<verifier::VerificationReport>& report) {
+  const model::Catalog& catalog = inputs.catalog;
+  const model::PolicyDocument& original = inputs.original.document;
+  Row row;
+  row.strategy = strategy.configured_name();
+  const auto start = std::chrono::steady_clock::now();
+  const engine::Refinement refinement = engine::refine_policy(original, inputs.findings, catalog, strategy);
+  row.refine_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  row.metrics = engine::measure_policy(refinement.document);
+  row.detach = refinement.detach;
+  row.warnings = refinement.warnings;
+  if (newer) row.exposure = engine::future_exposure(refinement.document, catalog, *newer);
+  if (options) {
+    auto verified = verifier::verify_refinement(original, inputs.findings, refinement.document, catalog, *options);
+    if (!verified) return verified.error();
+    row.verdict = verified->verdict;
+    row.verify_seconds = verified->seconds;
+    report = std::move(verified).value();
   }
-  // Warnings about the findings are the same for every strategy: printed once.
+  return row;
+}
+
+// A refuted result is a bug in a strategy (exit 1); an unknown one is exit 3 unless a
+// refutation already decided the exit code.
+int report_verdict(const Row& row, const verifier::VerificationReport& report, int exit_code) {
+  if (report.verdict == verifier::Verdict::kCounterexample) {
+    report_error(Error{ErrorKind::kInternal, "strategy `" + row.strategy + "` gave a result the verifier refutes:\n" +
+                                                 verifier::report_to_text(report)});
+    return kExitVerificationFailed;
+  }
+  if (report.verdict == verifier::Verdict::kUnknown && exit_code == kExitOk) {
+    report_warning("strategy `" + row.strategy + "`: verification unknown:\n" + verifier::report_to_text(report));
+    return kExitUnknown;
+  }
+  return exit_code;
+}
+
+// Warnings about the findings are the same for every strategy: printed once.
+void report_row_warnings(const std::vector<Row>& rows) {
   for (std::size_t r = 0; r < rows.size(); ++r) {
     for (const auto& warning : rows[r].warnings) {
       if (r == 0 || warning.rfind("strategy `", 0) == 0) report_warning(warning);
     }
   }
-  const std::string newer_name = newer ? newer->identity().source : "";
-  std::string text = *format == "json"  ? to_json(rows, inputs->policy_path, catalog.identity().source, newer_name)
-                     : *format == "csv" ? to_csv(rows)
-                                        : to_table(rows, catalog.identity().source, newer_name);
-  if (arguments->has("--no-verify")) report_warning("--no-verify: the results are NOT verified");
+}
+
+}  // namespace
+
+int run_compare(const Words& words) {
+  auto arguments = parse_arguments(words, declared_command("compare"));
+  if (!arguments) return report_error(arguments.error());
+  const std::string format = arguments->choice("--format");
+  std::optional<verifier::VerifyOptions> options;
+  if (!arguments->has("--no-verify")) options = compare_verify_options(*arguments);
+  auto strategies = chosen_strategies(*arguments);
+  if (!strategies) return report_error(strategies.error());
+  auto inputs = load_refine_inputs(*arguments);
+  if (!inputs) return report_error(inputs.error());
+  auto newer = load_newer_catalog(*arguments);
+  if (!newer) return report_error(newer.error());
+
+  std::vector<Row> rows;
+  int exit_code = kExitOk;
+  for (const auto& strategy : *strategies) {
+    std::optional<verifier::VerificationReport> report;
+    auto row = measure_strategy(*strategy, *inputs, *newer, options, report);
+    if (!row) return report_error(row.error());
+    if (report) exit_code = report_verdict(*row, *report, exit_code);
+    rows.push_back(std::move(row).value());
+  }
+  report_row_warnings(rows);
+  const std::string catalog_name = inputs->catalog.identity().source;
+  const std::string newer_name = *newer ? (*newer)->identity().source : "";
+  std::string text = format == "json"  ? to_json(rows, inputs->policy_path, catalog_name, newer_name)
+                     : format == "csv" ? to_csv(rows)
+                                       : to_table(rows, catalog_name, newer_name);
+  if (!options) report_warning("--no-verify: the results are NOT verified");
   auto written = write_output(arguments->value("-o").value_or(""), text);
   if (!written) return report_error(written.error());
   return exit_code;

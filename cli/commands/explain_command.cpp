@@ -13,64 +13,47 @@
 #include "model/findings.h"
 #include "model/json_text.h"
 #include "model/policy_input.h"
+#include "support/process.h"
 
-#include <cstdlib>
+#include <stdlib.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace leastpriv::cli {
 
 namespace {
 
-// The first executable `dot` on PATH.
-std::string find_dot() {
-  const char* path = std::getenv("PATH");
-  std::stringstream directories(path != nullptr ? path : "");
-  std::string directory;
-  while (std::getline(directories, directory, ':')) {
-    if (directory.empty()) continue;
-    const std::string candidate = directory + "/dot";
-    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return "";
-}
+// How long `dot` may take: it draws one trie per changed entry in well under a second; a
+// minute means it hangs.
+constexpr double kDotDeadlineSeconds = 60;
 
 // Runs `dot -Tsvg` on the DOT text (through temporary files: no shell, no pipes to deadlock).
 Result<std::string> render_svg(const std::string& dot_text) {
-  const std::string dot = find_dot();
-  if (dot.empty()) {
-    return Error{ErrorKind::kUsage,
-                 "--format svg needs graphviz's `dot` on PATH, which was not found; install graphviz, or use "
-                 "--format dot and render it elsewhere"};
-  }
-  std::string pattern = (std::filesystem::temp_directory_path() / "leastpriv-explain-XXXXXX").string();
-  if (::mkdtemp(pattern.data()) == nullptr) return Error{ErrorKind::kInternal, "cannot create a temporary directory"};
-  const std::string input = pattern + "/explain.dot";
-  const std::string output = pattern + "/explain.svg";
+  std::string directory = (std::filesystem::temp_directory_path() / "leastpriv-explain-XXXXXX").string();
+  if (::mkdtemp(directory.data()) == nullptr) return Error{ErrorKind::kInternal, "cannot create a temporary directory"};
+  const std::string input = directory + "/explain.dot";
+  const std::string output = directory + "/explain.svg";
   {
     std::ofstream out(input, std::ios::binary);
     out << dot_text;
   }
-  const pid_t child = ::fork();
-  if (child == 0) {
-    std::vector<std::string> argv_text = {dot, "-Tsvg", input, "-o", output};
-    std::vector<char*> argv;
-    for (auto& word : argv_text) argv.push_back(word.data());
-    argv.push_back(nullptr);
-    ::execv(dot.c_str(), argv.data());
-    ::_exit(127);
-  }
-  int status = 0;
-  ::waitpid(child, &status, 0);
+  const support::ProcessResult run = support::run_process({"dot", "-Tsvg", input, "-o", output}, kDotDeadlineSeconds);
   std::ifstream in(output, std::ios::binary);
   std::stringstream svg;
   svg << in.rdbuf();
-  std::filesystem::remove_all(pattern);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || svg.str().empty()) {
-    return Error{ErrorKind::kInternal, "`" + dot + " -Tsvg` failed (exit status " + std::to_string(WEXITSTATUS(status)) + ")"};
+  std::filesystem::remove_all(directory);
+  if (!run.started) {
+    return Error{ErrorKind::kUsage,
+                 "--format svg needs graphviz's `dot` on PATH, which was not found; install graphviz, or use "
+                 "--format dot and render it elsewhere"};
+  }
+  if (run.timed_out || run.exit_status != 0 || svg.str().empty()) {
+    return Error{ErrorKind::kInternal, "`dot -Tsvg` failed (" +
+                                           (run.timed_out ? std::string("no answer in a minute")
+                                                          : "exit status " + std::to_string(run.exit_status)) +
+                                           ")" + (run.output.empty() ? "" : ": " + run.output)};
   }
   return svg.str();
 }
@@ -78,11 +61,9 @@ Result<std::string> render_svg(const std::string& dot_text) {
 }  // namespace
 
 int run_explain(const Words& words) {
-  auto arguments = parse_arguments(
-      words, ArgumentSpec{{"--policy", "--findings", "--catalog", "--entry", "--strategy", "--format", "-o"}, {}, 0});
+  auto arguments = parse_arguments(words, declared_command("explain"));
   if (!arguments) return report_error(arguments.error());
-  auto format = format_choice(*arguments, {"text", "dot", "svg"});
-  if (!format) return report_error(format.error());
+  const std::string format = arguments->choice("--format");
   auto strategy = engine::make_strategy(arguments->value("--strategy").value_or("aws"));
   if (!strategy) return report_error(strategy.error());
   auto inputs = load_refine_inputs(*arguments);
@@ -95,11 +76,11 @@ int run_explain(const Words& words) {
                                                      " (an entry that hides no unused action is kept as it is)"});
   }
   std::string text;
-  if (*format == "text") {
+  if (format == "text") {
     text = engine::explanations_to_text(explanations, (*strategy)->name());
   } else {
     text = engine::explanations_to_dot(explanations);
-    if (*format == "svg") {
+    if (format == "svg") {
       auto svg = render_svg(text);
       if (!svg) return report_error(svg.error());
       text = std::move(svg).value();

@@ -1,6 +1,9 @@
 // `leastpriv refine`: the original policy minus the unused actions, as a policy document, a
 // unified diff or a GetFindingRecommendation response; verified before it is written unless
-// --no-verify says otherwise (and then stderr says the result is unproved).
+// --no-verify says otherwise (and then stderr says the result is unproved). Its flags are
+// declared in cli/options.cpp.
+//
+// Tested by: tests/cli/refine_cli_test.cpp, tests/cli/verify_cli_test.cpp, tests/golden/seed_golden_test.cpp
 #include "cli/commands/commands.h"
 #include "cli/inputs.h"
 #include "cli/refine_verification.h"
@@ -38,14 +41,9 @@ Result<std::string> format_output(const std::string& format, const model::Loaded
 }  // namespace
 
 int run_refine(const Words& words) {
-  auto arguments = parse_arguments(
-      words, ArgumentSpec{{"--policy", "--findings", "--catalog", "--strategy", "--format", "-o", "--policy-id",
-                           "--certificate", "--timeout"},
-                          {"--no-verify", "--full-portfolio"},
-                          0});
+  auto arguments = parse_arguments(words, declared_command("refine"));
   if (!arguments) return report_error(arguments.error());
-  auto format = format_choice(*arguments, {"policy", "diff", "recommendation"});
-  if (!format) return report_error(format.error());
+  const std::string format = arguments->choice("--format");
   if (arguments->has("--no-verify") && arguments->value("--certificate")) {
     return report_error(Error{ErrorKind::kUsage, "--certificate needs verification: drop --no-verify"});
   }
@@ -64,7 +62,7 @@ int run_refine(const Words& words) {
     report_note("no Allow statement is left: the recommendation is DETACH_POLICY");
   }
 
-  auto text = format_output(*format, inputs->original, refinement, inputs->policy_path,
+  auto text = format_output(format, inputs->original, refinement, inputs->policy_path,
                             arguments->value("--policy-id").value_or(""), inputs->findings);
   if (!text) return report_error(text.error());
 

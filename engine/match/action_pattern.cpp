@@ -3,7 +3,6 @@
 
 #include "engine/match/glob_inclusion.h"
 
-
 namespace leastpriv::engine {
 
 ActionPattern::ActionPattern(std::string_view pattern) : lower_(model::to_lower_ascii(pattern)) {
@@ -66,51 +65,28 @@ bool ActionPattern::matches(std::string_view text) const {
   return true;
 }
 
-// Positions 0..n of lower_ are the automaton's states: state i has read lower_[0, i).
-// A `*` at i may loop on any character or be skipped, so closing a set adds i+1 for each
-// member i that stands on a `*`.
-void ActionPattern::close(std::vector<bool>& states) const {
-  for (std::size_t i = 0; i < lower_.size(); ++i) {
-    if (states[i] && lower_[i] == '*') states[i + 1] = true;
-  }
-}
-
-std::vector<bool> ActionPattern::states_after(std::string_view text) const {
-  std::vector<bool> states(lower_.size() + 1, false);
-  states[0] = true;
-  close(states);
-  for (char c : text) {
-    std::vector<bool> next(lower_.size() + 1, false);
-    bool any = false;
-    for (std::size_t i = 0; i < lower_.size(); ++i) {
-      if (!states[i]) continue;
-      const char p = lower_[i];
-      if (p == '*') {
-        next[i] = true;
-        any = true;
-      } else if (p == '?' || p == c) {
-        next[i + 1] = true;
-        any = true;
-      }
-    }
-    if (!any) return next;
-    close(next);
-    states = std::move(next);
-  }
-  return states;
-}
-
 bool ActionPattern::matches_some_with_prefix(std::string_view lower_prefix) const {
-  // Every state can reach acceptance (read the literal, anything for `?`, nothing for `*`).
-  for (bool state : states_after(lower_prefix)) {
-    if (state) return true;
+  return glob_matches_some_with_prefix(lower_, lower_prefix);
+}
+
+bool ActionPattern::includes_all_with_prefix(std::string_view lower_prefix) const {
+  return glob_includes_all_with_prefix(lower_, lower_prefix);
+}
+
+bool matches_any(const std::vector<ActionPattern>& patterns, std::string_view lower_action) {
+  for (const auto& pattern : patterns) {
+    if (pattern.matches(lower_action)) return true;
   }
   return false;
 }
 
-bool ActionPattern::includes_all_with_prefix(std::string_view lower_prefix) const {
-  // `prefix*` is itself a glob (the prefix holds no wildcard): one inclusion check serves both.
-  return glob_includes(lower_, std::string(lower_prefix) + "*");
+std::vector<std::size_t> entry_catalog_actions(const ActionPattern& entry, const model::Catalog& catalog) {
+  std::vector<std::size_t> matched;
+  const auto [first, last] = catalog.prefix_range(entry.literal_prefix());
+  for (std::size_t i = first; i < last; ++i) {
+    if (entry.matches(catalog.actions()[i].lower_full)) matched.push_back(i);
+  }
+  return matched;
 }
 
 bool matches_some_unused(const ActionPattern& pattern, const model::UnusedFindings& findings) {

@@ -11,11 +11,12 @@
 // segment at its leftmost occurrence. Leftmost placement is optimal because later segments
 // only need room to the right, so there is no backtracking: O(|pattern| * |action|) at worst,
 // never exponential (`*a*a*a*a*b` against `aaaa…` is as cheap as any other pattern).
-// The language questions use the pattern's position automaton (Thompson-style NFA without
-// epsilon cycles); inclusion is engine/match/glob_inclusion.h's check of `prefix*` in the pattern.
+// The language questions are engine/match/glob_inclusion.h's, asked of the lower-cased text:
+// one automaton serves them and the glob-in-glob inclusion of `fewest`.
 #pragma once
 
 #include "model/ascii.h"
+#include "model/catalog.h"
 #include "model/findings.h"
 
 #include <string>
@@ -23,7 +24,6 @@
 #include <vector>
 
 namespace leastpriv::engine {
-
 
 class ActionPattern {
  public:
@@ -46,13 +46,17 @@ class ActionPattern {
   bool matches_some_with_prefix(std::string_view lower_prefix) const;
 
  private:
-  std::vector<bool> states_after(std::string_view lower_text) const;
-  void close(std::vector<bool>& states) const;
-
   std::string lower_;
   std::vector<std::string> segments_;  // split at '*'; '?' kept inside segments
   bool has_question_ = false;
 };
+
+// Does some pattern of the list match the lower-cased action?
+bool matches_any(const std::vector<ActionPattern>& patterns, std::string_view lower_action);
+
+// Catalog indexes of the actions `entry` matches (found in the range of its literal prefix):
+// what every strategy starts from.
+std::vector<std::size_t> entry_catalog_actions(const ActionPattern& entry, const model::Catalog& catalog);
 
 // Is some unused action, or some string of a wholly unused service, matched by `pattern`?
 bool matches_some_unused(const ActionPattern& pattern, const model::UnusedFindings& findings);

@@ -1,7 +1,7 @@
-// Glob-in-glob inclusion; see glob_inclusion.h.
+// The language questions about IAM action globs; see glob_inclusion.h.
 #include "engine/match/glob_inclusion.h"
 
-#include "engine/match/action_pattern.h"
+#include "model/ascii.h"
 
 #include <map>
 #include <set>
@@ -14,32 +14,59 @@ namespace {
 
 using StateSet = std::vector<bool>;
 
-// Adds i+1 for every member i standing on a `*` (the star may match nothing).
-void close(const std::string& glob, StateSet& states) {
-  for (std::size_t i = 0; i < glob.size(); ++i) {
-    if (states[i] && glob[i] == '*') states[i + 1] = true;
-  }
-}
+// The position automaton of a lower-cased glob: state i has read the glob's first i symbols,
+// state |glob| accepts. A `*` at i loops on any character or is skipped (closing a set adds
+// i+1 for each member i standing on a `*`); `?` reads any one character.
+class GlobAutomaton {
+ public:
+  explicit GlobAutomaton(std::string_view lower_glob) : glob_(lower_glob) {}
 
-StateSet step(const std::string& glob, const StateSet& states, char c) {
-  StateSet next(glob.size() + 1, false);
-  for (std::size_t i = 0; i < glob.size(); ++i) {
-    if (!states[i]) continue;
-    if (glob[i] == '*') {
-      next[i] = true;
-    } else if (glob[i] == '?' || glob[i] == c) {
-      next[i + 1] = true;
+  StateSet start() const {
+    StateSet states(glob_.size() + 1, false);
+    states[0] = true;
+    close(states);
+    return states;
+  }
+
+  StateSet step(const StateSet& states, char c) const {
+    StateSet next(glob_.size() + 1, false);
+    for (std::size_t i = 0; i < glob_.size(); ++i) {
+      if (!states[i]) continue;
+      if (glob_[i] == '*') {
+        next[i] = true;
+      } else if (glob_[i] == '?' || glob_[i] == c) {
+        next[i + 1] = true;
+      }
+    }
+    close(next);
+    return next;
+  }
+
+  bool accepts(const StateSet& states) const { return states[glob_.size()]; }
+
+  // Every state can reach acceptance (read the literal, anything for `?`, nothing for `*`),
+  // so a set is alive exactly when it is not empty.
+  static bool alive(const StateSet& states) {
+    for (bool state : states) {
+      if (state) return true;
+    }
+    return false;
+  }
+
+ private:
+  void close(StateSet& states) const {
+    for (std::size_t i = 0; i < glob_.size(); ++i) {
+      if (states[i] && glob_[i] == '*') states[i + 1] = true;
     }
   }
-  close(glob, next);
-  return next;
-}
 
-}  // namespace
+  std::string_view glob_;
+};
 
-std::optional<std::string> glob_inclusion_witness(std::string_view outer_text, std::string_view inner_text) {
-  const std::string outer = model::to_lower_ascii(outer_text);
-  const std::string inner = model::to_lower_ascii(inner_text);
+// The literal characters of both globs plus one fresh character standing for every other
+// character (neither automaton can tell those apart), in ascending order: the breadth-first
+// search tries letters in this order, which decides which shortest witness it reports.
+std::string inclusion_alphabet(const std::string& outer, const std::string& inner) {
   std::set<char> letters;
   for (char c : outer + inner) {
     if (c != '*' && c != '?') letters.insert(c);
@@ -47,32 +74,34 @@ std::optional<std::string> glob_inclusion_witness(std::string_view outer_text, s
   char fresh = '#';
   while (letters.count(fresh) != 0) ++fresh;
   letters.insert(fresh);
+  return std::string(letters.begin(), letters.end());
+}
+
+}  // namespace
+
+std::optional<std::string> glob_inclusion_witness(std::string_view outer_text, std::string_view inner_text) {
+  const std::string outer = model::to_lower_ascii(outer_text);
+  const std::string inner = model::to_lower_ascii(inner_text);
+  const std::string alphabet = inclusion_alphabet(outer, inner);
+  const GlobAutomaton inner_automaton(inner);
+  const GlobAutomaton outer_automaton(outer);
 
   // The inner automaton is explored as whole state sets too: a pair (inner set, outer set)
   // is a counterexample when the inner set accepts and the outer set does not. Determinizing
   // both keeps the search to one set per word, which is all the witness needs.
-  StateSet inner_start(inner.size() + 1, false);
-  inner_start[0] = true;
-  close(inner, inner_start);
-  StateSet outer_start(outer.size() + 1, false);
-  outer_start[0] = true;
-  close(outer, outer_start);
-
   using Pair = std::pair<StateSet, StateSet>;
   std::map<Pair, std::string> seen;  // pair -> a shortest word reaching it (breadth first)
-  std::vector<Pair> frontier{{inner_start, outer_start}};
+  std::vector<Pair> frontier{{inner_automaton.start(), outer_automaton.start()}};
   seen.emplace(frontier.front(), std::string());
   while (!frontier.empty()) {
     std::vector<Pair> next_frontier;
     for (const Pair& pair : frontier) {
       const std::string& word = seen.at(pair);
-      if (pair.first[inner.size()] && !pair.second[outer.size()]) return word;
-      for (char c : letters) {
-        StateSet inner_next = step(inner, pair.first, c);
-        bool alive = false;
-        for (bool state : inner_next) alive = alive || state;
-        if (!alive) continue;  // the inner glob matches no word with this start
-        Pair next{std::move(inner_next), step(outer, pair.second, c)};
+      if (inner_automaton.accepts(pair.first) && !outer_automaton.accepts(pair.second)) return word;
+      for (char c : alphabet) {
+        StateSet inner_next = inner_automaton.step(pair.first, c);
+        if (!GlobAutomaton::alive(inner_next)) continue;  // the inner glob matches no word with this start
+        Pair next{std::move(inner_next), outer_automaton.step(pair.second, c)};
         if (seen.count(next) != 0) continue;
         seen.emplace(next, word + c);
         next_frontier.push_back(std::move(next));
@@ -84,5 +113,22 @@ std::optional<std::string> glob_inclusion_witness(std::string_view outer_text, s
 }
 
 bool glob_includes(std::string_view outer, std::string_view inner) { return !glob_inclusion_witness(outer, inner); }
+
+bool glob_includes_all_with_prefix(std::string_view lower_glob, std::string_view lower_prefix) {
+  // `prefix*` is itself a glob (the prefix holds no wildcard): the inclusion check serves both.
+  return glob_includes(lower_glob, std::string(lower_prefix) + "*");
+}
+
+bool glob_matches_some_with_prefix(std::string_view lower_glob, std::string_view lower_prefix) {
+  // Some string `prefix…` is matched exactly when the automaton is still alive after reading
+  // the prefix: every live state can then reach acceptance.
+  const GlobAutomaton automaton(lower_glob);
+  StateSet states = automaton.start();
+  for (char c : lower_prefix) {
+    states = automaton.step(states, c);
+    if (!GlobAutomaton::alive(states)) return false;
+  }
+  return true;
+}
 
 }  // namespace leastpriv::engine

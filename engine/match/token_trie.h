@@ -4,7 +4,7 @@
 // A node stands for a word-aligned prefix `p`; the generalizers ask of each node whether
 // `p*` is safe and emit the shortest safe nodes.
 //
-// Tested by: tests/unit/token_trie_test.cpp
+// Tested by: tests/unit/aws_strategy_test.cpp, tests/unit/explain_test.cpp (through the walks)
 //
 // IMPLEMENTATION: nodes in one vector, children as sorted index lists; each action is
 // inserted along its word boundaries beyond the root, so building costs

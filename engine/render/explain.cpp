@@ -2,7 +2,7 @@
 #include "engine/render/explain.h"
 
 #include "engine/match/glob_inclusion.h"
-#include "engine/render/policy_metrics.h"
+#include "engine/match/safe_prefix.h"
 #include "engine/refine.h"
 
 #include <algorithm>
@@ -19,22 +19,18 @@ std::string listing(const std::vector<std::string>& names, std::size_t limit = 8
   return text.empty() ? "nothing" : text;
 }
 
-// The first unused action (or wholly unused service) that has `lower_prefix` as a prefix.
+// In words, the first unused action (or wholly unused service) that has `lower_prefix` as a
+// prefix; only asked once prefix_safety said there is one.
 std::string unused_reaching(const model::UnusedFindings& findings, const std::string& lower_prefix) {
   for (const auto& service : findings.unused_services()) {
     const std::string service_prefix = service + ":";
     const std::size_t common = std::min(service_prefix.size(), lower_prefix.size());
     if (service_prefix.compare(0, common, lower_prefix, 0, common) == 0) return "every action of `" + service + "` (a wholly unused service)";
   }
-  const auto& unused = findings.unused_actions();
-  const auto it = std::lower_bound(unused.begin(), unused.end(), lower_prefix);
-  std::size_t count = 0;
-  std::string first;
-  for (auto at = it; at != unused.end() && at->compare(0, lower_prefix.size(), lower_prefix) == 0; ++at) {
-    if (count++ == 0) first = findings.spelling(*at);
-  }
-  if (count == 0) return "";
-  return "unused `" + first + "`" + (count > 1 ? " and " + std::to_string(count - 1) + " more unused actions" : "");
+  const auto reached = findings.actions_with_prefix(lower_prefix);
+  if (reached.empty()) return "";
+  return "unused `" + findings.spelling(reached.front()) + "`" +
+         (reached.size() > 1 ? " and " + std::to_string(reached.size() - 1) + " more unused actions" : "");
 }
 
 std::string node_reason(const TrieNode& node, NodeVerdict verdict, const ActionPattern& entry,
@@ -51,15 +47,14 @@ std::string node_reason(const TrieNode& node, NodeVerdict verdict, const ActionP
   if (node.subtree_actions == 1 && node.action && context.findings.is_unused(actions[*node.action].lower_full)) {
     return "unused: left out";
   }
-  std::string why = unused_reaching(context.findings, node.lower_prefix);
-  if (!why.empty()) {
-    why = "unsafe: `" + node.prefix + "*` reaches " + why;
-  } else if (!entry.is_literal_then_star() && !entry.includes_all_with_prefix(node.lower_prefix)) {
+  std::string why = "unsafe";
+  const PrefixSafety safety = prefix_safety(entry, node.lower_prefix, context.findings);
+  if (safety == PrefixSafety::kReachesUnused) {
+    why = "unsafe: `" + node.prefix + "*` reaches " + unused_reaching(context.findings, node.lower_prefix);
+  } else if (safety == PrefixSafety::kOutsideEntry) {
     const auto witness = glob_inclusion_witness(entry.lower(), node.lower_prefix + "*");
     why = "unsafe: `" + node.prefix + "*` would allow strings the entry does not" +
           (witness ? " (e.g. `" + *witness + "`)" : "");
-  } else {
-    why = "unsafe";
   }
   if (verdict == NodeVerdict::kUnsafeEmitted) why += "; itself a used action, so listed by its exact name";
   if (node.action && context.findings.is_unused(actions[*node.action].lower_full)) why += "; itself unused, so left out";

@@ -1,6 +1,7 @@
 // Policy metrics; see policy_metrics.h.
 #include "engine/render/policy_metrics.h"
 
+#include "engine/match/action_pattern.h"
 #include "model/json_text.h"
 
 namespace leastpriv::engine {
@@ -41,29 +42,13 @@ std::size_t future_exposure(const model::PolicyDocument& document, const model::
   for (const auto& action : newer.actions()) {
     if (older.find(action.lower_full)) continue;
     for (const auto& statement : allows) {
-      bool listed = false;
-      for (const auto& pattern : statement.patterns) {
-        if (pattern.matches(action.lower_full)) {
-          listed = true;
-          break;
-        }
-      }
-      if (listed != statement.not_action) {
+      if (matches_any(statement.patterns, action.lower_full) != statement.not_action) {
         ++exposed;
         break;
       }
     }
   }
   return exposed;
-}
-
-std::vector<std::size_t> entry_catalog_actions(const ActionPattern& entry, const model::Catalog& catalog) {
-  std::vector<std::size_t> matched;
-  const auto [first, last] = catalog.prefix_range(entry.literal_prefix());
-  for (std::size_t i = first; i < last; ++i) {
-    if (entry.matches(catalog.actions()[i].lower_full)) matched.push_back(i);
-  }
-  return matched;
 }
 
 }  // namespace leastpriv::engine

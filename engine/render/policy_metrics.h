@@ -1,7 +1,6 @@
 // What `compare` and the corpus report measure of a refined policy: how many entries and
 // wildcards its action lists hold, its size as IAM counts it, and its future exposure: how
 // many actions a newer catalog knows and the refining catalog did not that it would allow.
-// Also the catalog actions one entry matches, which every strategy starts from.
 //
 // Tested by: tests/unit/strategies_test.cpp (PolicyMetrics tests)
 //
@@ -13,12 +12,10 @@
 // same way.
 #pragma once
 
-#include "engine/match/action_pattern.h"
 #include "model/catalog.h"
 #include "model/policy.h"
 
 #include <cstddef>
-#include <vector>
 
 namespace leastpriv::engine {
 
@@ -37,8 +34,5 @@ std::size_t policy_character_count(const model::PolicyDocument& document);
 
 // Actions `newer` knows and `older` does not that some Allow statement of `document` allows.
 std::size_t future_exposure(const model::PolicyDocument& document, const model::Catalog& older, const model::Catalog& newer);
-
-// Catalog indexes of the actions `entry` matches (found in the range of its literal prefix).
-std::vector<std::size_t> entry_catalog_actions(const ActionPattern& entry, const model::Catalog& catalog);
 
 }  // namespace leastpriv::engine

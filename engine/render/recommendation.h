@@ -4,7 +4,7 @@
 // of the existing one; DETACH_POLICY alone when no Allow statement is left; no steps when
 // nothing changes.
 //
-// Tested by: tests/unit/recommendation_test.cpp
+// Tested by: tests/cli/verify_cli_test.cpp (refine --format recommendation, verified)
 #pragma once
 
 #include "model/policy.h"

@@ -1,31 +1,17 @@
 // The default strategy `aws`; see aws_strategy.h.
 #include "engine/strategies/aws_strategy.h"
 
+#include "engine/match/safe_prefix.h"
+
 namespace leastpriv::engine {
 
 namespace {
-
-// The catalog actions an entry matches, found in the range of its literal prefix.
-std::vector<std::size_t> matched_actions(const ActionPattern& entry, const model::Catalog& catalog) {
-  std::vector<std::size_t> matched;
-  const auto [first, last] = catalog.prefix_range(entry.literal_prefix());
-  for (std::size_t i = first; i < last; ++i) {
-    if (entry.matches(catalog.actions()[i].lower_full)) matched.push_back(i);
-  }
-  return matched;
-}
-
-bool is_safe(const TrieNode& node, const ActionPattern& entry, const RefineContext& context) {
-  if (context.findings.prefix_reaches_unused(node.lower_prefix)) return false;
-  // `p*` ⊆ entry holds by construction when the entry is `literal*` and p extends the literal.
-  return entry.is_literal_then_star() || entry.includes_all_with_prefix(node.lower_prefix);
-}
 
 void walk(const TokenTrie& trie, std::size_t index, const ActionPattern& entry, const RefineContext& context,
           TrieWalk& result) {
   const TrieNode& node = trie.node(index);
   const auto& actions = context.catalog.actions();
-  if (node.subtree_actions > 0 && is_safe(node, entry, context)) {
+  if (node.subtree_actions > 0 && is_safe_prefix(entry, node.lower_prefix, context.findings)) {
     result.verdicts[index] = NodeVerdict::kSafeEmitted;
     result.emitted.push_back(node.subtree_actions == 1 ? actions[node.first_action].full : node.prefix + "*");
     return;
@@ -41,7 +27,7 @@ void walk(const TokenTrie& trie, std::size_t index, const ActionPattern& entry, 
 }  // namespace
 
 TokenTrie build_entry_trie(const ActionPattern& entry, const model::Catalog& catalog) {
-  return TokenTrie(catalog, entry.literal_prefix(), matched_actions(entry, catalog));
+  return TokenTrie(catalog, entry.literal_prefix(), entry_catalog_actions(entry, catalog));
 }
 
 TrieWalk walk_entry_trie(const TokenTrie& trie, const ActionPattern& entry, const RefineContext& context) {

@@ -6,8 +6,8 @@
 //
 // IMPLEMENTATION: one depth-first walk of the entry's TokenTrie. A node `p` is safe when no
 // unused action (or wholly unused service) has the prefix `p` and `p*` allows nothing the
-// entry does not (decided by ActionPattern::includes_all_with_prefix, automatic for entries
-// of the form `literal*`). Cost: O(nodes * (log |U| + unused services)).
+// entry does not (engine/match/safe_prefix.h, the test every strategy shares).
+// Cost: O(nodes * (log |U| + unused services)).
 #pragma once
 
 #include "engine/strategies/strategy.h"

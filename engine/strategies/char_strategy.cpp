@@ -1,7 +1,7 @@
 // The strategy `char`; see char_strategy.h.
 #include "engine/strategies/char_strategy.h"
 
-#include "engine/render/policy_metrics.h"
+#include "engine/match/safe_prefix.h"
 
 #include <algorithm>
 #include <set>
@@ -18,16 +18,11 @@ std::vector<std::string> CharStrategy::generalize_entry(const ActionPattern& ent
     if (context.findings.is_unused(action.lower_full)) continue;
     const std::size_t length = action.lower_full.size();
     std::size_t shortest = std::max(literal, action.service.size() + 1);
-    // INVARIANT: both conditions are monotone in the prefix length, so scanning upward
-    // finds the shortest safe prefix (or none: then the exact name).
+    // INVARIANT: both safety conditions are monotone in the prefix length, so scanning
+    // upward finds the shortest safe prefix (or none: then the exact name).
     while (shortest <= length &&
-           context.findings.prefix_reaches_unused(std::string_view(action.lower_full).substr(0, shortest))) {
+           !is_safe_prefix(entry, std::string_view(action.lower_full).substr(0, shortest), context.findings)) {
       ++shortest;
-    }
-    if (!entry.is_literal_then_star()) {
-      while (shortest <= length && !entry.includes_all_with_prefix(std::string_view(action.lower_full).substr(0, shortest))) {
-        ++shortest;
-      }
     }
     std::string written;
     if (shortest > length) {

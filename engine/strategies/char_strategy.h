@@ -10,9 +10,9 @@
 //
 // IMPLEMENTATION: per used action, one scan over its prefix lengths. Both safety conditions
 // are monotone in the length (a longer prefix reaches fewer unused actions and allows a
-// subset), so the first length where both hold is the shortest; the unused check is a binary
-// search (UnusedFindings::prefix_reaches_unused), the inclusion check is only needed for
-// entries that are not `literal*`. A prefix never stops inside the service part (`s*` would
+// subset), so the first length where both hold is the shortest; the test is the one every
+// strategy shares (engine/match/safe_prefix.h: a binary search for the unused actions, the
+// inclusion check only for entries that are not `literal*`). A prefix never stops inside the service part (`s*` would
 // span services, including ones AWS has not launched); the shortest considered is `service:`.
 // A prefix that is the whole action name and matches no other catalog action is written as
 // the exact name. Distinct actions sharing a shortest prefix share one entry. Cost:

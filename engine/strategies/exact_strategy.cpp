@@ -1,9 +1,7 @@
 // The strategy `exact`; see exact_strategy.h.
 #include "engine/strategies/exact_strategy.h"
 
-#include "engine/render/policy_metrics.h"
 
-#include <algorithm>
 
 namespace leastpriv::engine {
 
@@ -22,19 +20,16 @@ std::vector<std::string> ExactStrategy::generalize_entry(const ActionPattern& en
 
 std::vector<std::string> ExactStrategy::exclude_unused(const std::vector<ActionPattern>& not_actions,
                                                        const RefineContext& context) const {
-  auto excluded_by = [](const std::vector<ActionPattern>& patterns, std::string_view lower_action) {
-    return std::any_of(patterns.begin(), patterns.end(), [&](const ActionPattern& p) { return p.matches(lower_action); });
-  };
   std::vector<std::string> added;
   std::vector<ActionPattern> excluded = not_actions;
   // Wholly unused services first: `service:*` also covers the actions AWS adds later.
   exclude_unused_services(context, excluded, added);
   for (const auto& action : context.catalog.actions()) {
-    if (!context.findings.is_unused(action.lower_full) || excluded_by(excluded, action.lower_full)) continue;
+    if (!context.findings.is_unused(action.lower_full) || matches_any(excluded, action.lower_full)) continue;
     added.push_back(action.full);
   }
   for (const auto& unused : context.findings.unused_actions()) {
-    if (context.catalog.find(unused) || excluded_by(excluded, unused)) continue;
+    if (context.catalog.find(unused) || matches_any(excluded, unused)) continue;
     added.push_back(context.findings.spelling(unused));
   }
   sort_entries(added);

@@ -2,12 +2,12 @@
 #include "engine/strategies/fewest_strategy.h"
 
 #include "engine/match/glob_inclusion.h"
-#include "engine/render/policy_metrics.h"
 #include "engine/match/tokenize.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -264,73 +264,98 @@ struct Chosen {
   std::size_t entry = 0;
 };
 
-std::vector<Chosen> fewest_cover(const std::vector<ActionPattern>& changed, const std::vector<ActionPattern>& kept,
-                                 const RefineContext& context, CoverStats& stats) {
-  const auto& actions = context.catalog.actions();
-  auto kept_allows = [&](const std::string& lower_action) {
-    for (const auto& pattern : kept) {
-      const auto literal = pattern.literal_prefix();
-      if (lower_action.compare(0, literal.size(), literal) == 0 && pattern.matches(lower_action)) return true;
-    }
-    return false;
-  };
-  // The elements, by service.
+// The elements of the cover: used catalog actions some changed entry allows and no kept
+// entry already allows, by lower-cased service.
+std::map<std::string, std::set<std::size_t>> elements_by_service(const std::vector<ActionPattern>& changed,
+                                                                 const std::vector<ActionPattern>& kept,
+                                                                 const RefineContext& context) {
   std::map<std::string, std::set<std::size_t>> by_service;
   for (const auto& entry : changed) {
     for (std::size_t index : entry_catalog_actions(entry, context.catalog)) {
-      const model::CatalogAction& action = actions[index];
-      if (context.findings.is_unused(action.lower_full) || kept_allows(action.lower_full)) continue;
+      const model::CatalogAction& action = context.catalog.actions()[index];
+      if (context.findings.is_unused(action.lower_full) || matches_any(kept, action.lower_full)) continue;
       by_service[model::to_lower_ascii(action.service)].insert(index);
     }
   }
+  return by_service;
+}
 
+// One service's cover instance before its candidates: where its actions are in the catalog,
+// which of them are elements, and the unused actions of it the catalog does not know
+// (candidates must avoid them too).
+struct ServiceScope {
+  std::size_t first = 0, last = 0;    // the service's catalog range
+  std::vector<std::size_t> elements;  // catalog indexes
+  std::vector<std::size_t> position;  // per catalog index - first: its element, or elements.size()
+  std::vector<std::string> unknown_unused;
+};
+
+ServiceScope service_scope(const std::string& service, const std::set<std::size_t>& element_set,
+                           const RefineContext& context) {
+  ServiceScope scope;
+  const std::string service_prefix = service + ":";
+  scope.elements.assign(element_set.begin(), element_set.end());
+  std::tie(scope.first, scope.last) = context.catalog.prefix_range(service_prefix);
+  scope.position.assign(scope.last - scope.first, scope.elements.size());
+  for (std::size_t e = 0; e < scope.elements.size(); ++e) scope.position[scope.elements[e] - scope.first] = e;
+  for (const auto& unused : context.findings.actions_with_prefix(service_prefix)) {
+    if (!context.catalog.find(unused)) scope.unknown_unused.push_back(unused);
+  }
+  return scope;
+}
+
+// The candidate `written` as the cover instance sees it, or nothing when it is not
+// admissible: not inside any changed entry, matching an unused action, or covering nothing.
+std::optional<Candidate> admissible_candidate(const std::string& lower, const std::string& written,
+                                              const std::vector<ActionPattern>& changed, const ServiceScope& scope,
+                                              const RefineContext& context) {
+  const auto& actions = context.catalog.actions();
+  const ActionPattern pattern(lower);
+  std::size_t entry = changed.size();
+  for (std::size_t c = 0; c < changed.size() && entry == changed.size(); ++c) {
+    if (entry_includes(changed[c], pattern)) entry = c;
+  }
+  if (entry == changed.size()) return std::nullopt;
+  const std::size_t elements = scope.elements.size();
+  Candidate candidate{written, entry, Bits((elements + 63) / 64, 0), 0, 0};
+  for (std::size_t i = scope.first; i < scope.last; ++i) {
+    if (!pattern.matches(actions[i].lower_full)) continue;
+    if (context.findings.is_unused(actions[i].lower_full)) return std::nullopt;
+    if (const std::size_t e = scope.position[i - scope.first]; e < elements) {
+      candidate.cover[e / 64] |= std::uint64_t{1} << (e % 64);
+    }
+  }
+  if (std::any_of(scope.unknown_unused.begin(), scope.unknown_unused.end(),
+                  [&](const std::string& name) { return pattern.matches(name); })) {
+    return std::nullopt;
+  }
+  candidate.size = count_bits(candidate.cover);
+  if (candidate.size == 0) return std::nullopt;
+  candidate.wildcards = static_cast<std::size_t>(std::count(written.begin(), written.end(), '*'));
+  return candidate;
+}
+
+std::vector<Candidate> admissible_candidates(const std::vector<ActionPattern>& changed, const ServiceScope& scope,
+                                             const RefineContext& context) {
+  std::map<std::string, std::string> written_by_lower;
+  for (std::size_t index : scope.elements) {
+    for (auto& written : candidate_patterns(context.catalog.actions()[index].full)) {
+      written_by_lower.emplace(model::to_lower_ascii(written), written);
+    }
+  }
+  std::vector<Candidate> candidates;
+  for (const auto& [lower, written] : written_by_lower) {
+    if (auto candidate = admissible_candidate(lower, written, changed, scope, context)) candidates.push_back(std::move(*candidate));
+  }
+  return candidates;
+}
+
+std::vector<Chosen> fewest_cover(const std::vector<ActionPattern>& changed, const std::vector<ActionPattern>& kept,
+                                 const RefineContext& context, CoverStats& stats) {
   std::vector<Chosen> result;
-  const auto& unused = context.findings.unused_actions();
-  for (const auto& [service, element_set] : by_service) {
-    const std::string service_prefix = service + ":";
-    const std::vector<std::size_t> elements(element_set.begin(), element_set.end());
-    const auto [first, last] = context.catalog.prefix_range(service_prefix);
-    std::vector<std::size_t> position(last - first, elements.size());
-    for (std::size_t e = 0; e < elements.size(); ++e) position[elements[e] - first] = e;
-    // Unused actions of the service that the catalog does not know: candidates must avoid them too.
-    std::vector<std::string> unknown_unused;
-    for (auto it = std::lower_bound(unused.begin(), unused.end(), service_prefix);
-         it != unused.end() && it->compare(0, service_prefix.size(), service_prefix) == 0; ++it) {
-      if (!context.catalog.find(*it)) unknown_unused.push_back(*it);
-    }
-
-    std::map<std::string, std::string> written_by_lower;
-    for (std::size_t index : elements) {
-      for (auto& written : candidate_patterns(actions[index].full)) written_by_lower.emplace(model::to_lower_ascii(written), written);
-    }
-    std::vector<Candidate> candidates;
-    const std::size_t words = (elements.size() + 63) / 64;
-    for (const auto& [lower, written] : written_by_lower) {
-      const ActionPattern pattern(lower);
-      std::size_t entry = changed.size();
-      for (std::size_t c = 0; c < changed.size() && entry == changed.size(); ++c) {
-        if (entry_includes(changed[c], pattern)) entry = c;
-      }
-      if (entry == changed.size()) continue;
-      Candidate candidate{written, entry, Bits(words, 0), 0, 0};
-      bool safe = true;
-      for (std::size_t i = first; i < last && safe; ++i) {
-        if (!pattern.matches(actions[i].lower_full)) continue;
-        if (context.findings.is_unused(actions[i].lower_full)) {
-          safe = false;
-        } else if (position[i - first] < elements.size()) {
-          const std::size_t e = position[i - first];
-          candidate.cover[e / 64] |= std::uint64_t{1} << (e % 64);
-        }
-      }
-      for (const auto& name : unknown_unused) safe = safe && !pattern.matches(name);
-      if (!safe) continue;
-      candidate.size = count_bits(candidate.cover);
-      if (candidate.size == 0) continue;
-      candidate.wildcards = static_cast<std::size_t>(std::count(written.begin(), written.end(), '*'));
-      candidates.push_back(std::move(candidate));
-    }
-    CoverInstance instance(elements.size(), std::move(candidates));
+  for (const auto& [service, element_set] : elements_by_service(changed, kept, context)) {
+    const ServiceScope scope = service_scope(service, element_set, context);
+    CoverInstance instance(scope.elements.size(), admissible_candidates(changed, scope, context));
     for (std::size_t c : instance.solve(stats)) {
       result.push_back(Chosen{instance.candidates()[c].written, instance.candidates()[c].entry});
     }
@@ -341,14 +366,32 @@ std::vector<Chosen> fewest_cover(const std::vector<ActionPattern>& changed, cons
 }  // namespace
 
 std::vector<std::string> FewestStrategy::generalize_entry(const ActionPattern& entry, const RefineContext& context) const {
+  CoverStats unreported;  // one entry alone: refine_action_list is what reports covers
   std::vector<std::string> out;
-  for (auto& chosen : fewest_cover({entry}, {}, context, stats_)) out.push_back(std::move(chosen.written));
+  for (auto& chosen : fewest_cover({entry}, {}, context, unreported)) out.push_back(std::move(chosen.written));
   return out;
 }
 
-std::vector<std::string> FewestStrategy::refine_action_list(const std::vector<std::string>& entries,
-                                                            const RefineContext& context,
-                                                            std::vector<EntryChange>& changes) const {
+namespace {
+
+// Why a changed entry became its replacement, in words.
+std::string changed_entry_reason(const ActionPattern& entry, const std::vector<std::string>& replacement,
+                                 const RefineContext& context) {
+  if (!replacement.empty()) return "hides unused actions; fewest entries covering the used ones";
+  bool any_used = false;
+  for (std::size_t index : entry_catalog_actions(entry, context.catalog)) {
+    any_used = any_used || !context.findings.is_unused(context.catalog.actions()[index].lower_full);
+  }
+  return any_used ? "hides unused actions; its used actions are covered by other entries of the list"
+                  : "every action it allows is unused";
+}
+
+}  // namespace
+
+ActionListOutput FewestStrategy::refine_action_list(const std::vector<std::string>& entries,
+                                                    const RefineContext& context) const {
+  // The shared rules 1 and 2 decide which entries are kept and dropped; the changed ones are
+  // covered together, so rule 3 cannot go entry by entry (refine_entry_by_entry).
   enum class Kind { kKept, kDropped, kChanged };
   std::vector<Kind> kinds;
   std::vector<ActionPattern> kept;
@@ -367,33 +410,28 @@ std::vector<std::string> FewestStrategy::refine_action_list(const std::vector<st
       changed.push_back(pattern);
     }
   }
+  ActionListOutput output;
+  output.cover.emplace();
   std::vector<std::vector<std::string>> replacements(changed.size());
   if (!changed.empty()) {
-    for (auto& chosen : fewest_cover(changed, kept, context, stats_)) replacements[chosen.entry].push_back(std::move(chosen.written));
+    for (auto& chosen : fewest_cover(changed, kept, context, *output.cover)) {
+      replacements[chosen.entry].push_back(std::move(chosen.written));
+    }
   }
-  std::vector<std::string> refined;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (kinds[i] == Kind::kKept) {
-      refined.push_back(entries[i]);
+      output.actions.push_back(entries[i]);
     } else if (kinds[i] == Kind::kDropped) {
-      changes.push_back(EntryChange{entries[i], {}, "unused"});
+      output.changes.push_back(EntryChange{entries[i], {}, "unused"});
     } else {
       auto& replacement = replacements[changed_slot[i]];
       sort_entries(replacement);
-      bool any_used = false;
-      for (std::size_t index : entry_catalog_actions(changed[changed_slot[i]], context.catalog)) {
-        any_used = any_used || !context.findings.is_unused(context.catalog.actions()[index].lower_full);
-      }
-      std::string reason = "hides unused actions; fewest entries covering the used ones";
-      if (replacement.empty()) {
-        reason = any_used ? "hides unused actions; its used actions are covered by other entries of the list"
-                          : "every action it allows is unused";
-      }
-      changes.push_back(EntryChange{entries[i], replacement, reason});
-      refined.insert(refined.end(), replacement.begin(), replacement.end());
+      output.changes.push_back(EntryChange{entries[i], replacement, changed_entry_reason(changed[changed_slot[i]], replacement, context)});
+      output.actions.insert(output.actions.end(), replacement.begin(), replacement.end());
     }
   }
-  return without_duplicates(std::move(refined));
+  output.actions = without_duplicates(std::move(output.actions));
+  return output;
 }
 
 }  // namespace leastpriv::engine

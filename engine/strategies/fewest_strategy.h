@@ -25,8 +25,9 @@
 // uncovered element with the fewest candidates, prune with ⌈uncovered / largest cover⌉) up to
 // 20,000 nodes. Last, each chosen entry is narrowed to the least general candidate that still
 // covers what no other chosen entry covers (same count, more exact). An instance is proved optimal when greedy meets the packing bound or the
-// branch and bound finishes; otherwise the packing bound is what is known. stats() sums this
-// over every instance solved, so the corpus report can state the gap it measured.
+// branch and bound finishes; otherwise the packing bound is what is known. Each list's
+// ActionListOutput::cover sums this over the instances solved for it (refine_policy sums the
+// lists into Refinement::cover_stats), so the corpus report can state the gap it measured.
 #pragma once
 
 #include "engine/strategies/strategy.h"
@@ -35,28 +36,12 @@
 
 namespace leastpriv::engine {
 
-struct CoverStats {
-  std::size_t instances = 0;       // per-service set-cover instances
-  std::size_t proved_optimal = 0;  // solved with a matching lower bound
-  std::size_t chosen = 0;          // entries chosen, summed over instances
-  std::size_t lower_bound = 0;     // proven lower bounds, summed (== chosen when all are optimal)
-  std::size_t candidates = 0;      // admissible candidates after merging equal covers
-};
-
 class FewestStrategy : public Strategy {
  public:
   std::string_view name() const override { return "fewest"; }
   std::vector<std::string> generalize_entry(const ActionPattern& entry, const RefineContext& context) const override;
-  std::vector<std::string> refine_action_list(const std::vector<std::string>& entries, const RefineContext& context,
-                                              std::vector<EntryChange>& changes) const override;
-
-  // Summed over every call since construction or reset_stats(). Not thread-safe: one
-  // strategy object per thread.
-  const CoverStats& stats() const { return stats_; }
-  void reset_stats() const { stats_ = CoverStats{}; }
-
- private:
-  mutable CoverStats stats_;
+  // The cover of all the list's changed entries at once; `cover` says how it went.
+  ActionListOutput refine_action_list(const std::vector<std::string>& entries, const RefineContext& context) const override;
 };
 
 }  // namespace leastpriv::engine

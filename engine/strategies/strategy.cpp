@@ -29,27 +29,41 @@ void sort_entries(std::vector<std::string>& entries) {
   }
 }
 
-std::vector<std::string> Strategy::refine_action_list(const std::vector<std::string>& entries,
-                                                      const RefineContext& context,
-                                                      std::vector<EntryChange>& changes) const {
-  std::vector<std::string> refined;
+CoverStats& CoverStats::operator+=(const CoverStats& other) {
+  instances += other.instances;
+  proved_optimal += other.proved_optimal;
+  chosen += other.chosen;
+  lower_bound += other.lower_bound;
+  candidates += other.candidates;
+  return *this;
+}
+
+ActionListOutput refine_entry_by_entry(const std::vector<std::string>& entries, const RefineContext& context,
+                                       const EntryGeneralizer& generalize) {
+  ActionListOutput output;
   for (const auto& entry : entries) {
     const ActionPattern pattern(entry);
     if (!matches_some_unused(pattern, context.findings)) {
-      refined.push_back(entry);  // rule 1: hides no unused action, kept byte for byte
+      output.actions.push_back(entry);  // rule 1: hides no unused action, kept byte for byte
       continue;
     }
     if (pattern.is_literal()) {
-      changes.push_back(EntryChange{entry, {}, "unused"});  // rule 2
+      output.changes.push_back(EntryChange{entry, {}, "unused"});  // rule 2
       continue;
     }
-    std::vector<std::string> replacement = generalize_entry(pattern, context);  // rule 3
+    std::vector<std::string> replacement = generalize(pattern);  // rule 3
     sort_entries(replacement);
-    changes.push_back(EntryChange{entry, replacement,
-                                  replacement.empty() ? "every action it allows is unused" : "hides unused actions"});
-    refined.insert(refined.end(), replacement.begin(), replacement.end());
+    output.changes.push_back(EntryChange{entry, replacement,
+                                         replacement.empty() ? "every action it allows is unused" : "hides unused actions"});
+    output.actions.insert(output.actions.end(), replacement.begin(), replacement.end());
   }
-  return without_duplicates(std::move(refined));
+  output.actions = without_duplicates(std::move(output.actions));
+  return output;
+}
+
+ActionListOutput Strategy::refine_action_list(const std::vector<std::string>& entries, const RefineContext& context) const {
+  return refine_entry_by_entry(entries, context,
+                               [&](const ActionPattern& entry) { return generalize_entry(entry, context); });
 }
 
 std::vector<std::string> without_duplicates(std::vector<std::string> entries) {
@@ -80,10 +94,6 @@ class ExclusionWalk {
       used_allowed_[i + 1] = used_allowed_[i] + (!excluded && !unused ? 1 : 0);
       newly_excluded_[i + 1] = newly_excluded_[i] + (newly_[i] ? 1 : 0);
     }
-  }
-
-  static bool matches_any(const std::vector<ActionPattern>& patterns, const std::string& lower_action) {
-    return std::any_of(patterns.begin(), patterns.end(), [&](const ActionPattern& p) { return p.matches(lower_action); });
   }
 
   bool any_newly_excluded() const { return newly_excluded_.back() > 0; }
@@ -132,7 +142,7 @@ std::vector<std::string> Strategy::exclude_unused(const std::vector<ActionPatter
   // Unused actions no catalog knows: by exact name, when still allowed.
   for (const auto& unused : context.findings.unused_actions()) {
     if (context.catalog.find(unused)) continue;
-    if (ExclusionWalk::matches_any(excluded, unused)) continue;
+    if (matches_any(excluded, unused)) continue;
     added.push_back(context.findings.spelling(unused));
     excluded.emplace_back(unused);
   }
@@ -142,7 +152,51 @@ std::vector<std::string> Strategy::exclude_unused(const std::vector<ActionPatter
   return added;
 }
 
-void Strategy::adjust_refinement(const model::PolicyDocument&, Refinement&, const RefineContext&) const {}
+namespace {
+
+// Does an Allow+NotAction statement that excludes `not_actions` still allow a catalog action?
+bool not_action_allows_some(const std::vector<ActionPattern>& not_actions, const model::Catalog& catalog) {
+  return std::any_of(catalog.actions().begin(), catalog.actions().end(),
+                     [&](const model::CatalogAction& action) { return !matches_any(not_actions, action.lower_full); });
+}
+
+StatementOutput refine_not_action_statement(const Strategy& strategy, const model::Statement& statement,
+                                            const RefineContext& context) {
+  StatementOutput output;
+  std::vector<ActionPattern> not_actions;
+  for (const auto& pattern : statement.patterns) not_actions.emplace_back(pattern);
+  output.added_to_not_action = strategy.exclude_unused(not_actions, context);
+  if (!output.added_to_not_action.empty()) {
+    for (const auto& pattern : output.added_to_not_action) not_actions.emplace_back(pattern);
+    output.removed = !not_action_allows_some(not_actions, context.catalog);
+  }
+  return output;
+}
+
+}  // namespace
+
+StrategyOutput Strategy::refine_statements(const model::PolicyDocument& original, const RefineContext& context) const {
+  StrategyOutput output;
+  for (std::size_t index = 0; index < original.statements.size(); ++index) {
+    const model::Statement& statement = original.statements[index];
+    // Deny statements never change: removing from a Deny would add permissions.
+    if (statement.effect != model::Effect::kAllow) continue;
+    StatementOutput refined;
+    if (statement.action_key == model::ActionKey::kAction) {
+      refined.action_list = refine_action_list(statement.patterns, context);
+      refined.removed = !refined.action_list.changes.empty() && refined.action_list.actions.empty();
+      if (refined.action_list.cover) {
+        if (!output.cover) output.cover.emplace();
+        *output.cover += *refined.action_list.cover;
+      }
+    } else {
+      refined = refine_not_action_statement(*this, statement, context);
+    }
+    refined.statement_index = index;
+    output.statements.push_back(std::move(refined));
+  }
+  return output;
+}
 
 void exclude_unused_services(const RefineContext& context, std::vector<ActionPattern>& excluded,
                              std::vector<std::string>& added) {

@@ -31,4 +31,11 @@ printf '#include "cli/report.h"\n' >"$scratch/tree/verifier/bad.h"
 if check verifier "verifier|model|spec|support" "$scratch/tree"; then
   echo "FAIL: a cli include in a verifier header passed"; exit 1
 fi
-echo "dependency rule: 4 checks passed"
+# The angle form is no way around it; a system header in that form is not ours to judge.
+printf '#include <nlohmann/json.hpp>\n#include <sys/wait.h>\n' >"$scratch/tree/verifier/bad.h"
+check verifier "verifier|model|spec|support" "$scratch/tree" || { cat "$scratch/out"; echo "FAIL: a system header was refused"; exit 1; }
+printf '#include <engine/refine.h>\n' >"$scratch/tree/verifier/bad.h"
+if check verifier "verifier|model|spec|support" "$scratch/tree"; then
+  echo "FAIL: an engine include in angle brackets passed"; exit 1
+fi
+echo "dependency rule: 6 checks passed"

@@ -111,8 +111,19 @@ TEST(FewestStrategy, SuffixPatternCoversWhatNoPrefixCoversSafely) {
 TEST(FewestStrategy, MatchesAwsWhenPrefixesAreOptimalAndPrefersExactNames) {
   const FewestStrategy strategy;
   EXPECT_EQ(generalize(strategy, "s3:Get*", kBucketReadsUnused), (Entries{"s3:GetJobTagging", "s3:GetObject*"}));
-  EXPECT_EQ(strategy.stats().instances, 1u);
-  EXPECT_EQ(strategy.stats().proved_optimal, 1u);
+  // The same list refined: the cover statistics come with the result.
+  const Refinement refinement =
+      refine_policy(policy_of(one_statement(R"("s3:Get*")")), findings_of(kBucketReadsUnused), small_catalog(), strategy);
+  EXPECT_EQ(refinement.document.statements[0].patterns, (Entries{"s3:GetJobTagging", "s3:GetObject*"}));
+  ASSERT_TRUE(refinement.cover_stats.has_value());
+  EXPECT_EQ(refinement.cover_stats->instances, 1u);
+  EXPECT_EQ(refinement.cover_stats->proved_optimal, 1u);
+}
+
+TEST(FewestStrategy, OnlyFewestReportsCoverStatistics) {
+  const std::string policy = one_statement(R"("s3:Get*")");
+  EXPECT_FALSE(refine_policy(policy_of(policy), findings_of(kBucketReadsUnused), small_catalog(), AwsStrategy())
+                   .cover_stats.has_value());
 }
 
 TEST(FewestStrategy, CoversAcrossTheEntriesOfOneList) {
@@ -184,7 +195,8 @@ TEST(BoundedStrategy, ReportsWhenEvenTheCoarsestResultDoesNotFit) {
 TEST(BoundedStrategy, BudgetIsPartOfTheStrategyName) {
   auto strategy = make_strategy("bounded:100");
   ASSERT_TRUE(strategy.ok());
-  EXPECT_EQ(dynamic_cast<const BoundedStrategy&>(**strategy).budget(), 100u);
+  EXPECT_EQ((*strategy)->configured_name(), "bounded:100");
+  EXPECT_EQ((*make_strategy("bounded:6144"))->configured_name(), "bounded");
   EXPECT_FALSE(make_strategy("bounded:").ok());
   EXPECT_FALSE(make_strategy("bounded:x1").ok());
 }

@@ -7,21 +7,16 @@
 #include "verifier/encode/obligations.h"
 #include "verifier/certificate/sha256.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
+#include "support/parallel_for.h"
+#include "support/process.h"
+
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-#include <thread>
-
-extern char** environ;
 
 namespace leastpriv::verifier {
 
@@ -50,62 +45,6 @@ Result<model::Json> file_entry(const std::string& path) {
   return entry;
 }
 
-struct ProcessOutput {
-  std::string out;
-  bool timed_out = false;
-  bool failed = false;
-  std::string error;
-};
-
-// Runs `argv` with stdout+stderr to a temporary file; kills it after `timeout_seconds`.
-ProcessOutput run_process(const std::vector<std::string>& argv, double timeout_seconds) {
-  ProcessOutput result;
-  char output_path[] = "/tmp/leastpriv-recheck-out-XXXXXX";
-  const int output_fd = mkstemp(output_path);
-  if (output_fd < 0) {
-    result.failed = true;
-    result.error = "cannot create a temporary file";
-    return result;
-  }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, output_fd, 1);
-  posix_spawn_file_actions_adddup2(&actions, output_fd, 2);
-  std::vector<char*> args;
-  for (const auto& word : argv) args.push_back(const_cast<char*>(word.c_str()));
-  args.push_back(nullptr);
-  pid_t pid = 0;
-  const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) {
-    close(output_fd);
-    unlink(output_path);
-    result.failed = true;
-    result.error = "cannot run `" + argv[0] + "`";
-    return result;
-  }
-  const auto deadline = Clock::now() + std::chrono::duration<double>(timeout_seconds + 2.0);
-  int status = 0;
-  while (true) {
-    const pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
-    if (Clock::now() > deadline) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      result.timed_out = true;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  close(output_fd);
-  std::ifstream in(output_path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  result.out = text.str();
-  unlink(output_path);
-  return result;
-}
-
 std::string first_word(const std::string& text) {
   std::istringstream in(text);
   std::string word;
@@ -126,18 +65,19 @@ RecheckVerdict recheck_one(const std::string& id, const std::string& solver, con
   } else {
     argv = {options.cvc5_binary, "--lang", "smt2", "--strings-exp", "--tlimit=" + std::to_string(seconds * 1000), smt_path};
   }
-  const ProcessOutput output = run_process(argv, options.timeout_seconds);
+  // The solver's own limit comes first; the deadline is for a solver that ignores it.
+  const support::ProcessResult output = support::run_process(argv, options.timeout_seconds + 2.0);
   verdict.seconds = std::chrono::duration<double>(Clock::now() - began).count();
-  if (output.failed) {
+  if (!output.started) {
     verdict.answer = "error: " + output.error;
   } else if (output.timed_out) {
     verdict.answer = "timeout";
   } else {
-    const std::string word = first_word(output.out);
+    const std::string word = first_word(output.output);
     if (word == "unsat" || word == "sat" || word == "unknown" || word == "timeout") {
       verdict.answer = word;
     } else {
-      verdict.answer = "error: " + (output.out.size() > 200 ? output.out.substr(0, 200) : output.out);
+      verdict.answer = "error: " + (output.output.size() > 200 ? output.output.substr(0, 200) : output.output);
       while (!verdict.answer.empty() && verdict.answer.back() == '\n') verdict.answer.pop_back();
     }
   }
@@ -174,6 +114,63 @@ std::string catalog_hash(const model::Catalog& catalog) {
   return digest_hex(hash.finish());
 }
 
+namespace {
+
+// One obligation as the certificate records it: id, kind, scope, verdicts, and the SMT-LIB2 text.
+model::Json obligation_entry(const ObligationResult& obligation) {
+  model::Json entry = model::Json::object();
+  entry["id"] = obligation.id;
+  entry["obligation"] = obligation_code(obligation.kind);
+  entry["name"] = obligation_name(obligation.kind);
+  if (obligation.scope_index > 0) {
+    entry["scope_index"] = obligation.scope_index;
+    entry["scope"] = obligation.scope;
+    entry["service"] = obligation.service;
+  }
+  entry["verdict"] = verdict_name(obligation.verdict);
+  entry["agreeing"] = obligation.agreeing;
+  if (!obligation.counterexample.empty()) entry["counterexample"] = obligation.counterexample;
+  if (!obligation.explanation.empty()) entry["explanation"] = obligation.explanation;
+  if (!obligation.reason.empty()) entry["reason"] = obligation.reason;
+  model::Json procedures = model::Json::array();
+  for (const auto& procedure : obligation.procedures) {
+    model::Json p = model::Json::object();
+    p["name"] = procedure.procedure;
+    p["version"] = procedure.version;
+    p["verdict"] = obligation.kind == ObligationKind::kDenyUnchanged ? verdict_name(procedure.verdict)
+                                                                       : solver_answer(procedure.verdict);
+    p["seconds"] = procedure.seconds;
+    if (!procedure.counterexample.empty()) p["model"] = procedure.counterexample;
+    if (!procedure.reason.empty()) p["reason"] = procedure.reason;
+    procedures.push_back(std::move(p));
+  }
+  entry["procedures"] = std::move(procedures);
+  if (!obligation.smtlib.empty()) {
+    entry["expected"] = "unsat";
+    entry["smtlib"] = obligation.smtlib;
+  }
+  return entry;
+}
+
+// The catalog the proof is relative to: its identity, its canonical hash and, when it was a
+// file, that file's hash.
+Result<model::Json> catalog_entry_of(const model::Catalog& catalog, const std::string& catalog_path) {
+  model::Json catalog_entry = model::Json::object();
+  catalog_entry["source"] = catalog.identity().source;
+  catalog_entry["date"] = catalog.identity().date;
+  catalog_entry["actions"] = catalog.actions().size();
+  catalog_entry["canonical_sha256"] = catalog_hash(catalog);
+  catalog_entry["canonical_text"] = "every action's service:Name in the catalog's order (sorted by lower case), one per line";
+  if (!catalog_path.empty()) {
+    auto entry = file_entry(catalog_path);
+    if (!entry) return entry.error();
+    catalog_entry["file"] = *entry;
+  }
+  return catalog_entry;
+}
+
+}  // namespace
+
 Result<model::Json> build_certificate(const VerificationReport& report, const model::Catalog& catalog,
                                const CertificateInputs& inputs) {
   model::Json certificate = model::Json::object();
@@ -190,18 +187,9 @@ Result<model::Json> build_certificate(const VerificationReport& report, const mo
     files[key] = *entry;
   }
   certificate["inputs"] = files;
-  model::Json catalog_entry = model::Json::object();
-  catalog_entry["source"] = catalog.identity().source;
-  catalog_entry["date"] = catalog.identity().date;
-  catalog_entry["actions"] = catalog.actions().size();
-  catalog_entry["canonical_sha256"] = catalog_hash(catalog);
-  catalog_entry["canonical_text"] = "every action's service:Name in the catalog's order (sorted by lower case), one per line";
-  if (!inputs.catalog_path.empty()) {
-    auto entry = file_entry(inputs.catalog_path);
-    if (!entry) return entry.error();
-    catalog_entry["file"] = *entry;
-  }
-  certificate["catalog"] = catalog_entry;
+  auto catalog_entry = catalog_entry_of(catalog, inputs.catalog_path);
+  if (!catalog_entry) return catalog_entry.error();
+  certificate["catalog"] = *catalog_entry;
   if (!inputs.strategy.empty()) certificate["strategy"] = inputs.strategy;
   certificate["tools"] = model::Json{{"z3", report.z3_version}, {"cvc5", report.cvc5_version}, {"automaton", kAutomatonVersion}};
   certificate["seconds"] = report.seconds;
@@ -209,59 +197,33 @@ Result<model::Json> build_certificate(const VerificationReport& report, const mo
       "each obligation text is unsat exactly when no counterexample action exists in its scope and service group; "
       "see verifier/encode/obligations.h for the reduction from the policies to these texts";
   model::Json obligations = model::Json::array();
-  for (const auto& obligation : report.obligations) {
-    model::Json entry = model::Json::object();
-    entry["id"] = obligation.id;
-    entry["obligation"] = obligation_code(obligation.kind);
-    entry["name"] = obligation_name(obligation.kind);
-    if (obligation.scope_index > 0) {
-      entry["scope_index"] = obligation.scope_index;
-      entry["scope"] = obligation.scope;
-      entry["service"] = obligation.service;
-    }
-    entry["verdict"] = verdict_name(obligation.verdict);
-    entry["agreeing"] = obligation.agreeing;
-    if (!obligation.counterexample.empty()) entry["counterexample"] = obligation.counterexample;
-    if (!obligation.explanation.empty()) entry["explanation"] = obligation.explanation;
-    if (!obligation.reason.empty()) entry["reason"] = obligation.reason;
-    model::Json procedures = model::Json::array();
-    for (const auto& procedure : obligation.procedures) {
-      model::Json p = model::Json::object();
-      p["name"] = procedure.procedure;
-      p["version"] = procedure.version;
-      p["verdict"] = obligation.kind == ObligationKind::kDenyUnchanged ? verdict_name(procedure.verdict)
-                                                                         : solver_answer(procedure.verdict);
-      p["seconds"] = procedure.seconds;
-      if (!procedure.counterexample.empty()) p["model"] = procedure.counterexample;
-      if (!procedure.reason.empty()) p["reason"] = procedure.reason;
-      procedures.push_back(std::move(p));
-    }
-    entry["procedures"] = std::move(procedures);
-    if (!obligation.smtlib.empty()) {
-      entry["expected"] = "unsat";
-      entry["smtlib"] = obligation.smtlib;
-    }
-    obligations.push_back(std::move(entry));
-  }
+  for (const auto& obligation : report.obligations) obligations.push_back(obligation_entry(obligation));
   certificate["obligations"] = std::move(obligations);
   return certificate;
 }
 
-Result<RecheckReport> recheck_certificate(const model::Json& certificate, const std::string& file, const RecheckOptions& options) {
-  const auto began = Clock::now();
+namespace {
+
+// One SMT-LIB2 text of a certificate, to be re-run.
+struct RecheckJob {
+  std::string id;
+  std::string text;
+};
+
+// What a certificate asks to re-check: its SMT-LIB2 texts, and whether it claims O0.
+struct RecheckPlan {
+  std::vector<RecheckJob> jobs;
+  bool has_deny_obligation = false;
+};
+
+Result<RecheckPlan> read_recheck_plan(const model::Json& certificate, const std::string& file) {
   if (!certificate.is_object() || !certificate.contains("format") || certificate["format"] != kFormat) {
     return model::error_at(file, "/format", std::string("not a leastpriv certificate (expected `") + kFormat + "`)");
   }
   if (!certificate.contains("obligations") || !certificate["obligations"].is_array()) {
     return model::error_at(file, "/obligations", "expected an array");
   }
-  RecheckReport report;
-  struct Job {
-    std::string id;
-    std::string text;
-  };
-  std::vector<Job> jobs;
-  bool has_deny_obligation = false;
+  RecheckPlan plan;
   const auto& obligations = certificate["obligations"];
   for (std::size_t i = 0; i < obligations.size(); ++i) {
     const auto& entry = obligations[i];
@@ -270,66 +232,86 @@ Result<RecheckReport> recheck_certificate(const model::Json& certificate, const 
       return model::error_at(file, pointer, "expected an obligation with an `id`");
     }
     if (entry.contains("obligation") && entry["obligation"] == "O0") {
-      has_deny_obligation = true;
+      plan.has_deny_obligation = true;
       continue;
     }
     if (!entry.contains("smtlib") || !entry["smtlib"].is_string()) {
       return model::error_at(file, pointer + "/smtlib", "expected the SMT-LIB2 text");
     }
-    jobs.push_back(Job{entry["id"].get<std::string>(), entry["smtlib"].get<std::string>()});
+    plan.jobs.push_back(RecheckJob{entry["id"].get<std::string>(), entry["smtlib"].get<std::string>()});
   }
-  if (jobs.empty()) report.problems.push_back("the certificate carries no SMT-LIB2 obligation");
+  return plan;
+}
 
-  // The texts go to files so that the solvers read exactly what the certificate says.
+// Both solvers on every text; the texts go to files so that the solvers read exactly what the
+// certificate says. Verdict 2i is z3's on job i, 2i + 1 cvc5's.
+Result<std::vector<RecheckVerdict>> run_rechecks(const std::vector<RecheckJob>& jobs, const RecheckOptions& options) {
   char directory[] = "/tmp/leastpriv-recheck-XXXXXX";
   if (mkdtemp(directory) == nullptr) return Error{ErrorKind::kInternal, "cannot create a temporary directory"};
   std::vector<std::string> paths;
+  auto remove_files = [&] {
+    for (const auto& path : paths) unlink(path.c_str());
+    rmdir(directory);
+  };
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     paths.push_back(std::string(directory) + "/obligation-" + std::to_string(i) + ".smt2");
     std::ofstream out(paths.back());
     out << jobs[i].text;
-    if (!out) return Error{ErrorKind::kInternal, "cannot write `" + paths.back() + "`"};
+    if (!out) {
+      remove_files();
+      return Error{ErrorKind::kInternal, "cannot write `" + paths.back() + "`"};
+    }
   }
   std::vector<RecheckVerdict> verdicts(jobs.size() * 2);
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t k = next++; k < verdicts.size(); k = next++) {
-      const std::size_t i = k / 2;
-      verdicts[k] = recheck_one(jobs[i].id, k % 2 == 0 ? "z3" : "cvc5", paths[i], options);
-    }
-  };
-  const unsigned threads = std::max(1U, std::thread::hardware_concurrency());
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& thread : pool) thread.join();
-  for (const auto& path : paths) unlink(path.c_str());
-  rmdir(directory);
-  report.verdicts = std::move(verdicts);
+  support::parallel_for(verdicts.size(), 0, [&](std::size_t k) {
+    const std::size_t i = k / 2;
+    verdicts[k] = recheck_one(jobs[i].id, k % 2 == 0 ? "z3" : "cvc5", paths[i], options);
+  });
+  remove_files();
+  return verdicts;
+}
+
+// O0 needs no solver: the Deny statements of the two given files are compared again.
+Status recheck_deny_obligation(const RecheckOptions& options, RecheckReport& report) {
+  auto original = model::load_policy_file(options.original_path);
+  if (!original) return original.error();
+  auto result = model::load_policy_file(options.result_path);
+  if (!result) return result.error();
+  const std::string difference = deny_statement_difference(original->document, result->document);
+  if (!difference.empty()) report.problems.push_back("O0 deny-unchanged: " + difference);
+  return Ok{};
+}
+
+}  // namespace
+
+Result<RecheckReport> recheck_certificate(const model::Json& certificate, const std::string& file, const RecheckOptions& options) {
+  const auto began = Clock::now();
+  auto plan = read_recheck_plan(certificate, file);
+  if (!plan) return plan.error();
+  RecheckReport report;
+  if (plan->jobs.empty()) report.problems.push_back("the certificate carries no SMT-LIB2 obligation");
+  auto verdicts = run_rechecks(plan->jobs, options);
+  if (!verdicts) return verdicts.error();
+  report.verdicts = std::move(verdicts).value();
 
   check_hash(certificate, "original", options.original_path, report);
   check_hash(certificate, "findings", options.findings_path, report);
   check_hash(certificate, "result", options.result_path, report);
-  if (has_deny_obligation && !options.original_path.empty() && !options.result_path.empty()) {
-    auto original = model::load_policy_file(options.original_path);
-    if (!original) return original.error();
-    auto result = model::load_policy_file(options.result_path);
-    if (!result) return result.error();
-    const std::string difference = deny_statement_difference(original->document, result->document);
-    if (!difference.empty()) report.problems.push_back("O0 deny-unchanged: " + difference);
+  if (plan->has_deny_obligation && !options.original_path.empty() && !options.result_path.empty()) {
+    if (auto checked = recheck_deny_obligation(options, report); !checked) return checked.error();
   }
   report.seconds = std::chrono::duration<double>(Clock::now() - began).count();
   return report;
 }
 
-int recheck_exit_code(const RecheckReport& report) {
+Verdict recheck_verdict(const RecheckReport& report) {
   bool unknown = false;
   for (const auto& verdict : report.verdicts) {
-    if (verdict.answer == "sat") return 1;
+    if (verdict.answer == "sat") return Verdict::kCounterexample;
     if (verdict.answer != "unsat") unknown = true;
   }
-  if (!report.hash_mismatches.empty() || !report.problems.empty()) return 1;
-  return unknown ? 3 : 0;
+  if (!report.hash_mismatches.empty() || !report.problems.empty()) return Verdict::kCounterexample;
+  return unknown ? Verdict::kUnknown : Verdict::kProved;
 }
 
 std::string recheck_to_text(const RecheckReport& report) {
@@ -353,7 +335,7 @@ std::string recheck_to_text(const RecheckReport& report) {
   std::snprintf(summary, sizeof summary, "%d of %zu re-checks unsat (z3 %.3f s, cvc5 %.3f s; %.3f s wall)", unsat,
                 report.verdicts.size(), z3_seconds, cvc5_seconds, report.seconds);
   out << summary << "\n";
-  out << (recheck_exit_code(report) == 0 ? "certificate re-checked: every obligation unsat in z3 and cvc5\n"
+  out << (recheck_verdict(report) == Verdict::kProved ? "certificate re-checked: every obligation unsat in z3 and cvc5\n"
                                          : "certificate NOT re-checked\n");
   return out.str();
 }

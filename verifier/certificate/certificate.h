@@ -68,9 +68,10 @@ struct RecheckOptions {
 Result<RecheckReport> recheck_certificate(const model::Json& certificate, const std::string& file,
                                           const RecheckOptions& options);
 
-// 0 when every text is unsat in both solvers and every given hash matches, 1 when any is
-// sat or a hash differs, 3 when any is unknown / timed out.
-int recheck_exit_code(const RecheckReport& report);
+// kProved when every text is unsat in both solvers and every given hash matches;
+// kCounterexample when any is sat, a hash differs or another problem was found; else
+// kUnknown (a solver said unknown or timed out). cli/ turns it into the exit code.
+Verdict recheck_verdict(const RecheckReport& report);
 
 std::string recheck_to_text(const RecheckReport& report);
 

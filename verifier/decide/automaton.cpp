@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 namespace leastpriv::verifier {
@@ -303,35 +304,46 @@ bool glob_matches(const std::string& lower_glob, const std::string& lower_text) 
   return glob.accepts(state);
 }
 
+namespace {
+
+void add_domain_characters(std::string_view text, std::vector<char>& alphabet) {
+  for (char c : text) {
+    if (in_domain(c) && std::find(alphabet.begin(), alphabet.end(), c) == alphabet.end()) alphabet.push_back(c);
+  }
+}
+
+// The alphabet of the search: what the query mentions (inside the domain), plus one fresh
+// character that stands for every character the query does not mention.
+std::vector<char> search_alphabet(const Query& query, const Product& product) {
+  std::vector<char> alphabet;
+  for (char c : product.alphabet()) {
+    if (in_domain(c)) alphabet.push_back(c);
+  }
+  for (const auto& literal : query.literals) {
+    for (const auto& word : literal.language.words) add_domain_characters(word, alphabet);
+  }
+  for (const auto& service : query.group.services) add_domain_characters(service + ":", alphabet);
+  const std::string fresh = fresh_domain_character(query);
+  if (!fresh.empty()) alphabet.push_back(fresh[0]);
+  return alphabet;
+}
+
+}  // namespace
+
 ProcedureVerdict decide_with_automaton(const Query& query, double timeout_seconds) {
   const auto began = Clock::now();
   ProcedureVerdict verdict;
   verdict.procedure = "automaton";
   verdict.version = kAutomatonVersion;
   auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - began).count(); };
+  auto undecided = [&](std::string reason) {
+    verdict.reason = std::move(reason);
+    verdict.seconds = elapsed();
+    return verdict;
+  };
 
   Product product(query);
-  // The alphabet: what the query mentions (inside the domain), plus one fresh character that
-  // stands for every character the query does not mention.
-  std::vector<char> alphabet;
-  for (char c : product.alphabet()) {
-    if (in_domain(c)) alphabet.push_back(c);
-  }
-  for (const auto& literal : query.literals) {
-    for (const auto& word : literal.language.words) {
-      for (char c : word) {
-        if (in_domain(c) && std::find(alphabet.begin(), alphabet.end(), c) == alphabet.end()) alphabet.push_back(c);
-      }
-    }
-  }
-  for (const auto& service : query.group.services) {
-    for (char c : service + ":") {
-      if (in_domain(c) && std::find(alphabet.begin(), alphabet.end(), c) == alphabet.end()) alphabet.push_back(c);
-    }
-  }
-  const std::string fresh = fresh_domain_character(query);
-  if (!fresh.empty()) alphabet.push_back(fresh[0]);
-
+  const std::vector<char> alphabet = search_alphabet(query, product);
   // Breadth-first search; parents rebuild the (shortest) counterexample.
   std::vector<State> states;
   std::vector<std::pair<std::size_t, char>> parents;
@@ -350,19 +362,13 @@ ProcedureVerdict decide_with_automaton(const Query& query, double timeout_second
     }
     if (!product.viable(states[at])) continue;
     if ((at & 255U) == 0 && elapsed() > timeout_seconds) {
-      verdict.reason = "timeout after " + std::to_string(states.size()) + " states";
-      verdict.seconds = elapsed();
-      return verdict;
+      return undecided("timeout after " + std::to_string(states.size()) + " states");
     }
     for (char c : alphabet) {
       State next = product.step(states[at], c);
       std::string key = next.key();
       if (seen.count(key) != 0) continue;
-      if (states.size() >= kStateLimit) {
-        verdict.reason = "state limit reached";
-        verdict.seconds = elapsed();
-        return verdict;
-      }
+      if (states.size() >= kStateLimit) return undecided("state limit reached");
       seen.emplace(std::move(key), states.size());
       states.push_back(std::move(next));
       parents.emplace_back(at, c);

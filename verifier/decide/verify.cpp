@@ -1,9 +1,11 @@
 // Running the portfolio over every query and judging the answers; see verify.h.
 #include "verifier/decide/verify.h"
 
+#include "model/findings_warnings.h"
 #include "verifier/decide/automaton.h"
 #include "verifier/encode/obligations.h"
 #include "verifier/decide/solvers.h"
+#include "support/parallel_for.h"
 
 #include <algorithm>
 #include <atomic>
@@ -177,79 +179,40 @@ const char* verdict_name(Verdict verdict) {
   return "?";
 }
 
-Result<VerificationReport> verify_refinement(const model::PolicyDocument& original, const model::UnusedFindings& findings,
-                                             const model::PolicyDocument& result, const model::Catalog& catalog,
-                                             const VerifyOptions& options) {
-  const auto began = Clock::now();
-  VerificationReport report;
-  report.z3_version = z3_version_text();
-  report.cvc5_version = options.use_cvc5 ? cvc5_version_text() : "";
+namespace {
 
-  // Warnings: findings the catalog does not know, or the original does not allow at all.
-  for (const auto& action : findings.unused_actions()) {
-    if (!catalog.find(action)) report.warnings.push_back("the findings name `" + action + "`, which the catalog does not know");
-    bool allowed = false;
-    for (const auto& statement : original.statements) {
-      if (statement.effect != model::Effect::kAllow) continue;
-      bool any = false;
-      for (const auto& pattern : statement.patterns) any = any || glob_matches(lower_ascii(pattern), action);
-      allowed = allowed || (statement.action_key == model::ActionKey::kAction ? any : !any);
-    }
-    if (!allowed) report.warnings.push_back("the findings name `" + action + "`, which the original policy does not allow");
+// O0 is structural: the result's Deny statements are the original's, byte for byte.
+ObligationResult deny_obligation(const model::PolicyDocument& original, const model::PolicyDocument& result) {
+  ObligationResult deny;
+  deny.kind = ObligationKind::kDenyUnchanged;
+  deny.id = "O0";
+  ProcedureVerdict structural{"structural", kAutomatonVersion, Verdict::kProved, {}, {}, 0};
+  const auto started = Clock::now();
+  const std::string difference = deny_statement_difference(original, result);
+  structural.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  if (!difference.empty()) {
+    structural.verdict = Verdict::kCounterexample;
+    deny.explanation = difference;
   }
-  for (const auto& service : findings.unused_services()) {
-    if (!catalog.has_service(service)) {
-      report.warnings.push_back("the findings name service `" + service + "`, which the catalog does not know");
-    }
-  }
+  deny.verdict = structural.verdict;
+  deny.agreeing = 1;
+  deny.procedures.push_back(structural);
+  return deny;
+}
 
-  // O0 is structural.
-  {
-    ObligationResult deny;
-    deny.kind = ObligationKind::kDenyUnchanged;
-    deny.id = "O0";
-    ProcedureVerdict structural{"structural", kAutomatonVersion, Verdict::kProved, {}, {}, 0};
-    const auto started = Clock::now();
-    const std::string difference = deny_statement_difference(original, result);
-    structural.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    if (!difference.empty()) {
-      structural.verdict = Verdict::kCounterexample;
-      deny.explanation = difference;
-    }
-    deny.verdict = structural.verdict;
-    deny.agreeing = 1;
-    deny.procedures.push_back(structural);
-    report.obligations.push_back(std::move(deny));
-  }
+// `O1/scope-2/s3`: the obligation, its scope and its service group (long groups cut at the
+// first service), `#2`, `#3`… when a group name repeats.
+std::string obligation_id(const ObligationResult& obligation, std::map<std::string, int>& seen_ids) {
+  const std::string& service = obligation.service;
+  std::string id = std::string(obligation_code(obligation.kind)) + "/scope-" + std::to_string(obligation.scope_index) +
+                   "/" + (service.size() > 40 ? service.substr(0, service.find(',')) + ",…" : service);
+  const int seen = seen_ids[id]++;
+  if (seen > 0) id += "#" + std::to_string(seen + 1);
+  return id;
+}
 
-  auto tasks = build_queries(original, findings, result, catalog);
-  if (!tasks) return tasks.error();
-
-  std::vector<ObligationResult> results(tasks->size());
-  unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, tasks->size())));
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < tasks->size(); i = next++) results[i] = run_task((*tasks)[i], options, original, findings, result, catalog);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& thread : pool) thread.join();
-
-  std::map<std::string, int> ids;
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    auto& obligation = results[i];
-    judge(obligation, (*tasks)[i], original, findings, result, catalog, options.require_agreement);
-    std::string id = std::string(obligation_code(obligation.kind)) + "/scope-" + std::to_string(obligation.scope_index) +
-                     "/" + (obligation.service.size() > 40 ? obligation.service.substr(0, obligation.service.find(',')) + ",…"
-                                                            : obligation.service);
-    const int seen = ids[id]++;
-    if (seen > 0) id += "#" + std::to_string(seen + 1);
-    obligation.id = id;
-    report.obligations.push_back(std::move(obligation));
-  }
-
+// The whole verdict: proved only when every obligation is; a disagreement anywhere is unknown.
+void judge_report(VerificationReport& report) {
   bool any_counterexample = false;
   bool any_unknown = false;
   for (const auto& obligation : report.obligations) {
@@ -261,38 +224,58 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
                    : any_counterexample ? Verdict::kCounterexample
                    : any_unknown        ? Verdict::kUnknown
                                         : Verdict::kProved;
+}
+
+}  // namespace
+
+Result<VerificationReport> verify_refinement(const model::PolicyDocument& original, const model::UnusedFindings& findings,
+                                             const model::PolicyDocument& result, const model::Catalog& catalog,
+                                             const VerifyOptions& options) {
+  const auto began = Clock::now();
+  VerificationReport report;
+  report.z3_version = z3_version_text();
+  report.cvc5_version = options.use_cvc5 ? cvc5_version_text() : "";
+  // The same warnings as refine's (findings the catalog does not know, or the original does not allow).
+  report.warnings = model::findings_warnings(original, findings, catalog);
+  report.obligations.push_back(deny_obligation(original, result));
+
+  auto tasks = build_queries(original, findings, result, catalog);
+  if (!tasks) return tasks.error();
+  std::vector<ObligationResult> results(tasks->size());
+  support::parallel_for(tasks->size(), options.threads, [&](std::size_t i) {
+    results[i] = run_task((*tasks)[i], options, original, findings, result, catalog);
+  });
+
+  std::map<std::string, int> seen_ids;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    auto& obligation = results[i];
+    judge(obligation, (*tasks)[i], original, findings, result, catalog, options.require_agreement);
+    obligation.id = obligation_id(obligation, seen_ids);
+    report.obligations.push_back(std::move(obligation));
+  }
+  judge_report(report);
   report.seconds = std::chrono::duration<double>(Clock::now() - began).count();
   return report;
 }
 
-int report_exit_code(const VerificationReport& report) {
-  if (report.disagreement) return 3;
-  switch (report.verdict) {
-    case Verdict::kProved: return 0;
-    case Verdict::kCounterexample: return 1;
-    case Verdict::kUnknown: return 3;
-  }
-  return 3;
-}
+namespace {
 
-std::string report_to_text(const VerificationReport& report) {
-  std::ostringstream out;
-  // One summary line per obligation and scope; every query that is not proved in full.
-  struct Summary {
-    int queries = 0;
-    int proved = 0;
-    int failed = 0;
-    int unknown = 0;
-    double seconds = 0;
-    int min_agreeing = 1 << 30;
-    std::map<std::string, double> procedure_seconds;
-  };
-  std::map<std::pair<int, int>, Summary> summaries;
-  std::map<std::pair<int, int>, std::string> scopes;
+// What the obligations of one kind in one scope came to.
+struct Summary {
+  int queries = 0;
+  int proved = 0;
+  int failed = 0;
+  int unknown = 0;
+  int min_agreeing = 1 << 30;
+  std::map<std::string, double> procedure_seconds;
+};
+
+using SummaryKey = std::pair<int, int>;  // (obligation kind, scope index)
+
+std::map<SummaryKey, Summary> summarize(const VerificationReport& report) {
+  std::map<SummaryKey, Summary> summaries;
   for (const auto& obligation : report.obligations) {
-    auto key = std::make_pair(static_cast<int>(obligation.kind), obligation.scope_index);
-    auto& summary = summaries[key];
-    scopes[key] = obligation.scope;
+    auto& summary = summaries[{static_cast<int>(obligation.kind), obligation.scope_index}];
     ++summary.queries;
     if (obligation.verdict == Verdict::kProved) {
       ++summary.proved;
@@ -300,48 +283,67 @@ std::string report_to_text(const VerificationReport& report) {
     }
     if (obligation.verdict == Verdict::kCounterexample) ++summary.failed;
     if (obligation.verdict == Verdict::kUnknown) ++summary.unknown;
-    for (const auto& procedure : obligation.procedures) {
-      summary.seconds += procedure.seconds;
-      summary.procedure_seconds[procedure.procedure] += procedure.seconds;
-    }
+    for (const auto& procedure : obligation.procedures) summary.procedure_seconds[procedure.procedure] += procedure.seconds;
   }
-  for (const auto& [key, summary] : summaries) {
-    const auto kind = static_cast<ObligationKind>(key.first);
-    out << obligation_code(kind) << " " << obligation_name(kind);
-    if (key.second > 0) out << ", scope " << key.second;
-    out << ": ";
-    if (summary.failed > 0) {
-      out << "FAILED (" << summary.failed << " of " << summary.queries << " queries have a counterexample)";
-    } else if (summary.unknown > 0) {
-      out << "UNKNOWN (" << summary.unknown << " of " << summary.queries << " queries undecided)";
-    } else {
-      out << "proved (" << summary.queries << (summary.queries == 1 ? " query" : " queries") << ", every one by at least "
-          << summary.min_agreeing << " procedure" << (summary.min_agreeing == 1 ? "" : "s") << ")";
-    }
-    out << ";";
-    for (const auto& [procedure, seconds] : summary.procedure_seconds) out << " " << procedure << " " << format_seconds(seconds);
-    out << "\n";
+  return summaries;
+}
+
+void write_summary_line(std::ostream& out, const SummaryKey& key, const Summary& summary) {
+  const auto kind = static_cast<ObligationKind>(key.first);
+  out << obligation_code(kind) << " " << obligation_name(kind);
+  if (key.second > 0) out << ", scope " << key.second;
+  out << ": ";
+  if (summary.failed > 0) {
+    out << "FAILED (" << summary.failed << " of " << summary.queries << " queries have a counterexample)";
+  } else if (summary.unknown > 0) {
+    out << "UNKNOWN (" << summary.unknown << " of " << summary.queries << " queries undecided)";
+  } else {
+    out << "proved (" << summary.queries << (summary.queries == 1 ? " query" : " queries") << ", every one by at least "
+        << summary.min_agreeing << " procedure" << (summary.min_agreeing == 1 ? "" : "s") << ")";
   }
-  for (const auto& [key, scope] : scopes) {
-    if (key.second > 0 && key.first == static_cast<int>(ObligationKind::kSoundness)) {
-      out << "  scope " << key.second << ": " << (scope.size() > 160 ? scope.substr(0, 160) + "…" : scope) << "\n";
-    }
-  }
+  out << ";";
+  for (const auto& [procedure, seconds] : summary.procedure_seconds) out << " " << procedure << " " << format_seconds(seconds);
+  out << "\n";
+}
+
+// Each scope's text once, under the summary lines (scope 0 is the policy as a whole).
+void write_scopes(std::ostream& out, const VerificationReport& report) {
+  std::map<int, std::string> scopes;
   for (const auto& obligation : report.obligations) {
-    if (obligation.verdict == Verdict::kProved) continue;
-    out << "\n" << obligation.id << " " << obligation_name(obligation.kind) << ": " << verdict_name(obligation.verdict);
-    if (obligation.verdict == Verdict::kCounterexample) {
-      if (!obligation.counterexample.empty()) out << "\n  counterexample: `" << printable(obligation.counterexample) << "`";
-      out << "\n  " << obligation.explanation;
-    } else {
-      out << "\n  " << obligation.reason;
+    if (obligation.scope_index > 0 && obligation.kind == ObligationKind::kSoundness) {
+      scopes[obligation.scope_index] = obligation.scope;
     }
-    out << "\n  procedures:";
-    for (const auto& procedure : obligation.procedures) {
-      out << " " << procedure.procedure << "=" << verdict_name(procedure.verdict) << " (" << format_seconds(procedure.seconds)
-          << ")";
-    }
-    out << "\n";
+  }
+  for (const auto& [index, scope] : scopes) {
+    out << "  scope " << index << ": " << (scope.size() > 160 ? scope.substr(0, 160) + "…" : scope) << "\n";
+  }
+}
+
+// Every obligation not proved: its counterexample and explanation, or why it is undecided.
+void write_unproved(std::ostream& out, const ObligationResult& obligation) {
+  out << "\n" << obligation.id << " " << obligation_name(obligation.kind) << ": " << verdict_name(obligation.verdict);
+  if (obligation.verdict == Verdict::kCounterexample) {
+    if (!obligation.counterexample.empty()) out << "\n  counterexample: `" << printable(obligation.counterexample) << "`";
+    out << "\n  " << obligation.explanation;
+  } else {
+    out << "\n  " << obligation.reason;
+  }
+  out << "\n  procedures:";
+  for (const auto& procedure : obligation.procedures) {
+    out << " " << procedure.procedure << "=" << verdict_name(procedure.verdict) << " (" << format_seconds(procedure.seconds)
+        << ")";
+  }
+  out << "\n";
+}
+
+}  // namespace
+
+std::string report_to_text(const VerificationReport& report) {
+  std::ostringstream out;
+  for (const auto& [key, summary] : summarize(report)) write_summary_line(out, key, summary);
+  write_scopes(out, report);
+  for (const auto& obligation : report.obligations) {
+    if (obligation.verdict != Verdict::kProved) write_unproved(out, obligation);
   }
   for (const auto& warning : report.warnings) out << "warning: " << warning << "\n";
   out << "\nverdict: " << verdict_name(report.verdict) << (report.disagreement ? " (PROCEDURES DISAGREE)" : "") << ", "

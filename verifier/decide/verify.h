@@ -7,7 +7,7 @@
 //             service) is allowed by R;
 //   O3 keep   every catalog action allowed by O and not in U is allowed by R.
 //
-// Tested by: tests/unit/verifier_obligations_test.cpp, tests/unit/verifier_faults_test.cpp
+// Tested by: tests/unit/verifier_obligations_test.cpp, proofs/faults/faults_test.cpp
 //            (proofs/faults/*), tests/differential/z3_encoding_differential_test.cpp
 //
 // IMPLEMENTATION: policy-level comparison with scope atoms. Each distinct Statement::scope
@@ -128,9 +128,6 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
                                              const model::UnusedFindings& findings,
                                              const model::PolicyDocument& result,
                                              const model::Catalog& catalog, const VerifyOptions& options);
-
-// The exit code DESIGN §5 gives a report: 0 proved, 1 counterexample, 3 unknown/disagreement.
-int report_exit_code(const VerificationReport& report);
 
 // A human summary: one line per obligation (verdict, procedures that agreed, time), then
 // each counterexample with its action and statement.

@@ -128,11 +128,32 @@ std::string describe_scope(int index, const std::string& scope) {
   return "scope " + std::to_string(index) + " " + (scope.size() > 200 ? scope.substr(0, 200) + "…" : scope);
 }
 
-void add_tasks(std::vector<QueryTask>& tasks, ObligationKind kind, int scope_index, const std::string& scope,
-               const Query& whole, const std::set<std::string>& services, bool with_other, bool ground,
-               const model::Catalog& catalog, bool add_catalog_words) {
+// How one obligation's query is split into tasks, one per service group.
+struct Split {
+  // Also a group of every service not named (the result allows a `*:`-like wildcard).
+  bool other_group = false;
+  // Every task of it is a ground question (see QueryTask::ground); O2 refines this per group.
+  bool ground = false;
+  // Add the catalog's actions of the group as the first literal (O3: C ∩ …).
+  bool catalog_words = false;
+};
+
+// One obligation of one scope: its kind, the scope, the query over all services.
+struct ScopedQuery {
+  ObligationKind kind;
+  int scope_index;
+  const std::string& scope;
+  Query whole;
+};
+
+void add_tasks(std::vector<QueryTask>& tasks, const ScopedQuery& obligation, const std::set<std::string>& services,
+               const Split& split, const model::Catalog& catalog) {
+  const ObligationKind kind = obligation.kind;
+  const Query& whole = obligation.whole;
+  const bool ground = split.ground;
+  const bool add_catalog_words = split.catalog_words;
   std::vector<ServiceGroup> groups = pack(services, catalog, whole);
-  if (with_other) {
+  if (split.other_group) {
     ServiceGroup other;
     other.other = true;
     other.services.assign(services.begin(), services.end());
@@ -141,8 +162,8 @@ void add_tasks(std::vector<QueryTask>& tasks, ObligationKind kind, int scope_ind
   for (const auto& group : groups) {
     QueryTask task;
     task.kind = kind;
-    task.scope_index = scope_index;
-    task.scope = scope;
+    task.scope_index = obligation.scope_index;
+    task.scope = obligation.scope;
     task.ground = ground;
     task.query = restrict_to_group(whole, group);
     // A required language with nothing left in this group: no counterexample can lie here.
@@ -161,7 +182,7 @@ void add_tasks(std::vector<QueryTask>& tasks, ObligationKind kind, int scope_ind
     std::string names;
     for (const auto& service : group.services) names += (names.empty() ? "" : ",") + service;
     task.query.comment = std::string(obligation_code(kind)) + " " + obligation_name(kind) + ", " +
-                         describe_scope(scope_index, scope) + "\n" +
+                         describe_scope(obligation.scope_index, obligation.scope) + "\n" +
                          (group.other ? "group: every service except " + names : "group: " + names);
     tasks.push_back(std::move(task));
   }
@@ -240,90 +261,126 @@ std::string deny_statement_difference(const model::PolicyDocument& original, con
   return {};
 }
 
+namespace {
+
+// What every obligation of every scope shares: the findings as a language, their services, the
+// catalog's services.
+struct Shared {
+  Language unused;                           // U: the unused names, and `service:*` per unused service
+  std::set<std::string> unused_services;     // every service U names
+  std::set<std::string> catalog_services;
+  bool no_unused_service = true;             // U has no `service:*` glob: O2 is ground
+};
+
+Result<Shared> shared_languages(const model::UnusedFindings& findings, const model::Catalog& catalog) {
+  Shared shared;
+  for (const auto& action : findings.unused_actions()) {
+    if (!is_ascii(action)) return bad_input("findings: action `" + action + "` is not ASCII");
+    shared.unused.words.push_back(action);
+  }
+  for (const auto& service : findings.unused_services()) {
+    if (!is_ascii(service)) return bad_input("findings: service `" + service + "` is not ASCII");
+    shared.unused.globs.push_back(service + ":*");
+  }
+  shared.no_unused_service = findings.unused_services().empty();
+  note_services(shared.unused, shared.unused_services);
+  for (const auto& action : catalog.actions()) shared.catalog_services.insert(service_of(action.lower_full));
+  return shared;
+}
+
+// The three languages of one scope, and how its literals are labelled.
+struct ScopeLanguages {
+  int index;
+  const std::string& text;
+  Language original_allows;  // O_s
+  Language result_allows;    // R_s
+  Language denies;           // D_s (the original's; O0 proves the result's are the same)
+  std::string where;
+};
+
+// O1: R_s ∩ ¬O_s ∩ ¬D_s = ∅ over all strings.
+void add_soundness(std::vector<QueryTask>& tasks, const ScopeLanguages& scope, const model::Catalog& catalog) {
+  ScopedQuery q1{ObligationKind::kSoundness, scope.index, scope.text, {}};
+  q1.whole.literals.push_back(literal_of(scope.result_allows, true, "result allows" + scope.where));
+  q1.whole.literals.push_back(literal_of(scope.original_allows, false, "original allows" + scope.where));
+  if (!scope.denies.is_empty_union()) q1.whole.literals.push_back(literal_of(scope.denies, false, "original denies" + scope.where));
+  std::set<std::string> services;
+  const bool wide = has_wildcard_service(scope.result_allows);
+  if (wide) {
+    for (const auto& literal : q1.whole.literals) note_services(literal.language, services);
+  } else {
+    note_services(scope.result_allows, services);
+  }
+  add_tasks(tasks, q1, services, Split{.other_group = wide, .ground = false, .catalog_words = false}, catalog);
+}
+
+// O2: R_s ∩ U ∩ ¬D_s = ∅.
+void add_removal(std::vector<QueryTask>& tasks, const ScopeLanguages& scope, const Shared& shared,
+                 const model::Catalog& catalog) {
+  ScopedQuery q2{ObligationKind::kRemoval, scope.index, scope.text, {}};
+  q2.whole.literals.push_back(literal_of(shared.unused, true, "unused"));
+  q2.whole.literals.push_back(literal_of(scope.result_allows, true, "result allows" + scope.where));
+  if (!scope.denies.is_empty_union()) q2.whole.literals.push_back(literal_of(scope.denies, false, "original denies" + scope.where));
+  const bool wide = has_wildcard_service(scope.result_allows);
+  std::set<std::string> result_services;
+  note_services(scope.result_allows, result_services);
+  std::set<std::string> services;
+  for (const auto& service : shared.unused_services) {
+    if (wide || result_services.count(service) != 0) services.insert(service);
+  }
+  add_tasks(tasks, q2, services, Split{.other_group = false, .ground = shared.no_unused_service, .catalog_words = false},
+            catalog);
+}
+
+// O3: C ∩ O_s ∩ ¬U ∩ ¬D_s ∩ ¬R_s = ∅ (the catalog literal is added per group).
+void add_completeness(std::vector<QueryTask>& tasks, const ScopeLanguages& scope, const Shared& shared,
+                      const model::Catalog& catalog) {
+  ScopedQuery q3{ObligationKind::kCompleteness, scope.index, scope.text, {}};
+  q3.whole.literals.push_back(literal_of(scope.original_allows, true, "original allows" + scope.where));
+  if (!shared.unused.is_empty_union()) q3.whole.literals.push_back(literal_of(shared.unused, false, "unused"));
+  if (!scope.denies.is_empty_union()) q3.whole.literals.push_back(literal_of(scope.denies, false, "original denies" + scope.where));
+  q3.whole.literals.push_back(literal_of(scope.result_allows, false, "result allows" + scope.where));
+  std::set<std::string> services;
+  if (has_wildcard_service(scope.original_allows)) {
+    services = shared.catalog_services;
+  } else {
+    std::set<std::string> named;
+    note_services(scope.original_allows, named);
+    for (const auto& service : named) {
+      if (shared.catalog_services.count(service) != 0) services.insert(service);
+    }
+  }
+  add_tasks(tasks, q3, services, Split{.other_group = false, .ground = true, .catalog_words = true}, catalog);
+}
+
+}  // namespace
+
 Result<std::vector<QueryTask>> build_queries(const model::PolicyDocument& original, const model::UnusedFindings& findings,
                                              const model::PolicyDocument& result, const model::Catalog& catalog) {
   if (auto ok = check_ascii(original, "original"); !ok) return ok.error();
   if (auto ok = check_ascii(result, "result"); !ok) return ok.error();
+  auto shared = shared_languages(findings, catalog);
+  if (!shared) return shared.error();
 
   Scopes scopes;
   for (const auto& statement : original.statements) scopes.index_of(statement.scope);
   for (const auto& statement : result.statements) scopes.index_of(statement.scope);
 
-  Language unused;
-  for (const auto& action : findings.unused_actions()) {
-    if (!is_ascii(action)) return bad_input("findings: action `" + action + "` is not ASCII");
-    unused.words.push_back(action);
-  }
-  std::set<std::string> unused_services;
-  for (const auto& service : findings.unused_services()) {
-    if (!is_ascii(service)) return bad_input("findings: service `" + service + "` is not ASCII");
-    unused.globs.push_back(service + ":*");
-  }
-  note_services(unused, unused_services);
-
-  std::set<std::string> catalog_services;
-  for (const auto& action : catalog.actions()) catalog_services.insert(service_of(action.lower_full));
-
   std::vector<QueryTask> tasks;
   for (std::size_t s = 0; s < scopes.texts.size(); ++s) {
-    const std::string& scope = scopes.texts[s];
+    const std::string& text = scopes.texts[s];
     const int index = static_cast<int>(s + 1);
-    const Language original_allows = scope_language(original, scope, model::Effect::kAllow);
-    const Language result_allows = scope_language(result, scope, model::Effect::kAllow);
-    const Language denies = scope_language(original, scope, model::Effect::kDeny);
-    const std::string where = " (" + describe_scope(index, scope).substr(0, 60) + ")";
-
-    if (!result_allows.is_empty_union()) {
-      // O1: R_s ∩ ¬O_s ∩ ¬D_s = ∅ over all strings.
-      Query q1;
-      q1.literals.push_back(literal_of(result_allows, true, "result allows" + where));
-      q1.literals.push_back(literal_of(original_allows, false, "original allows" + where));
-      if (!denies.is_empty_union()) q1.literals.push_back(literal_of(denies, false, "original denies" + where));
-      std::set<std::string> services;
-      const bool wide = has_wildcard_service(result_allows);
-      if (wide) {
-        for (const auto& literal : q1.literals) note_services(literal.language, services);
-      } else {
-        note_services(result_allows, services);
-      }
-      add_tasks(tasks, ObligationKind::kSoundness, index, scope, q1, services, wide, false, catalog, false);
-
-      // O2: R_s ∩ U ∩ ¬D_s = ∅.
-      if (!unused.is_empty_union()) {
-        Query q2;
-        q2.literals.push_back(literal_of(unused, true, "unused"));
-        q2.literals.push_back(literal_of(result_allows, true, "result allows" + where));
-        if (!denies.is_empty_union()) q2.literals.push_back(literal_of(denies, false, "original denies" + where));
-        std::set<std::string> result_services;
-        note_services(result_allows, result_services);
-        std::set<std::string> services2;
-        for (const auto& service : unused_services) {
-          if (wide || result_services.count(service) != 0) services2.insert(service);
-        }
-        add_tasks(tasks, ObligationKind::kRemoval, index, scope, q2, services2, false, findings.unused_services().empty(),
-                  catalog, false);
-      }
+    const ScopeLanguages scope{index,
+                               text,
+                               scope_language(original, text, model::Effect::kAllow),
+                               scope_language(result, text, model::Effect::kAllow),
+                               scope_language(original, text, model::Effect::kDeny),
+                               " (" + describe_scope(index, text).substr(0, 60) + ")"};
+    if (!scope.result_allows.is_empty_union()) {
+      add_soundness(tasks, scope, catalog);
+      if (!shared->unused.is_empty_union()) add_removal(tasks, scope, *shared, catalog);
     }
-
-    if (!original_allows.is_empty_union()) {
-      // O3: C ∩ O_s ∩ ¬U ∩ ¬D_s ∩ ¬R_s = ∅ (the catalog literal is added per group).
-      Query q3;
-      q3.literals.push_back(literal_of(original_allows, true, "original allows" + where));
-      if (!unused.is_empty_union()) q3.literals.push_back(literal_of(unused, false, "unused"));
-      if (!denies.is_empty_union()) q3.literals.push_back(literal_of(denies, false, "original denies" + where));
-      q3.literals.push_back(literal_of(result_allows, false, "result allows" + where));
-      std::set<std::string> services3;
-      if (has_wildcard_service(original_allows)) {
-        services3 = catalog_services;
-      } else {
-        std::set<std::string> named;
-        note_services(original_allows, named);
-        for (const auto& service : named) {
-          if (catalog_services.count(service) != 0) services3.insert(service);
-        }
-      }
-      add_tasks(tasks, ObligationKind::kCompleteness, index, scope, q3, services3, false, true, catalog, true);
-    }
+    if (!scope.original_allows.is_empty_union()) add_completeness(tasks, scope, *shared, catalog);
   }
   return tasks;
 }

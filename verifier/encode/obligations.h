@@ -1,6 +1,6 @@
 // From two policies, the findings and the catalog to the list of queries that decide O1–O3.
 //
-// Tested by: tests/unit/verifier_obligations_test.cpp, tests/unit/verifier_faults_test.cpp
+// Tested by: tests/unit/verifier_obligations_test.cpp, proofs/faults/faults_test.cpp
 //
 // IMPLEMENTATION (the reduction, TRUSTED, argued here once):
 // Each distinct scope s (Statement::scope) is a Boolean atom p_s, independent of the others.

@@ -1,0 +1,24 @@
+// The exit codes (DESIGN §5), and the one place that maps what the libraries return (error
+// kinds, verification and re-check verdicts) to them: the verifier returns verdicts only.
+//
+// Tested by: tests/cli/usage_cli_test.cpp (ExitCodes: the mapping), tests/cli/*_cli_test.cpp (the binary)
+#pragma once
+
+#include "model/result.h"
+#include "verifier/certificate/certificate.h"
+#include "verifier/decide/verify.h"
+
+namespace leastpriv::cli {
+
+constexpr int kExitOk = 0;                   // done / proved
+constexpr int kExitVerificationFailed = 1;   // a counterexample (printed), a hash mismatch
+constexpr int kExitBadInput = 2;             // bad input or usage; also internal errors
+constexpr int kExitUnknown = 3;              // a solver said unknown or timed out; disagreement
+
+int exit_code_for(ErrorKind kind);
+int exit_code_for(verifier::Verdict verdict);
+// A disagreement between procedures is never a pass, whatever the verdict says.
+int exit_code_for(const verifier::VerificationReport& report);
+int exit_code_for(const verifier::RecheckReport& report);
+
+}  // namespace leastpriv::cli

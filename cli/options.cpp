@@ -1,0 +1,196 @@
+// The command-line table; see options.h. Adding a flag here is all it takes for the parser
+// to accept it and for --help and the README block to show it; a command then reads it
+// through Arguments (which refuses to read a flag the table does not declare).
+#include "cli/options.h"
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace leastpriv::cli {
+
+namespace {
+
+// The per-query timeout's ceiling: a day. Far above any run we measured, and low enough that
+// the milliseconds Z3 and the solver processes are given cannot overflow.
+constexpr NumberRule kSeconds{86400, false};
+constexpr NumberRule kProcedureCount{3, true};  // Z3, cvc5, the automaton
+
+const std::string kStrategies = "aws (the default), char, exact, fewest, bounded[:N]";
+
+Flag policy_flag(const std::string& help) {
+  return {.name = "--policy", .value_name = "P.json", .help = help, .required = true};
+}
+Flag findings_flag() {
+  return {.name = "--findings", .value_name = "F.json", .help = "the unused actions: Access Analyzer findings",
+          .required = true};
+}
+Flag catalog_flag() {
+  return {.name = "--catalog", .value_name = "C", .help = "the action catalog (default: the embedded snapshot)"};
+}
+Flag timeout_flag(const std::string& help) {
+  return {.name = "--timeout", .value_name = "S", .help = help, .numeric = true, .number = kSeconds};
+}
+Flag output_flag() {
+  return {.name = "-o", .value_name = "OUT", .help = "write to OUT (atomically) instead of stdout"};
+}
+Flag switch_flag(const std::string& name, const std::string& help) {
+  return {.name = name, .kind = FlagKind::kSwitch, .help = help};
+}
+
+Command refine_command() {
+  return Command{
+    .name = "refine",
+    .purpose = "the policy minus the unused actions, proved before it is written",
+    .flags = {
+        policy_flag("the IAM policy to refine (a document or an AWS CLI wrapper)"),
+        findings_flag(),
+        catalog_flag(),
+        {.name = "--strategy", .value_name = "NAME",
+         .help = "how a wildcard that hides unused actions is rewritten: " + kStrategies},
+        {.name = "--format", .help = "the policy, a unified diff, or a GetFindingRecommendation response",
+         .choices = {"policy", "diff", "recommendation"}},
+        {.name = "--policy-id", .value_name = "ID",
+         .help = "the policy id a recommendation names (default: the input's, else its file name)"},
+        switch_flag("--no-verify", "write the result unproved (stderr says so)"),
+        switch_flag("--full-portfolio", "have Z3 and cvc5 confirm every query, not only what the automaton leaves"),
+        {.name = "--certificate", .value_name = "CERT.json",
+         .help = "write the proof certificate of the written file (needs -o)"},
+        timeout_flag("seconds per query and procedure (default 60)"),
+        output_flag(),
+    }};
+}
+
+Command verify_command() {
+  return Command{
+    .name = "verify",
+    .purpose = "proves that a result is the original minus the unused actions",
+    .flags = {
+        {.name = "--original", .value_name = "P.json", .help = "the policy before refinement", .required = true},
+        findings_flag(),
+        {.name = "--result", .value_name = "R.json",
+         .help = "the candidate: a policy or a GetFindingRecommendation response", .required = true},
+        catalog_flag(),
+        {.name = "--certificate", .value_name = "CERT.json", .help = "write the proof certificate"},
+        timeout_flag("seconds per query and procedure (default 60)"),
+        {.name = "--require-agreement", .value_name = "N",
+         .help = "how many procedures must say unsat for a query to be proved (default 1)", .numeric = true,
+         .number = kProcedureCount},
+        switch_flag("--fast", "call Z3 and cvc5 only on what the automaton cannot decide"),
+        switch_flag("--no-z3", "leave Z3 out of the portfolio"),
+        switch_flag("--no-cvc5", "leave cvc5 out of the portfolio"),
+        switch_flag("--no-automaton", "leave the exact automaton out of the portfolio"),
+        switch_flag("--solvers-for-ground", "run Z3 and cvc5 also on the ground obligations (O2 names, O3)"),
+        {.name = "--strategy", .value_name = "NAME", .help = "the strategy to record in the certificate"},
+    }};
+}
+
+Command check_certificate_command() {
+  return Command{
+    .name = "check-certificate",
+    .purpose = "re-runs every query of a certificate with the z3 and cvc5 command-line solvers",
+    .positional = "CERT.json",
+    .min_positional = 1,
+    .max_positional = 1,
+    .flags = {
+        {.name = "--original", .value_name = "P.json", .help = "check the original's SHA-256 too"},
+        {.name = "--findings", .value_name = "F.json", .help = "check the findings' SHA-256 too"},
+        {.name = "--result", .value_name = "R.json", .help = "check the result's SHA-256 too"},
+        timeout_flag("seconds per solver run (default 60)"),
+        {.name = "--z3", .value_name = "PATH", .help = "the z3 binary (default: z3 on PATH)"},
+        {.name = "--cvc5", .value_name = "PATH", .help = "the cvc5 binary (default: cvc5 on PATH)"},
+    }};
+}
+
+Command compare_command() {
+  return Command{
+    .name = "compare",
+    .purpose = "every strategy on one input, side by side, each result proved",
+    .flags = {
+        policy_flag("the IAM policy to refine"),
+        findings_flag(),
+        catalog_flag(),
+        {.name = "--newer-catalog", .value_name = "C2",
+         .help = "a later catalog: count the actions it adds that each result would allow"},
+        {.name = "--format", .help = "how to print the rows", .choices = {"table", "json", "csv"}},
+        {.name = "--strategies", .kind = FlagKind::kRepeatable, .value_name = "A,B",
+         .help = "the strategies to run, comma-separated (default: all); may be repeated"},
+        switch_flag("--no-verify", "measure the results without proving them"),
+        switch_flag("--no-z3", "leave Z3 out of the portfolio"),
+        switch_flag("--no-cvc5", "leave cvc5 out of the portfolio"),
+        switch_flag("--full-portfolio", "have Z3 and cvc5 confirm every query, not only what the automaton leaves"),
+        timeout_flag("seconds per query and procedure (default 60)"),
+        output_flag(),
+    }};
+}
+
+Command explain_command() {
+  return Command{
+    .name = "explain",
+    .purpose = "why each changed entry became what it became, in words or as a token trie",
+    .flags = {
+        policy_flag("the IAM policy to refine"),
+        findings_flag(),
+        catalog_flag(),
+        {.name = "--entry", .value_name = "PATTERN", .help = "only this entry (default: every changed one)"},
+        {.name = "--strategy", .value_name = "NAME", .help = "the strategy to explain: " + kStrategies},
+        {.name = "--format", .help = "words, Graphviz DOT, or SVG drawn by graphviz's dot",
+         .choices = {"text", "dot", "svg"}},
+        output_flag(),
+    }};
+}
+
+Command catalog_command() {
+  return Command{
+    .name = "catalog",
+    .purpose = "the catalog actions a pattern matches (all when none is given), one a line",
+    .positional = "[PATTERN]",
+    .min_positional = 0,
+    .max_positional = 1,
+    .flags = {catalog_flag()}};
+}
+
+std::vector<Command> declare_commands() {
+  return {refine_command(), verify_command(), check_certificate_command(), compare_command(), explain_command(), catalog_command()};
+}
+
+}  // namespace
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> all = declare_commands();
+  return all;
+}
+
+const Command* find_command(const std::string& name) {
+  for (const auto& command : commands()) {
+    if (command.name == name) return &command;
+  }
+  return nullptr;
+}
+
+const Command& declared_command(const std::string& name) {
+  const Command* command = find_command(name);
+  if (command == nullptr) throw std::logic_error("options.cpp declares no command `" + name + "`");
+  return *command;
+}
+
+const Flag* find_flag(const Command& command, const std::string& name) {
+  for (const auto& flag : command.flags) {
+    if (flag.name == name) return &flag;
+  }
+  return nullptr;
+}
+
+std::string value_placeholder(const Flag& flag) {
+  if (flag.choices.empty()) return flag.value_name;
+  std::string text;
+  for (const auto& choice : flag.choices) text += (text.empty() ? "" : "|") + choice;
+  return text;
+}
+
+std::string describe_number_rule(const NumberRule& rule) {
+  char max[32];
+  std::snprintf(max, sizeof max, "%g", rule.max);
+  return rule.integer ? std::string("a whole number from 1 to ") + max : std::string("a positive number up to ") + max;
+}
+
+}  // namespace leastpriv::cli

@@ -1,0 +1,108 @@
+// Child processes; see process.h.
+#include "support/process.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+extern char** environ;
+
+namespace leastpriv::support {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The temporary file a child writes its output to; removed when this goes out of scope.
+class OutputFile {
+ public:
+  OutputFile() : fd_(::mkstemp(path_)) {}
+  ~OutputFile() {
+    if (fd_ >= 0) {
+      ::close(fd_);
+      ::unlink(path_);
+    }
+  }
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  int fd() const { return fd_; }
+  std::string read() const {
+    std::ifstream in(path_, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
+ private:
+  char path_[40] = "/tmp/leastpriv-process-XXXXXX";
+  int fd_;
+};
+
+// Spawns argv with stdout and stderr on `output_fd`, in a new process group; 0 on failure.
+pid_t spawn(const std::vector<std::string>& argv, int output_fd) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, output_fd, 1);
+  posix_spawn_file_actions_adddup2(&actions, output_fd, 2);
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attributes, 0);
+  std::vector<char*> args;
+  for (const auto& word : argv) args.push_back(const_cast<char*>(word.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  const int spawned = posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), environ);
+  posix_spawnattr_destroy(&attributes);
+  posix_spawn_file_actions_destroy(&actions);
+  return spawned == 0 ? pid : 0;
+}
+
+}  // namespace
+
+ProcessResult run_process(const std::vector<std::string>& argv, double deadline_seconds) {
+  ProcessResult result;
+  if (argv.empty()) {
+    result.error = "no program to run";
+    return result;
+  }
+  OutputFile output;
+  if (output.fd() < 0) {
+    result.error = "cannot create a temporary file for the output of `" + argv[0] + "`";
+    return result;
+  }
+  const pid_t pid = spawn(argv, output.fd());
+  if (pid == 0) {
+    result.error = "cannot run `" + argv[0] + "`";
+    return result;
+  }
+  result.started = true;
+  const auto deadline = Clock::now() + std::chrono::duration<double>(deadline_seconds);
+  int status = 0;
+  auto pause = std::chrono::microseconds(200);
+  while (::waitpid(pid, &status, WNOHANG) != pid) {
+    if (Clock::now() > deadline) {
+      ::kill(-pid, SIGKILL);  // the whole group: a solver's own children die with it
+      ::waitpid(pid, &status, 0);
+      result.timed_out = true;
+      break;
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::microseconds(5000));
+  }
+  if (!result.timed_out && WIFEXITED(status)) result.exit_status = WEXITSTATUS(status);
+  result.output = output.read();
+  return result;
+}
+
+}  // namespace leastpriv::support

@@ -1,0 +1,29 @@
+// Running a program: argv as given (no shell), stdout and stderr captured together, killed
+// (with every process it started) when it outlives its deadline. The one place the project
+// starts child processes: the solvers of check-certificate, graphviz's `dot` for explain.
+//
+// Tested by: tests/unit/process_test.cpp
+//
+// IMPLEMENTATION: posix_spawnp with the output sent to an unlinked-on-exit temporary file
+// (no pipe that a chatty child could fill while we wait), the child in a process group of
+// its own so that the deadline kills its children too; the wait polls so the deadline holds.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace leastpriv::support {
+
+struct ProcessResult {
+  bool started = false;    // false: the program could not be run at all (see `error`)
+  bool timed_out = false;  // killed at the deadline
+  int exit_status = -1;    // its exit status when it exited by itself; -1 otherwise
+  std::string output;      // stdout and stderr, interleaved as written
+  std::string error;       // why it could not be started
+};
+
+// Runs argv[0] (looked up on PATH when it has no `/`) with argv; kills it after
+// `deadline_seconds` of wall time.
+ProcessResult run_process(const std::vector<std::string>& argv, double deadline_seconds);
+
+}  // namespace leastpriv::support

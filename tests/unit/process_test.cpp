@@ -1,0 +1,59 @@
+// support::run_process: output and exit status of a program, a clear answer for a program
+// that does not exist, and a deadline that kills the program and what it started.
+#include "support/process.h"
+
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+
+namespace leastpriv {
+namespace {
+
+TEST(Process, CapturesStdoutAndStderrAndTheExitStatus) {
+  const auto result = support::run_process({"sh", "-c", "echo out; echo err >&2; exit 3"}, 10);
+  ASSERT_TRUE(result.started) << result.error;
+  EXPECT_FALSE(result.timed_out);
+  EXPECT_EQ(result.exit_status, 3);
+  EXPECT_EQ(result.output, "out\nerr\n");
+}
+
+TEST(Process, ArgumentsReachTheProgramAsGivenWithoutAShell) {
+  const auto result = support::run_process({"printf", "%s|", "a b", "$HOME", "*"}, 10);
+  ASSERT_TRUE(result.started);
+  EXPECT_EQ(result.exit_status, 0);
+  EXPECT_EQ(result.output, "a b|$HOME|*|");
+}
+
+TEST(Process, AMissingProgramIsNotStarted) {
+  const auto result = support::run_process({"leastpriv-no-such-program-anywhere"}, 10);
+  EXPECT_FALSE(result.started);
+  EXPECT_NE(result.error.find("leastpriv-no-such-program-anywhere"), std::string::npos) << result.error;
+  EXPECT_FALSE(support::run_process({}, 10).started);
+}
+
+TEST(Process, TheDeadlineKillsTheProgramAndItsChildren) {
+  const auto began = std::chrono::steady_clock::now();
+  // The shell starts a sleeping child and prints its pid; both must be gone after the deadline.
+  const auto result = support::run_process({"sh", "-c", "sleep 30 & echo $!; wait"}, 0.3);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+  ASSERT_TRUE(result.started);
+  EXPECT_TRUE(result.timed_out);
+  EXPECT_EQ(result.exit_status, -1);
+  EXPECT_LT(seconds, 10);
+  const int child = std::stoi(result.output);
+  ASSERT_GT(child, 0);
+  // Killed with its group; it may linger as a zombie of init for a moment, never running.
+  bool gone = false;
+  for (int attempt = 0; attempt < 200 && !gone; ++attempt) {
+    gone = ::kill(child, 0) != 0;
+    if (!gone) ::usleep(10000);
+  }
+  EXPECT_TRUE(gone) << "the sleeping child " << child << " outlived the deadline";
+}
+
+}  // namespace
+}  // namespace leastpriv
