@@ -11,13 +11,20 @@ namespace leastpriv::model {
 
 namespace {
 
+// AWS service prefixes and action names are letters, digits and `-` (one action,
+// `AssociateViaAWSService-EventsAndStates`, has a hyphen); `_` is allowed for safety. Anything
+// else means the file is not a catalog (a README given as `--catalog` must not pass).
 bool is_valid_name_part(std::string_view text) {
   if (text.empty()) return false;
-  for (unsigned char c : text) {
-    if (c >= 0x80 || c <= ' ' || c == ':' || c == '*' || c == '?') return false;
+  for (char c : text) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (!ok) return false;
   }
   return true;
 }
+
+constexpr std::string_view kSnapshotHeader = "# leastpriv catalog snapshot";
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 }  // namespace
 
@@ -28,8 +35,8 @@ Result<Catalog> Catalog::from_actions(const std::vector<std::pair<std::string, s
   catalog.actions_.reserve(actions.size());
   for (const auto& [service, name] : actions) {
     if (!is_valid_name_part(service) || !is_valid_name_part(name)) {
-      return bad_input(catalog.identity_.source + ": invalid action `" + service + ":" + name +
-                       "` (ASCII, no spaces, no `:`, `*` or `?`)");
+      return bad_input(catalog.identity_.source + ": invalid action " + quoted_text(service + ":" + name) +
+                       " (letters, digits, `-` and `_` only)");
     }
     CatalogAction action{service, name, service + ":" + name, {}};
     action.lower_full = to_lower_ascii(action.full);
@@ -60,6 +67,11 @@ Result<Catalog> Catalog::from_snapshot_text(std::string_view text, const std::st
   CatalogIdentity identity{origin, ""};
   std::vector<std::pair<std::string, std::string>> actions;
   actions.reserve(text.size() / 24);  // about one action per 24 bytes of snapshot
+  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
+  if (text.substr(0, kSnapshotHeader.size()) != kSnapshotHeader) {
+    return bad_input(origin + ": not a catalog: a snapshot starts with `" + std::string(kSnapshotHeader) +
+                     "` and a JSON catalog with `{`, got " + quoted_text(text.substr(0, text.find('\n'))));
+  }
   int line_number = 0;
   // One pass over the text without stream machinery: start-up time is a product goal.
   for (std::size_t line_start = 0; line_start < text.size();) {
@@ -85,6 +97,10 @@ Result<Catalog> Catalog::from_snapshot_text(std::string_view text, const std::st
       const std::string_view word = line.substr(word_start, word_end - word_start);
       word_start = word_end + 1;
       if (word.empty()) continue;
+      if (!is_valid_name_part(word)) {
+        return bad_input(origin + ": line " + std::to_string(line_number) + ": " + quoted_text(word) +
+                         " is not a service or action name (letters, digits, `-` and `_` only)");
+      }
       if (service.empty()) {
         service = std::string(word);
       } else {
@@ -103,26 +119,31 @@ Result<Catalog> Catalog::embedded() { return from_snapshot_text(embedded_catalog
 Result<Catalog> Catalog::from_file(const std::string& path) {
   auto text = read_text_file(path);
   if (!text) return text.error();
-  const auto first = text->find_first_not_of(" \t\r\n");
-  if (first == std::string::npos || (*text)[first] != '{') return from_snapshot_text(*text, path);
+  std::string_view content = *text;
+  if (content.substr(0, kUtf8Bom.size()) == kUtf8Bom) content.remove_prefix(kUtf8Bom.size());
+  const auto first = content.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos || content[first] != '{') return from_snapshot_text(content, path);
 
-  auto parsed = parse_json_text(*text, path);
+  auto parsed = parse_json_text(content, path);
   if (!parsed) return parsed.error();
   std::vector<std::pair<std::string, std::string>> actions;
   for (const auto& [service, names] : parsed->items()) {
     const std::string pointer = "/" + json_pointer_token(service);
     if (!names.is_array()) return error_at(path, pointer, "expected an array of action names, got " + quoted_value(names));
+    if (!is_valid_name_part(service)) {
+      return error_at(path, pointer, quoted_text(service) + " is not a service name (letters, digits, `-` and `_` only)");
+    }
     for (std::size_t i = 0; i < names.size(); ++i) {
-      if (!names[i].is_string()) {
-        return error_at(path, pointer + "/" + std::to_string(i), "expected an action name, got " + quoted_value(names[i]));
+      const bool valid = names[i].is_string() && is_valid_name_part(names[i].get_ref<const std::string&>());
+      if (!valid) {
+        return error_at(path, pointer + "/" + std::to_string(i),
+                        "expected an action name (letters, digits, `-` and `_`), got " + quoted_value(names[i]));
       }
       actions.emplace_back(service, names[i].get<std::string>());
     }
   }
   if (actions.empty()) return error_at(path, "", "the catalog lists no action");
-  auto catalog = from_actions(actions, CatalogIdentity{path, ""});
-  if (!catalog) return error_at(path, "", catalog.error().message);
-  return catalog;
+  return from_actions(actions, CatalogIdentity{path, ""});
 }
 
 std::optional<std::size_t> Catalog::find(std::string_view lower_full) const {

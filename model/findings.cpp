@@ -82,10 +82,8 @@ namespace {
 
 bool is_plain_name(std::string_view text) {
   if (text.empty()) return false;
-  for (unsigned char c : text) {
-    if (c >= 0x80 || c <= ' ' || c == '*' || c == '?') return false;
-  }
-  return true;
+  if (!is_printable_ascii(text)) return false;
+  return text.find_first_of(" *?") == std::string_view::npos;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Reading a policy from the shapes users have; see policy_input.h.
 #include "model/policy_input.h"
 
+#include "model/ascii.h"
 #include "model/json_text.h"
 
 #include <nlohmann/json.hpp>
@@ -9,22 +10,15 @@ namespace leastpriv::model {
 
 namespace {
 
-bool is_ascii(std::string_view text) {
-  for (unsigned char c : text) {
-    if (c >= 0x80) return false;
-  }
-  return true;
-}
-
 // The statement fields that limit which requests a statement applies to: everything but the
 // action list, Effect and Sid. Unknown fields count too, so that no difference is overlooked.
 std::string scope_of(const Json& statement) {
-  nlohmann::json scope = nlohmann::json::object();  // sorted keys: a canonical text
+  Json scope = Json::object();
   for (const auto& [key, value] : statement.items()) {
     if (key == "Sid" || key == "Effect" || key == "Action" || key == "NotAction") continue;
-    scope[key] = nlohmann::json::parse(dump_json(value, -1));
+    scope[key] = value;
   }
-  return scope.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return canonical_json_text(scope);
 }
 
 Result<Statement> parse_statement(const Json& value, const std::string& file, const std::string& pointer) {
@@ -55,8 +49,9 @@ Result<Statement> parse_statement(const Json& value, const std::string& file, co
     if (!item.is_string()) return error_at(file, item_pointer, "an action must be a string, got " + quoted_value(item));
     const auto& text = item.get_ref<const std::string&>();
     if (text.empty()) return error_at(file, item_pointer, "an action must not be empty");
-    if (!is_ascii(text)) {
-      return error_at(file, item_pointer, "action " + quoted_value(item) + " has non-ASCII characters (IAM action names are ASCII)");
+    if (!is_printable_ascii(text)) {
+      return error_at(file, item_pointer, "action " + quoted_value(item) +
+                                              " has a non-ASCII or control character (IAM action names are printable ASCII)");
     }
     statement.patterns.push_back(text);
     return Ok{};

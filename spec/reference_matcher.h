@@ -1,10 +1,17 @@
 // The reference matcher: the semantics of spec/SEMANTICS.md written as plainly as possible,
-// for tests to compare the engine's matcher, the generalizer and the verifier against.
+// for tests to compare the engine's matcher, the generalizer and the verifier against, and for
+// the verifier to replay every counterexample through before it believes it. Never used to
+// produce a result. Its value is that it is obviously right.
 //
-// TEST-ONLY. Never use this in production code: it backtracks, so it is exponential on
-// patterns like `*a*a*a*a*b`. Its value is that it is obviously right.
+// Tested by: tests/unit/reference_matcher_test.cpp (hand-written cases from the AWS docs, and
+// the 16-star pattern that made the backtracking version never finish)
 //
-// Tested by: tests/unit/reference_matcher_test.cpp (hand-written cases from the AWS docs)
+// IMPLEMENTATION: the definition read as a table: "pattern from i matches action from j" is
+// true at the two ends, and a `*` either matches nothing more or takes one more character.
+// Filled from the ends, one row of the table at a time: O(|pattern| * |action|) time and
+// O(|action|) memory, whatever the stars (backtracking over every way a `*` can end was
+// exponential: `*a*a…*a*b` with 16 stars never returned). The literal text before the first
+// and after the last `*` is compared directly first, the table built for the middle only.
 #pragma once
 
 #include <string>

@@ -56,5 +56,34 @@ TEST(Catalog, ReadsTheJsonFormWithPointersInErrors) {
   EXPECT_NE(error.error().message.find("/s3/1"), std::string::npos) << error.error().message;
 }
 
+TEST(Catalog, Row14ABadNameInAJsonCatalogHasItsPointerAndTheFileOnce) {
+  const std::string dir = testing::make_temp_dir();
+  const std::string bad = dir + "/bad.json";
+  ASSERT_TRUE(testing::write_file(bad, R"({"s3": ["GetObject", "Get Object"]})"));
+  auto error = model::Catalog::from_file(bad);
+  ASSERT_FALSE(error.ok());
+  EXPECT_EQ(error.error().message, bad + ": /s3/1: expected an action name (letters, digits, `-` and `_`), got `Get Object`");
+  ASSERT_TRUE(testing::write_file(bad, R"({"s 3": ["GetObject"]})"));
+  auto service = model::Catalog::from_file(bad);
+  ASSERT_FALSE(service.ok());
+  EXPECT_EQ(service.error().message, bad + ": /s 3: `s 3` is not a service name (letters, digits, `-` and `_` only)");
+}
+
+TEST(Catalog, Row13AJsonCatalogWithABomIsReadAndBinaryIsQuotedShort) {
+  const std::string dir = testing::make_temp_dir();
+  const std::string bom = dir + "/bom.json";
+  ASSERT_TRUE(testing::write_file(bom, "\xEF\xBB\xBF{\"s3\": [\"GetObject\"]}"));
+  auto catalog = model::Catalog::from_file(bom);
+  ASSERT_TRUE(catalog.ok()) << catalog.error().message;
+  EXPECT_EQ(catalog->actions().size(), 1u);
+  const std::string binary = dir + "/binary.bin";
+  ASSERT_TRUE(testing::write_file(binary, std::string("\x7f""ELF\x02\x01\x01\0\0", 9) + std::string(600000, '\x01')));
+  auto error = model::Catalog::from_file(binary);
+  ASSERT_FALSE(error.ok());
+  EXPECT_LT(error.error().message.size(), 300u) << error.error().message;
+  EXPECT_NE(error.error().message.find("not a catalog"), std::string::npos);
+  EXPECT_EQ(error.error().message.find('\x01'), std::string::npos);
+}
+
 }  // namespace
 }  // namespace leastpriv::model

@@ -90,5 +90,16 @@ TEST(PolicyInput, UrlDecode) {
   EXPECT_FALSE(model::url_decode("%zz").ok());
 }
 
+TEST(PolicyInput, Row15ControlAndNonAsciiCharactersInAnActionAreRefused) {
+  for (const std::string& action : {std::string("s3:Get\\u0000Object"), std::string("s3:Get\\u0007"), std::string("s3:Get\\u007f"),
+                                   std::string("s3:\u212Aey"), std::string("s3:Get\\tObject")}) {
+    const std::string error = error_of(R"({"Statement": [{"Effect": "Allow", "Action": ["s3:ListBucket", ")" + action + R"("]}]})");
+    EXPECT_NE(error.find("p.json: /Statement/0/Action/1: action `"), std::string::npos) << action << ": " << error;
+    EXPECT_NE(error.find("non-ASCII or control character"), std::string::npos) << action << ": " << error;
+  }
+  // The raw byte never reaches the terminal: it is shown escaped.
+  EXPECT_NE(error_of(R"({"Statement": [{"Effect": "Allow", "Action": "s3:a\u0000b"}]})").find("`s3:a\\x00b`"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace leastpriv::model

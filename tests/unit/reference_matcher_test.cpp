@@ -43,5 +43,62 @@ TEST(ReferenceMatcher, StatementsAllowAndNotAction) {
   EXPECT_TRUE(reference_statement_allows(true, true, {}, "anything:AtAll"));        // NotAction [] allows all
 }
 
+// The definition word for word, by backtracking: exponential, so only for tiny inputs here.
+bool backtracking_matches(std::string_view pattern, std::string_view action) {
+  if (pattern.empty()) return action.empty();
+  if (pattern[0] == '*') {
+    for (std::size_t taken = 0; taken <= action.size(); ++taken) {
+      if (backtracking_matches(pattern.substr(1), action.substr(taken))) return true;
+    }
+    return false;
+  }
+  if (action.empty()) return false;
+  const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+  if (pattern[0] != '?' && lower(pattern[0]) != lower(action[0])) return false;
+  return backtracking_matches(pattern.substr(1), action.substr(1));
+}
+
+// Every word over `alphabet` up to `length` characters.
+std::vector<std::string> words_over(const std::string& alphabet, std::size_t length) {
+  std::vector<std::string> words{""};
+  for (std::size_t start = 0, size = 1; size <= length; ++size) {
+    const std::size_t end = words.size();
+    for (std::size_t i = start; i < end; ++i) {
+      for (char c : alphabet) words.push_back(words[i] + c);
+    }
+    start = end;
+  }
+  return words;
+}
+
+TEST(ReferenceMatcher, TableEqualsTheBacktrackingDefinitionOnEveryTinyInput) {
+  const auto patterns = words_over("aB*?", 5);
+  const auto actions = words_over("abA", 5);
+  std::size_t compared = 0;
+  for (const auto& pattern : patterns) {
+    for (const auto& action : actions) {
+      ASSERT_EQ(reference_matches(pattern, action), backtracking_matches(pattern, action)) << pattern << " vs " << action;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, patterns.size() * actions.size());
+  EXPECT_GT(compared, 300000u);
+}
+
+TEST(ReferenceMatcher, ManyStarsArePolynomial) {
+  // 16 stars: the backtracking version never returned on this.
+  std::string pattern = "s3:";
+  for (int i = 0; i < 16; ++i) pattern += "*a";
+  pattern += "*b";
+  const std::string action = "s3:" + std::string(64, 'a');
+  EXPECT_FALSE(reference_matches(pattern, action));
+  EXPECT_TRUE(reference_matches(pattern, action + "b"));
+  // A 10,000-character pattern of stars against long actions: 5 * 10^7 steps, not 2^5000.
+  std::string stars;
+  for (int i = 0; i < 5000; ++i) stars += "*?";
+  EXPECT_TRUE(reference_matches(stars, std::string(5000, 'x')));
+  EXPECT_FALSE(reference_matches(stars, std::string(4999, 'x')));
+}
+
 }  // namespace
 }  // namespace leastpriv::spec
