@@ -36,15 +36,16 @@ int verify_refined_policy(const model::PolicyDocument& original, const model::Un
   return code;
 }
 
-int write_refine_certificate(const verifier::VerificationReport& report, const model::Catalog& catalog,
-                             const Arguments& arguments, const std::string& strategy) {
-  const auto path = arguments.value("--certificate");
-  if (!path) return kExitOk;
+Result<OutputFile> refine_certificate(const verifier::VerificationReport& report, const model::Catalog& catalog,
+                                      const Arguments& arguments, const std::string& strategy,
+                                      const std::string& result_text) {
   const verifier::CertificateInputs inputs{arguments.value("--policy").value_or(""),
                                            arguments.value("--findings").value_or(""),
                                            arguments.value("-o").value_or(""),
-                                           arguments.value("--catalog").value_or(""), strategy};
-  return write_certificate(*path, report, catalog, inputs);
+                                           arguments.value("--catalog").value_or(""), strategy, result_text};
+  auto text = certificate_text(report, catalog, inputs);
+  if (!text) return text.error();
+  return OutputFile{"--certificate", *arguments.value("--certificate"), std::move(text).value()};
 }
 
 }  // namespace leastpriv::cli

@@ -1,11 +1,12 @@
 // The verification `refine` runs on its own result before writing it: proves O0–O3 with the
-// verifier (which shares only the data model with the engine) and, when asked, writes the
-// certificate for the result file once it is written.
+// verifier (which shares only the data model with the engine) and, when asked, makes the
+// certificate of the result it is about to write.
 //
 // Tested by: tests/cli/refine_cli_test.cpp, tests/cli/verify_cli_test.cpp (through the binary)
 #pragma once
 
 #include "cli/arguments.h"
+#include "cli/output_files.h"
 #include "model/catalog.h"
 #include "model/findings.h"
 #include "model/policy.h"
@@ -22,8 +23,10 @@ int verify_refined_policy(const model::PolicyDocument& original, const model::Un
                           const model::PolicyDocument& refined, const model::Catalog& catalog,
                           const Arguments& arguments, verifier::VerificationReport& report);
 
-// Writes the certificate of `report` to --certificate, hashing the files it names.
-int write_refine_certificate(const verifier::VerificationReport& report, const model::Catalog& catalog,
-                             const Arguments& arguments, const std::string& strategy);
+// The certificate of `report` for the result `result_text` that is about to be written to -o
+// (hashed as those very bytes), as the file --certificate names.
+Result<OutputFile> refine_certificate(const verifier::VerificationReport& report, const model::Catalog& catalog,
+                                      const Arguments& arguments, const std::string& strategy,
+                                      const std::string& result_text);
 
 }  // namespace leastpriv::cli

@@ -16,24 +16,11 @@ void report_warning(const std::string& message) { std::cerr << "leastpriv: warni
 
 void report_note(const std::string& message) { std::cerr << "leastpriv: " << message << "\n"; }
 
-Status write_output(const std::string& output_path, const std::string& text) {
-  if (output_path.empty() || output_path == "-") {
-    std::cout << text;
-    std::cout.flush();
-    if (!std::cout) return Error{ErrorKind::kInternal, "cannot write to standard output"};
-    return Ok{};
-  }
-  return model::write_file_atomically(output_path, text);
-}
-
-int write_certificate(const std::string& path, const verifier::VerificationReport& report,
-                      const model::Catalog& catalog, const verifier::CertificateInputs& inputs) {
+Result<std::string> certificate_text(const verifier::VerificationReport& report, const model::Catalog& catalog,
+                                     const verifier::CertificateInputs& inputs) {
   auto certificate = verifier::build_certificate(report, catalog, inputs);
-  if (!certificate) return report_error(certificate.error());
-  auto written = model::write_file_atomically(path, model::dump_json(*certificate) + "\n");
-  if (!written) return report_error(written.error());
-  report_note("certificate written to `" + path + "`");
-  return kExitOk;
+  if (!certificate) return certificate.error();
+  return model::dump_json(*certificate) + "\n";
 }
 
 }  // namespace leastpriv::cli

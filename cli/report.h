@@ -22,12 +22,8 @@ void report_warning(const std::string& message);
 // Prints `leastpriv: MESSAGE` on stderr.
 void report_note(const std::string& message);
 
-// Writes `text` to `-o PATH` atomically, or to stdout when no path is given.
-Status write_output(const std::string& output_path, const std::string& text);
-
-// Builds the certificate of `report` (hashing the files `inputs` names), writes it to `path`
-// atomically and says so on stderr. Returns the exit code: 0, or 2 when it cannot.
-int write_certificate(const std::string& path, const verifier::VerificationReport& report,
-                      const model::Catalog& catalog, const verifier::CertificateInputs& inputs);
+// The certificate of `report` as the text to write (hashing the files `inputs` names).
+Result<std::string> certificate_text(const verifier::VerificationReport& report, const model::Catalog& catalog,
+                                     const verifier::CertificateInputs& inputs);
 
 }  // namespace leastpriv::cli

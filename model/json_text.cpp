@@ -2,10 +2,8 @@
 #include "model/json_text.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 #include <unordered_set>
 #include <vector>
 
@@ -288,25 +286,6 @@ std::string quoted_text(std::string_view text) {
   }
   if (i < text.size()) shown += "...";
   return "`" + shown + "`";
-}
-
-Status write_file_atomically(const std::string& path, std::string_view text) {
-  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) return Error{ErrorKind::kInternal, path + ": cannot write file"};
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.flush();
-    if (!out) {
-      std::remove(temporary.c_str());
-      return Error{ErrorKind::kInternal, path + ": cannot write file"};
-    }
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    return Error{ErrorKind::kInternal, path + ": cannot write file"};
-  }
-  return Ok{};
 }
 
 }  // namespace leastpriv::model

@@ -71,7 +71,4 @@ std::string quoted_value(const Json& value);
 // never floods the terminal.
 std::string quoted_text(std::string_view text);
 
-// Writes `text` to `path` via a temporary file and rename, so no half-written file is left.
-Status write_file_atomically(const std::string& path, std::string_view text);
-
 }  // namespace leastpriv::model

@@ -12,6 +12,7 @@
 #include "cli/arguments.h"
 #include "cli/commands/commands.h"
 #include "cli/inputs.h"
+#include "cli/output_files.h"
 #include "cli/report.h"
 #include "model/findings.h"
 #include "model/json_text.h"
@@ -233,6 +234,9 @@ void report_row_warnings(const std::vector<Row>& rows) {
 int run_compare(const Words& words) {
   auto arguments = parse_arguments(words, declared_command("compare"));
   if (!arguments) return report_error(arguments.error());
+  if (auto distinct = check_output_flags(*arguments, {"-o"}, {"--policy", "--findings", "--catalog", "--newer-catalog"}); !distinct) {
+    return report_error(distinct.error());
+  }
   const std::string format = arguments->choice("--format");
   std::optional<verifier::VerifyOptions> options;
   if (!arguments->has("--no-verify")) options = compare_verify_options(*arguments);
@@ -259,8 +263,9 @@ int run_compare(const Words& words) {
                      : format == "csv" ? to_csv(rows)
                                        : to_table(rows, catalog_name, newer_name);
   if (!options) report_warning("--no-verify: the results are NOT verified");
-  auto written = write_output(arguments->value("-o").value_or(""), text);
-  if (!written) return report_error(written.error());
+  if (auto written = write_outputs({{"-o", arguments->value("-o").value_or(""), text}}); !written) {
+    return report_error(written.error());
+  }
   return exit_code;
 }
 

@@ -8,6 +8,7 @@
 #include "cli/arguments.h"
 #include "cli/commands/commands.h"
 #include "cli/inputs.h"
+#include "cli/output_files.h"
 #include "cli/report.h"
 #include "engine/render/explain.h"
 #include "model/findings.h"
@@ -63,6 +64,9 @@ Result<std::string> render_svg(const std::string& dot_text) {
 int run_explain(const Words& words) {
   auto arguments = parse_arguments(words, declared_command("explain"));
   if (!arguments) return report_error(arguments.error());
+  if (auto distinct = check_output_flags(*arguments, {"-o"}, {"--policy", "--findings", "--catalog"}); !distinct) {
+    return report_error(distinct.error());
+  }
   const std::string format = arguments->choice("--format");
   auto strategy = engine::make_strategy(arguments->value("--strategy").value_or("aws"));
   if (!strategy) return report_error(strategy.error());
@@ -86,8 +90,9 @@ int run_explain(const Words& words) {
       text = std::move(svg).value();
     }
   }
-  auto written = write_output(arguments->value("-o").value_or(""), text);
-  if (!written) return report_error(written.error());
+  if (auto written = write_outputs({{"-o", arguments->value("-o").value_or(""), text}}); !written) {
+    return report_error(written.error());
+  }
   return kExitOk;
 }
 

@@ -6,6 +6,7 @@
 // Tested by: tests/cli/refine_cli_test.cpp, tests/cli/verify_cli_test.cpp, tests/golden/seed_golden_test.cpp
 #include "cli/commands/commands.h"
 #include "cli/inputs.h"
+#include "cli/output_files.h"
 #include "cli/refine_verification.h"
 #include "cli/report.h"
 #include "model/findings.h"
@@ -50,6 +51,10 @@ int run_refine(const Words& words) {
   if (arguments->value("--certificate") && !arguments->value("-o")) {
     return report_error(Error{ErrorKind::kUsage, "--certificate needs -o: the certificate names the result file's hash"});
   }
+  if (auto distinct = check_output_flags(*arguments, {"-o", "--certificate"}, {"--policy", "--findings", "--catalog"});
+      !distinct) {
+    return report_error(distinct.error());
+  }
   auto strategy = engine::make_strategy(arguments->value("--strategy").value_or("aws"));
   if (!strategy) return report_error(strategy.error());
   auto inputs = load_refine_inputs(*arguments);
@@ -74,9 +79,16 @@ int run_refine(const Words& words) {
                                               inputs->catalog, *arguments, report);
     if (verdict != kExitOk) return verdict;  // nothing unproved is written
   }
-  auto written = write_output(arguments->value("-o").value_or(""), *text);
-  if (!written) return report_error(written.error());
-  return write_refine_certificate(report, inputs->catalog, *arguments, std::string((*strategy)->name()));
+  // The result and its certificate are written together: both files or neither.
+  std::vector<OutputFile> outputs = {{"-o", arguments->value("-o").value_or(""), *text}};
+  if (arguments->value("--certificate")) {
+    auto certificate = refine_certificate(report, inputs->catalog, *arguments, (*strategy)->configured_name(), *text);
+    if (!certificate) return report_error(certificate.error());
+    outputs.push_back(std::move(certificate).value());
+  }
+  if (auto written = write_outputs(outputs); !written) return report_error(written.error());
+  if (outputs.size() > 1) report_note("certificate written to `" + outputs.back().path + "`");
+  return kExitOk;
 }
 
 }  // namespace leastpriv::cli

@@ -6,6 +6,7 @@
 // Tested by: tests/cli/verify_cli_test.cpp (through the binary), tests/unit/verifier_obligations_test.cpp
 // and proofs/faults/faults_test.cpp (the library)
 #include "cli/arguments.h"
+#include "cli/output_files.h"
 #include "cli/commands/commands.h"
 #include "cli/inputs.h"
 #include "cli/report.h"
@@ -60,6 +61,11 @@ int run_verify(const Words& words) {
   // INVARIANT: --original, --findings and --result are given: the table marks them required.
   auto arguments = parse_arguments(words, declared_command("verify"));
   if (!arguments) return report_error(arguments.error());
+  if (auto distinct =
+          check_output_flags(*arguments, {"--certificate"}, {"--original", "--findings", "--result", "--catalog"});
+      !distinct) {
+    return report_error(distinct.error());
+  }
   auto inputs = load_verify_inputs(*arguments);
   if (!inputs) return report_error(inputs.error());
 
@@ -71,14 +77,24 @@ int run_verify(const Words& words) {
   std::cout << verifier::report_to_text(*report);
   std::cout.flush();
 
+  const int verdict = exit_code_for(*report);
   if (auto certificate_path = arguments->value("--certificate")) {
+    // A certificate is evidence of a proof: a run that proved nothing writes none.
+    if (verdict != kExitOk) {
+      report_warning("not proved: no certificate written to `" + *certificate_path + "`");
+      return verdict;
+    }
     const verifier::CertificateInputs certificate_inputs{
         *arguments->value("--original"), *arguments->value("--findings"), *arguments->value("--result"),
-        arguments->value("--catalog").value_or(""), arguments->value("--strategy").value_or("")};
-    const int written = write_certificate(*certificate_path, *report, inputs->catalog, certificate_inputs);
-    if (written != kExitOk) return written;
+        arguments->value("--catalog").value_or(""), arguments->value("--strategy").value_or(""), std::nullopt};
+    auto text = certificate_text(*report, inputs->catalog, certificate_inputs);
+    if (!text) return report_error(text.error());
+    if (auto written = write_outputs({{"--certificate", *certificate_path, *text}}); !written) {
+      return report_error(written.error());
+    }
+    report_note("certificate written to `" + *certificate_path + "`");
   }
-  return exit_code_for(*report);
+  return verdict;
 }
 
 }  // namespace leastpriv::cli

@@ -35,14 +35,18 @@ const char* solver_answer(Verdict verdict) {
   return "unknown";
 }
 
+model::Json text_entry(const std::string& path, const std::string& text) {
+  model::Json entry = model::Json::object();
+  entry["path"] = path;
+  entry["sha256"] = sha256_hex(text);
+  entry["bytes"] = text.size();
+  return entry;
+}
+
 Result<model::Json> file_entry(const std::string& path) {
   auto text = model::read_text_file(path);
   if (!text) return text.error();
-  model::Json entry = model::Json::object();
-  entry["path"] = path;
-  entry["sha256"] = sha256_hex(*text);
-  entry["bytes"] = text->size();
-  return entry;
+  return text_entry(path, *text);
 }
 
 std::string first_word(const std::string& text) {
@@ -182,6 +186,10 @@ Result<model::Json> build_certificate(const VerificationReport& report, const mo
       {"original", &inputs.original_path}, {"findings", &inputs.findings_path}, {"result", &inputs.result_path}};
   for (const auto& [key, path] : named) {
     if (path->empty()) continue;
+    if (path == &inputs.result_path && inputs.result_text) {
+      files[key] = text_entry(*path, *inputs.result_text);
+      continue;
+    }
     auto entry = file_entry(*path);
     if (!entry) return entry.error();
     files[key] = *entry;

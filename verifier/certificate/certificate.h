@@ -17,6 +17,7 @@
 #include "model/result.h"
 #include "verifier/decide/verify.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct CertificateInputs {
   std::string result_path;
   std::string catalog_path;  // empty: the embedded catalog
   std::string strategy;      // optional: the strategy that produced the result (`aws`)
+  // The result's bytes when they are not on disk yet (refine writes the result and its
+  // certificate together): hashed instead of reading result_path.
+  std::optional<std::string> result_text;
 };
 
 // SHA-256 (lower-case hex) of the catalog's canonical text: every action's `service:Name`
