@@ -8,6 +8,7 @@
 #include "cli/options.h"
 #include "cli/report.h"
 #include "cli/usage.h"
+#include "support/interrupt_cleanup.h"
 
 #include <algorithm>
 #include <exception>
@@ -52,6 +53,7 @@ int dispatch(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  leastpriv::support::install_interrupt_cleanup();
   try {
     return dispatch(argc, argv);
   } catch (const std::exception& e) {

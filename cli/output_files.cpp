@@ -1,6 +1,8 @@
 // Output files; see output_files.h.
 #include "cli/output_files.h"
 
+#include "support/interrupt_cleanup.h"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -57,10 +59,14 @@ Status write_whole(const std::string& path, const std::string& text, const std::
 struct Staged {
   std::string target;
   std::string temporary;
+  int ticket = -1;  // removed by an interruption (support/interrupt_cleanup.h)
 };
 
 void remove_staged(const std::vector<Staged>& staged) {
-  for (const auto& file : staged) std::remove(file.temporary.c_str());
+  for (const auto& file : staged) {
+    std::remove(file.temporary.c_str());
+    support::unregister_temporary(file.ticket);
+  }
 }
 
 }  // namespace
@@ -104,7 +110,7 @@ Status write_outputs(const std::vector<OutputFile>& files) {
     }
     const std::string target = final_target(file.path);
     const std::string temporary = target + ".tmp." + std::to_string(::getpid());
-    staged.push_back(Staged{target, temporary});
+    staged.push_back(Staged{target, temporary, support::register_temporary(temporary)});
     if (auto written = write_whole(temporary, file.text, file.path); !written) {
       remove_staged(staged);
       return written;
@@ -116,6 +122,7 @@ Status write_outputs(const std::vector<OutputFile>& files) {
       remove_staged(std::vector<Staged>(staged.begin() + static_cast<long>(i), staged.end()));
       return Error{ErrorKind::kInternal, staged[i].target + ": cannot write file"};
     }
+    support::unregister_temporary(staged[i].ticket);
   }
   for (const auto* file : in_place) {
     if (is_stdout(file->path)) {

@@ -1,6 +1,8 @@
 // Child processes; see process.h.
 #include "support/process.h"
 
+#include "support/interrupt_cleanup.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -25,12 +27,13 @@ using Clock = std::chrono::steady_clock;
 // The temporary file a child writes its output to; removed when this goes out of scope.
 class OutputFile {
  public:
-  OutputFile() : fd_(::mkstemp(path_)) {}
+  OutputFile() : fd_(::mkstemp(path_)), ticket_(fd_ >= 0 ? register_temporary(path_) : -1) {}
   ~OutputFile() {
     if (fd_ >= 0) {
       ::close(fd_);
       ::unlink(path_);
     }
+    unregister_temporary(ticket_);
   }
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
@@ -46,6 +49,7 @@ class OutputFile {
  private:
   char path_[40] = "/tmp/leastpriv-process-XXXXXX";
   int fd_;
+  int ticket_;
 };
 
 // Spawns argv with stdout and stderr on `output_fd`, in a new process group; 0 on failure.
@@ -87,6 +91,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, double deadline_
     return result;
   }
   result.started = true;
+  const int child_ticket = register_child(pid);
   const auto deadline = Clock::now() + std::chrono::duration<double>(deadline_seconds);
   int status = 0;
   auto pause = std::chrono::microseconds(200);
@@ -100,6 +105,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, double deadline_
     std::this_thread::sleep_for(pause);
     pause = std::min(pause * 2, std::chrono::microseconds(5000));
   }
+  unregister_child(child_ticket);
   if (!result.timed_out && WIFEXITED(status)) result.exit_status = WEXITSTATUS(status);
   result.output = output.read();
   return result;

@@ -14,6 +14,7 @@
 #include "model/findings.h"
 #include "model/json_text.h"
 #include "model/policy_input.h"
+#include "support/interrupt_cleanup.h"
 #include "support/process.h"
 
 #include <stdlib.h>
@@ -36,6 +37,8 @@ Result<std::string> render_svg(const std::string& dot_text) {
   if (::mkdtemp(directory.data()) == nullptr) return Error{ErrorKind::kInternal, "cannot create a temporary directory"};
   const std::string input = directory + "/explain.dot";
   const std::string output = directory + "/explain.svg";
+  const int tickets[] = {support::register_temporary(directory, true), support::register_temporary(input),
+                         support::register_temporary(output)};
   {
     std::ofstream out(input, std::ios::binary);
     out << dot_text;
@@ -45,6 +48,7 @@ Result<std::string> render_svg(const std::string& dot_text) {
   std::stringstream svg;
   svg << in.rdbuf();
   std::filesystem::remove_all(directory);
+  for (int ticket : tickets) support::unregister_temporary(ticket);
   if (!run.started) {
     return Error{ErrorKind::kUsage,
                  "--format svg needs graphviz's `dot` on PATH, which was not found; install graphviz, or use "

@@ -7,6 +7,7 @@
 #include "verifier/encode/obligations.h"
 #include "verifier/certificate/sha256.h"
 
+#include "support/interrupt_cleanup.h"
 #include "support/parallel_for.h"
 #include "support/process.h"
 
@@ -257,12 +258,15 @@ Result<std::vector<RecheckVerdict>> run_rechecks(const std::vector<RecheckJob>& 
   char directory[] = "/tmp/leastpriv-recheck-XXXXXX";
   if (mkdtemp(directory) == nullptr) return Error{ErrorKind::kInternal, "cannot create a temporary directory"};
   std::vector<std::string> paths;
+  std::vector<int> tickets = {support::register_temporary(directory, true)};
   auto remove_files = [&] {
     for (const auto& path : paths) unlink(path.c_str());
     rmdir(directory);
+    for (int ticket : tickets) support::unregister_temporary(ticket);
   };
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     paths.push_back(std::string(directory) + "/obligation-" + std::to_string(i) + ".smt2");
+    tickets.push_back(support::register_temporary(paths.back()));
     std::ofstream out(paths.back());
     out << jobs[i].text;
     if (!out) {
