@@ -55,7 +55,7 @@ Command refine_command() {
         switch_flag("--full-portfolio", "have Z3 and cvc5 confirm every query, not only what the automaton leaves"),
         {.name = "--certificate", .value_name = "CERT.json",
          .help = "write the proof certificate of the written file (needs -o)"},
-        timeout_flag("seconds per query and procedure (default 60)"),
+        timeout_flag("seconds the whole verification may take: no query or procedure runs past it (default: 60 per query, no overall limit)"),
         output_flag(),
     }};
 }
@@ -71,7 +71,7 @@ Command verify_command() {
          .help = "the candidate: a policy or a GetFindingRecommendation response", .required = true},
         catalog_flag(),
         {.name = "--certificate", .value_name = "CERT.json", .help = "write the proof certificate"},
-        timeout_flag("seconds per query and procedure (default 60)"),
+        timeout_flag("seconds the whole verification may take: no query or procedure runs past it (default: 60 per query, no overall limit)"),
         {.name = "--require-agreement", .value_name = "N",
          .help = "how many procedures must say unsat for a query to be proved (default 1)", .numeric = true,
          .number = kProcedureCount},
@@ -118,7 +118,7 @@ Command compare_command() {
         switch_flag("--no-z3", "leave Z3 out of the portfolio"),
         switch_flag("--no-cvc5", "leave cvc5 out of the portfolio"),
         switch_flag("--full-portfolio", "have Z3 and cvc5 confirm every query, not only what the automaton leaves"),
-        timeout_flag("seconds per query and procedure (default 60)"),
+        timeout_flag("seconds the whole verification may take: no query or procedure runs past it (default: 60 per query, no overall limit)"),
         output_flag(),
     }};
 }

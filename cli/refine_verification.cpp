@@ -16,7 +16,7 @@ int verify_refined_policy(const model::PolicyDocument& original, const model::Un
   // (minutes instead of seconds on large policies: verifier/decide/verify.h has the measurements).
   // Either way every query's SMT-LIB text goes into the certificate for `check-certificate`.
   options.solvers_when_decided = arguments.has("--full-portfolio");
-  if (auto timeout = arguments.number("--timeout")) options.timeout_seconds = *timeout;
+  if (auto timeout = arguments.number("--timeout")) options.timeout_seconds = options.budget_seconds = *timeout;
   auto verified = verifier::verify_refinement(original, findings, refined, catalog, options);
   if (!verified) return report_error(verified.error());
   report = std::move(verified).value();

@@ -88,8 +88,7 @@ Refinement refine_policy(const model::PolicyDocument& original, const model::Unu
                                result.document.statements.push_back(std::move(statement));
                                result.original_index.push_back(index);
                              });
-  result.detach = std::none_of(result.document.statements.begin(), result.document.statements.end(),
-                               [](const model::Statement& s) { return s.effect == model::Effect::kAllow; });
+  result.detach = result.document.statements.empty();
   return result;
 }
 

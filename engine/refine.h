@@ -35,7 +35,9 @@ struct Refinement {
   // For each statement of `document`, its index in the original.
   std::vector<std::size_t> original_index;
   std::vector<StatementChange> changes;
-  // No Allow statement is left: the recommendation is DETACH_POLICY, not a new document.
+  // No statement is left: the recommendation is DETACH_POLICY, not a new document. A policy
+  // left with Deny statements only is kept: its Deny also limits what the principal's other
+  // policies allow, so detaching it could grant more (issue 12 row 7).
   bool detach = false;
   std::vector<std::string> warnings;
   std::optional<CoverStats> cover_stats;  // `fewest` only: the set covers it solved

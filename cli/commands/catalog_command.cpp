@@ -1,11 +1,13 @@
 // `leastpriv catalog [PATTERN]`: the catalog actions a pattern matches (all when none is
 // given), one a line; and `leastpriv --version`, which names the embedded catalog.
 //
-// Tested by: tests/cli/refine_cli_test.cpp (CatalogCli, VersionCli)
+// Tested by: tests/cli/refine_cli_test.cpp (CatalogCli, VersionCli; Row15 for non-ASCII patterns)
 #include "cli/commands/commands.h"
 #include "cli/inputs.h"
 #include "cli/report.h"
 #include "engine/match/action_pattern.h"
+#include "model/ascii.h"
+#include "model/json_text.h"
 
 #include <iostream>
 
@@ -16,7 +18,15 @@ int run_catalog(const Words& words) {
   if (!arguments) return report_error(arguments.error());
   auto catalog = load_catalog(*arguments);
   if (!catalog) return report_error(catalog.error());
-  const engine::ActionPattern pattern(arguments->positional().empty() ? "*" : arguments->positional().front());
+  const std::string text = arguments->positional().empty() ? "*" : arguments->positional().front();
+  // As in a policy: a Kelvin sign or a control character would be lower-cased or shown as
+  // something else, so the question would not be the one asked.
+  if (!model::is_printable_ascii(text)) {
+    return report_error(Error{ErrorKind::kUsage, "pattern " + model::quoted_text(text) +
+                                                     " has a non-ASCII or control character (IAM action names are "
+                                                     "printable ASCII)"});
+  }
+  const engine::ActionPattern pattern(text);
   const auto [first, last] = catalog->prefix_range(pattern.literal_prefix());
   std::string out;
   std::size_t count = 0;

@@ -16,6 +16,7 @@
 #include "engine/render/recommendation.h"
 #include "engine/refine.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace leastpriv::cli {
@@ -64,7 +65,13 @@ int run_refine(const Words& words) {
       engine::refine_policy(inputs->original.document, inputs->findings, inputs->catalog, **strategy);
   for (const auto& warning : refinement.warnings) report_warning(warning);
   if (refinement.detach && refinement.changed()) {
-    report_note("no Allow statement is left: the recommendation is DETACH_POLICY");
+    report_note("no statement is left: the recommendation is DETACH_POLICY");
+  } else if (refinement.changed() && std::none_of(refinement.document.statements.begin(),
+                                                  refinement.document.statements.end(), [](const model::Statement& s) {
+                                                    return s.effect == model::Effect::kAllow;
+                                                  })) {
+    report_note("only Deny statements are left: the policy is kept for them (detaching it would drop the Deny, "
+                "which also limits the principal's other policies)");
   }
 
   auto text = format_output(format, inputs->original, refinement, inputs->policy_path,

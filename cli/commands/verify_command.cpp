@@ -23,7 +23,7 @@ namespace {
 // verify is the certificate-grade run: the full portfolio unless --fast.
 verifier::VerifyOptions verify_options(const Arguments& arguments) {
   verifier::VerifyOptions options;
-  if (auto timeout = arguments.number("--timeout")) options.timeout_seconds = *timeout;
+  if (auto timeout = arguments.number("--timeout")) options.timeout_seconds = options.budget_seconds = *timeout;
   if (auto agreement = arguments.number("--require-agreement")) options.require_agreement = static_cast<int>(*agreement);
   options.use_z3 = !arguments.has("--no-z3");
   options.use_cvc5 = !arguments.has("--no-cvc5");

@@ -99,6 +99,18 @@ TEST(CatalogCli, ListsWhatAPatternMatches) {
   EXPECT_EQ(result.out, "s3:GetObjectVersionTagging\n");
 }
 
+// Issue 12 row 15: a Kelvin sign (U+212A, which some lower-casings turn into `k`) or a control
+// character in a catalog pattern is refused as it is in a policy, and quoted short and escaped.
+TEST(CatalogCli, Row15_NonAsciiOrControlCharactersInAPatternExit2) {
+  for (const std::string pattern : {"s3:\xe2\x84\xaa" "ey", "s3:Get\x01", "s3:Get\tObject"}) {
+    const auto result = run_leastpriv({"catalog", pattern});
+    EXPECT_EQ(result.exit_code, 2) << pattern;
+    EXPECT_NE(result.err.find("non-ASCII or control character"), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.find(pattern), std::string::npos) << "the raw bytes are not echoed: " << result.err;
+    EXPECT_EQ(result.out, "");
+  }
+}
+
 TEST(HelpCli, EachCommandPrintsItsOwnUsageAndExits0) {
   for (const std::string command : {"refine", "verify", "check-certificate", "compare", "explain", "catalog"}) {
     const auto result = run_leastpriv({command, "--help"});

@@ -42,6 +42,43 @@ TEST_F(VerifyCli, RefineWritesACertificateThatBothSolversRecheck) {
   EXPECT_NE(tampered.exit_code, 0);
 }
 
+// Issue 12 row 3: --timeout bounds the whole verification, not each query: with a budget
+// too small for any procedure to start, every query is unknown (exit 3, never a pass), and
+// the run ends at once; refine then writes nothing.
+TEST_F(VerifyCli, Row3_TimeoutBoundsTheWholeRun) {
+  const auto verify = run_leastpriv({"verify", "--original", "examples/seed/policy.json", "--findings",
+                                     "examples/seed/findings.json", "--result", "examples/seed/policy.json",
+                                     "--timeout", "0.001"});
+  EXPECT_EQ(verify.exit_code, 3) << verify.out << verify.err;
+  EXPECT_NE(verify.out.find("time budget (--timeout) was spent"), std::string::npos) << verify.out;
+  const std::string out = dir_ + "/out.json";
+  const auto refine = run_leastpriv({"refine", "--policy", "examples/seed/policy.json", "--findings",
+                                     "examples/seed/findings.json", "--timeout", "0.001", "-o", out});
+  EXPECT_EQ(refine.exit_code, 3) << refine.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+// Issue 12 row 7: when only a Deny is left, refine's recommendation keeps a policy with it
+// (CREATE_POLICY), and verify of that very file agrees (exit 0).
+TEST_F(VerifyCli, Row7_ADenyOnlyResultIsKeptAndVerifyAgrees) {
+  const std::string policy = dir_ + "/policy.json";
+  const std::string findings = dir_ + "/findings.json";
+  testing::write_file(policy, R"({"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+      {"Sid": "NoDelete", "Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"}]})");
+  testing::write_file(findings, R"([{"serviceNamespace": "s3", "actions": ["GetObject"]}])");
+  const std::string out = dir_ + "/recommendation.json";
+  const auto refine = run_leastpriv({"refine", "--policy", policy, "--findings", findings, "--format",
+                                     "recommendation", "-o", out});
+  ASSERT_EQ(refine.exit_code, 0) << refine.err;
+  EXPECT_NE(refine.err.find("only Deny statements are left"), std::string::npos) << refine.err;
+  const std::string text = testing::read_file(out);
+  EXPECT_NE(text.find("CREATE_POLICY"), std::string::npos) << text;
+  EXPECT_NE(text.find("NoDelete"), std::string::npos) << text;
+  const auto verify = run_leastpriv({"verify", "--original", policy, "--findings", findings, "--result", out});
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+}
+
 TEST_F(VerifyCli, FaultyResultExits1WithTheCounterexampleAction) {
   // DESIGN §4's first fault: adding s3:GetB* gives back unused s3:GetBucket… actions (O2).
   const std::string faulty = dir_ + "/faulty.json";

@@ -102,14 +102,16 @@ TEST(Refine, KeepsEntriesThatHideNoUnusedActionByteForByte) {
             (Entries{"S3:list*", "s3:NoSuchThing*", "s3:GetJobTagging", "s3:GetObject*"}));
 }
 
-TEST(Refine, DropsUnusedExactNamesAndEmptyStatementsAndDetaches) {
+// Issue 12 row 7: the Deny is kept, so the policy is kept (detaching would drop the Deny,
+// which also limits the principal's other policies).
+TEST(Refine, DropsUnusedExactNamesAndEmptyStatementsAndKeepsADenyOnlyPolicy) {
   const auto result = refine(R"({"Statement": [{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*"},
                                               {"Effect": "Deny", "Action": "s3:PutObject", "Resource": "*"}]})",
                              R"([{"serviceNamespace": "s3", "actions": ["PutObject"]}])");
   ASSERT_EQ(result.document.statements.size(), 1u);
   EXPECT_EQ(result.document.statements[0].effect, model::Effect::kDeny);  // Deny never changes
   EXPECT_EQ(result.document.statements[0].patterns, Entries{"s3:PutObject"});
-  EXPECT_TRUE(result.detach);
+  EXPECT_FALSE(result.detach);
 }
 
 TEST(Refine, RemovesDuplicatesCreatedByReplacement) {

@@ -22,6 +22,24 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Below this a procedure is not started: solvers count their limits in milliseconds, and a
+// limit of 0 would mean none.
+constexpr double kShortestRun = 0.01;
+
+// The whole run's budget (VerifyOptions::budget_seconds; none when 0).
+struct Deadline {
+  Clock::time_point began;
+  double budget_seconds;
+
+  // How long a procedure that would take up to `seconds` may run now: all of it without a
+  // budget, else at most what is left of it (0 or less: nothing is left).
+  double limit(double seconds) const {
+    if (budget_seconds <= 0) return seconds;
+    const double left = budget_seconds - std::chrono::duration<double>(Clock::now() - began).count();
+    return left < kShortestRun ? 0 : std::min(seconds, left);
+  }
+};
+
 std::string format_seconds(double seconds) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.3f s", seconds);
@@ -102,7 +120,16 @@ void judge(ObligationResult& obligation, const QueryTask& task, const model::Pol
                                 : reasons.empty() ? "no procedure was run" : reasons;
 }
 
-ObligationResult run_task(const QueryTask& task, const VerifyOptions& options, const model::PolicyDocument& original,
+// A procedure that did not run because the run's budget was spent: unknown, never a pass.
+ProcedureVerdict not_run(const std::string& procedure) {
+  ProcedureVerdict verdict;
+  verdict.procedure = procedure;
+  verdict.reason = "not run: the verification's time budget (--timeout) was spent";
+  return verdict;
+}
+
+ObligationResult run_task(const QueryTask& task, const VerifyOptions& options, const Deadline& deadline,
+                          const model::PolicyDocument& original,
                           const model::UnusedFindings& findings, const model::PolicyDocument& result,
                           const model::Catalog& catalog) {
   ObligationResult obligation;
@@ -122,7 +149,8 @@ ObligationResult run_task(const QueryTask& task, const VerifyOptions& options, c
   double solver_timeout = options.timeout_seconds;
   bool solvers_needed = true;
   if (options.use_automaton) {
-    obligation.procedures.push_back(decide_with_automaton(task.query, options.timeout_seconds));
+    const double limit = deadline.limit(options.timeout_seconds);
+    obligation.procedures.push_back(limit > 0 ? decide_with_automaton(task.query, limit) : not_run("automaton"));
     const auto& automaton = obligation.procedures.back();
     if (automaton.verdict == Verdict::kCounterexample &&
         !replay_counterexample(task, automaton.counterexample, original, findings, result, catalog).empty()) {
@@ -136,10 +164,12 @@ ObligationResult run_task(const QueryTask& task, const VerifyOptions& options, c
   }
   const bool run_solvers_now = run_solvers && solvers_needed;
   if (options.use_z3 && run_solvers_now) {
-    obligation.procedures.push_back(decide_with_z3(obligation.smtlib, solver_timeout, confirmed));
+    const double limit = deadline.limit(solver_timeout);
+    obligation.procedures.push_back(limit > 0 ? decide_with_z3(obligation.smtlib, limit, confirmed) : not_run("z3"));
   }
   if (options.use_cvc5 && run_solvers_now) {
-    obligation.procedures.push_back(decide_with_cvc5(task.query, solver_timeout, confirmed));
+    const double limit = deadline.limit(solver_timeout);
+    obligation.procedures.push_back(limit > 0 ? decide_with_cvc5(task.query, limit, confirmed) : not_run("cvc5"));
   }
   // Models may use characters outside printable ASCII; any character the query does not
   // mention is as good as any other, so show a readable one (the replay still judges it).
@@ -232,6 +262,7 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
                                              const model::PolicyDocument& result, const model::Catalog& catalog,
                                              const VerifyOptions& options) {
   const auto began = Clock::now();
+  const Deadline deadline{began, options.budget_seconds};
   VerificationReport report;
   report.z3_version = z3_version_text();
   report.cvc5_version = options.use_cvc5 ? cvc5_version_text() : "";
@@ -243,7 +274,7 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
   if (!tasks) return tasks.error();
   std::vector<ObligationResult> results(tasks->size());
   support::parallel_for(tasks->size(), options.threads, [&](std::size_t i) {
-    results[i] = run_task((*tasks)[i], options, original, findings, result, catalog);
+    results[i] = run_task((*tasks)[i], options, deadline, original, findings, result, catalog);
   });
 
   std::map<std::string, int> seen_ids;

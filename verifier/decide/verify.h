@@ -87,6 +87,10 @@ struct ObligationResult {
 
 struct VerifyOptions {
   double timeout_seconds = 60;  // per query and procedure
+  // When above 0, the whole verification's budget: no procedure runs past it (each gets at
+  // most what is left; once it is spent, the remaining queries are unknown without running).
+  // `--timeout S` sets this and timeout_seconds to S.
+  double budget_seconds = 0;
   int require_agreement = 1;    // a query is proved only when this many procedures say unsat
   bool use_z3 = true;
   bool use_cvc5 = true;
