@@ -30,6 +30,7 @@
 #include "engine/refine.h"
 #include "engine/strategies/strategy.h"
 #include "spec/reference_matcher.h"
+#include "support/parallel_for.h"
 #include "verifier/decide/verify.h"
 
 #include <algorithm>
@@ -45,7 +46,6 @@
 #include <random>
 #include <set>
 #include <sstream>
-#include <thread>
 
 namespace {
 
@@ -546,22 +546,19 @@ int main(int argc, char** argv) {
 
   const Context context{options, *older, *newer, probes};
   const auto start = std::chrono::steady_clock::now();
+  // One worker per job, each with its own strategy objects and table; worker j takes every
+  // jobs-th policy from j (the tables are summed afterwards, so the split does not change them).
   std::vector<Table> tables(options.jobs);
-  std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
-  std::vector<std::thread> workers;
-  for (unsigned j = 0; j < options.jobs; ++j) {
-    workers.emplace_back([&, j] {
-      std::vector<std::unique_ptr<engine::Strategy>> strategies;
-      for (const auto& name : engine::strategy_names()) strategies.push_back(std::move(engine::make_strategy(name)).value());
-      for (std::size_t i = next++; i < corpus.policies.size(); i = next++) {
-        run_policy(context, corpus.policies[i].first, corpus.policies[i].second, strategies, tables[j]);
-        const std::size_t finished = ++done;
-        if (finished % 100 == 0) std::cerr << "strategy_report: " << finished << " / " << corpus.policies.size() << " policies\n";
-      }
-    });
-  }
-  for (auto& worker : workers) worker.join();
+  support::parallel_for(options.jobs, options.jobs, [&](std::size_t j) {
+    std::vector<std::unique_ptr<engine::Strategy>> strategies;
+    for (const auto& name : engine::strategy_names()) strategies.push_back(std::move(engine::make_strategy(name)).value());
+    for (std::size_t i = j; i < corpus.policies.size(); i += options.jobs) {
+      run_policy(context, corpus.policies[i].first, corpus.policies[i].second, strategies, tables[j]);
+      const std::size_t finished = ++done;
+      if (finished % 100 == 0) std::cerr << "strategy_report: " << finished << " / " << corpus.policies.size() << " policies\n";
+    }
+  });
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Table table;
   for (const auto& partial : tables) {

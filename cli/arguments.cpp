@@ -1,7 +1,9 @@
 // Command-line arguments; see arguments.h.
 #include "cli/arguments.h"
 
-#include <charconv>
+#include "support/number_text.h"
+
+#include <optional>
 #include <cmath>
 #include <stdexcept>
 
@@ -115,16 +117,17 @@ Result<Arguments> parse_arguments(const std::vector<std::string>& words, const C
 }
 
 Result<double> parse_number(const std::string& flag, const std::string& text, const NumberRule& rule) {
-  double value = 0;
-  const char* first = text.data();
-  const char* last = text.data() + text.size();
-  const auto [end, error] = std::from_chars(first, last, value, std::chars_format::fixed);
-  const bool whole_number = !rule.integer || value == std::floor(value);
-  if (text.empty() || error != std::errc() || end != last || !std::isfinite(value) || !(value > 0) ||
-      value > rule.max || !whole_number) {
+  // A whole number is written as one (`2`, not `2.0`).
+  std::optional<double> value;
+  if (rule.integer) {
+    if (auto whole = support::parse_whole_number(text)) value = static_cast<double>(*whole);
+  } else {
+    value = support::parse_decimal(text);
+  }
+  if (!value || !std::isfinite(*value) || !(*value > 0) || *value > rule.max) {
     return usage(flag + " needs " + describe_number_rule(rule) + ", got `" + text + "`");
   }
-  return value;
+  return *value;
 }
 
 }  // namespace leastpriv::cli

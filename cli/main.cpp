@@ -10,16 +10,21 @@
 #include "cli/usage.h"
 #include "support/interrupt_cleanup.h"
 
-#include <algorithm>
 #include <exception>
 #include <iostream>
 #include <string>
 
 namespace {
 
-// `leastpriv COMMAND --help` (or -h anywhere after the command): that command's usage alone.
-bool asks_for_help(const leastpriv::cli::Words& words) {
-  return std::any_of(words.begin(), words.end(), [](const std::string& word) { return word == "--help" || word == "-h"; });
+// `leastpriv COMMAND --help` (or -h anywhere after the command, except as a flag's value, as in
+// `explain --entry -h`): that command's usage alone.
+bool asks_for_help(const leastpriv::cli::Command& command, const leastpriv::cli::Words& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "--help" || words[i] == "-h") return true;
+    const auto* flag = leastpriv::cli::find_flag(command, words[i]);
+    if (flag != nullptr && flag->kind != leastpriv::cli::FlagKind::kSwitch) ++i;  // its value
+  }
+  return false;
 }
 
 int dispatch(int argc, char** argv) {
@@ -27,26 +32,21 @@ int dispatch(int argc, char** argv) {
     std::cerr << leastpriv::cli::full_usage();
     return leastpriv::cli::kExitBadInput;
   }
-  const std::string command = argv[1];
+  const std::string name = argv[1];
   const leastpriv::cli::Words words(argv + 2, argv + argc);
-  if (asks_for_help(words)) {
-    if (const auto* declared = leastpriv::cli::find_command(command)) {
-      std::cout << leastpriv::cli::command_usage(*declared);
+  if (const auto* command = leastpriv::cli::find_command(name)) {
+    if (asks_for_help(*command, words)) {
+      std::cout << leastpriv::cli::command_usage(*command);
       return leastpriv::cli::kExitOk;
     }
+    return command->run(words);
   }
-  if (command == "refine") return leastpriv::cli::run_refine(words);
-  if (command == "verify") return leastpriv::cli::run_verify(words);
-  if (command == "check-certificate") return leastpriv::cli::run_check_certificate(words);
-  if (command == "compare") return leastpriv::cli::run_compare(words);
-  if (command == "explain") return leastpriv::cli::run_explain(words);
-  if (command == "catalog") return leastpriv::cli::run_catalog(words);
-  if (command == "--version" || command == "version") return leastpriv::cli::run_version();
-  if (command == "--help" || command == "-h" || command == "help") {
+  if (name == "--version" || name == "version") return leastpriv::cli::run_version();
+  if (name == "--help" || name == "-h" || name == "help") {
     std::cout << leastpriv::cli::full_usage();
     return leastpriv::cli::kExitOk;
   }
-  std::cerr << "leastpriv: error: unknown command `" << command << "`\n" << leastpriv::cli::full_usage();
+  std::cerr << "leastpriv: error: unknown command `" << name << "`\n" << leastpriv::cli::full_usage();
   return leastpriv::cli::kExitBadInput;
 }
 

@@ -3,6 +3,8 @@
 // through Arguments (which refuses to read a flag the table does not declare).
 #include "cli/options.h"
 
+#include "cli/commands/commands.h"
+
 #include <cstdio>
 #include <stdexcept>
 
@@ -57,7 +59,8 @@ Command refine_command() {
          .help = "write the proof certificate of the written file (needs -o)"},
         timeout_flag("seconds the whole verification may take: no query or procedure runs past it (default: 60 per query, no overall limit)"),
         output_flag(),
-    }};
+    },
+    .run = run_refine};
 }
 
 Command verify_command() {
@@ -81,7 +84,8 @@ Command verify_command() {
         switch_flag("--no-automaton", "leave the exact automaton out of the portfolio"),
         switch_flag("--solvers-for-ground", "run Z3 and cvc5 also on the ground obligations (O2 names, O3)"),
         {.name = "--strategy", .value_name = "NAME", .help = "the strategy to record in the certificate"},
-    }};
+    },
+    .run = run_verify};
 }
 
 Command check_certificate_command() {
@@ -98,7 +102,8 @@ Command check_certificate_command() {
         timeout_flag("seconds per solver run (default 60)"),
         {.name = "--z3", .value_name = "PATH", .help = "the z3 binary (default: z3 on PATH)"},
         {.name = "--cvc5", .value_name = "PATH", .help = "the cvc5 binary (default: cvc5 on PATH)"},
-    }};
+    },
+    .run = run_check_certificate};
 }
 
 Command compare_command() {
@@ -120,7 +125,8 @@ Command compare_command() {
         switch_flag("--full-portfolio", "have Z3 and cvc5 confirm every query, not only what the automaton leaves"),
         timeout_flag("seconds the whole verification may take: no query or procedure runs past it (default: 60 per query, no overall limit)"),
         output_flag(),
-    }};
+    },
+    .run = run_compare};
 }
 
 Command explain_command() {
@@ -136,7 +142,8 @@ Command explain_command() {
         {.name = "--format", .help = "words, Graphviz DOT, or SVG drawn by graphviz's dot",
          .choices = {"text", "dot", "svg"}},
         output_flag(),
-    }};
+    },
+    .run = run_explain};
 }
 
 Command catalog_command() {
@@ -146,7 +153,8 @@ Command catalog_command() {
     .positional = "[PATTERN]",
     .min_positional = 0,
     .max_positional = 1,
-    .flags = {catalog_flag()}};
+    .flags = {catalog_flag()},
+    .run = run_catalog};
 }
 
 std::vector<Command> declare_commands() {

@@ -47,9 +47,11 @@ struct Command {
   std::size_t min_positional = 0;
   std::size_t max_positional = 0;
   std::vector<Flag> flags;
+  // Runs the command on the words after its name; returns the exit code (commands/).
+  int (*run)(const std::vector<std::string>& words) = nullptr;
 };
 
-// Every command, in the order --help lists them.
+// Every command, in the order --help lists them; main() dispatches through this table.
 const std::vector<Command>& commands();
 
 // The command called `name`, or nullptr.

@@ -13,7 +13,8 @@ namespace {
 
 constexpr std::size_t kWidth = 100;
 constexpr const char* kExitCodes =
-    "exit codes: 0 done/proved, 1 verification failed, 2 bad input or usage, 3 solver unknown or timeout\n";
+    "exit codes: 0 done/proved, 1 verification failed, 2 bad input or usage, 3 solver unknown or timeout,\n"
+    "            130/143 interrupted (SIGINT/SIGTERM; nothing half-written is left)\n";
 
 std::string flag_and_value(const Flag& flag) {
   return flag.kind == FlagKind::kSwitch ? flag.name : flag.name + " " + value_placeholder(flag);

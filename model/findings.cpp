@@ -67,13 +67,18 @@ std::span<const std::string> UnusedFindings::actions_with_prefix(std::string_vie
   return {first, last};
 }
 
-bool UnusedFindings::prefix_reaches_unused(std::string_view lower_prefix) const {
+const std::string* UnusedFindings::unused_service_reaching(std::string_view lower_prefix) const {
   for (const auto& service : whole_services_) {
     const std::string service_prefix = service + ":";
     // `prefix…` and `service:…` share a string exactly when one is a prefix of the other.
     const std::size_t common = std::min(service_prefix.size(), lower_prefix.size());
-    if (service_prefix.compare(0, common, lower_prefix, 0, common) == 0) return true;
+    if (service_prefix.compare(0, common, lower_prefix, 0, common) == 0) return &service;
   }
+  return nullptr;
+}
+
+bool UnusedFindings::prefix_reaches_unused(std::string_view lower_prefix) const {
+  if (unused_service_reaching(lower_prefix) != nullptr) return true;
   const auto it = std::lower_bound(actions_.begin(), actions_.end(), lower_prefix);
   return it != actions_.end() && std::string_view(*it).substr(0, lower_prefix.size()) == lower_prefix;
 }

@@ -45,6 +45,8 @@ class UnusedFindings {
   bool is_unused(std::string_view lower_action) const;
   // Is some unused action, or some string of a wholly unused service, of the form `prefix…`?
   bool prefix_reaches_unused(std::string_view lower_prefix) const;
+  // The wholly unused service some string of which is of the form `prefix…`, if any.
+  const std::string* unused_service_reaching(std::string_view lower_prefix) const;
   // The listed unused actions that start with `lower_prefix` (a range of the sorted list): a
   // pattern can match only those that start with its literal prefix.
   std::span<const std::string> actions_with_prefix(std::string_view lower_prefix) const;

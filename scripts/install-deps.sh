@@ -12,7 +12,8 @@ packages=(
   librapidcheck-dev             # property tests
   graphviz                      # explain --format svg
   diffutils                     # the diff tests compare against GNU diff
-  python3                       # proofs/smt/generate.py --check
+  python3                       # proofs/smt/generate.py --check, tests/layout/tested_by_test.py
+  clang libclang-rt-14-dev      # the libFuzzer harnesses (scripts/fuzz.sh, the fuzz preset)
 )
 
 # Node.js and npm run only the catalog and corpus scripts (not the build or the tests); many

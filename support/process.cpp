@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -95,7 +96,17 @@ ProcessResult run_process(const std::vector<std::string>& argv, double deadline_
   const auto deadline = Clock::now() + std::chrono::duration<double>(deadline_seconds);
   int status = 0;
   auto pause = std::chrono::microseconds(200);
-  while (::waitpid(pid, &status, WNOHANG) != pid) {
+  while (true) {
+    const pid_t waited = ::waitpid(pid, &status, WNOHANG);
+    if (waited == pid) break;
+    if (waited < 0 && errno != EINTR) {
+      // The child is not ours to wait for any more (ECHILD): say so, do not wait out the deadline.
+      ::kill(-pid, SIGKILL);
+      result.error = "lost track of `" + argv[0] + "` (waitpid failed)";
+      unregister_child(child_ticket);
+      result.output = output.read();
+      return result;
+    }
     if (Clock::now() > deadline) {
       ::kill(-pid, SIGKILL);  // the whole group: a solver's own children die with it
       ::waitpid(pid, &status, 0);

@@ -19,7 +19,7 @@ struct ProcessResult {
   bool timed_out = false;  // killed at the deadline
   int exit_status = -1;    // its exit status when it exited by itself; -1 otherwise
   std::string output;      // stdout and stderr, interleaved as written
-  std::string error;       // why it could not be started
+  std::string error;       // why it could not be started, or why it could not be waited for
 };
 
 // Runs argv[0] (looked up on PATH when it has no `/`) with argv; kills it after

@@ -1,6 +1,9 @@
 // The leastpriv commands. Each takes the words after its name and returns the exit code:
 // 0 done / proved, 1 verification failed (counterexample printed), 2 bad input or usage,
-// 3 solver unknown or timeout (DESIGN §5).
+// 3 solver unknown or timeout (DESIGN §5). Each is named in the command table (cli/options.cpp).
+//
+// Tested by: tests/cli/refine_cli_test.cpp, tests/cli/verify_cli_test.cpp,
+// tests/cli/compare_explain_test.cpp, tests/cli/usage_cli_test.cpp
 #pragma once
 
 #include <string>

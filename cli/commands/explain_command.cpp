@@ -49,6 +49,7 @@ Result<std::string> render_svg(const std::string& dot_text) {
   svg << in.rdbuf();
   std::filesystem::remove_all(directory);
   for (int ticket : tickets) support::unregister_temporary(ticket);
+  if (!run.started && run.error.rfind("cannot run", 0) != 0) return Error{ErrorKind::kInternal, run.error};
   if (!run.started) {
     return Error{ErrorKind::kUsage,
                  "--format svg needs graphviz's `dot` on PATH, which was not found; install graphviz, or use "

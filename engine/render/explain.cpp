@@ -22,10 +22,8 @@ std::string listing(const std::vector<std::string>& names, std::size_t limit = 8
 // In words, the first unused action (or wholly unused service) that has `lower_prefix` as a
 // prefix; only asked once prefix_safety said there is one.
 std::string unused_reaching(const model::UnusedFindings& findings, const std::string& lower_prefix) {
-  for (const auto& service : findings.unused_services()) {
-    const std::string service_prefix = service + ":";
-    const std::size_t common = std::min(service_prefix.size(), lower_prefix.size());
-    if (service_prefix.compare(0, common, lower_prefix, 0, common) == 0) return "every action of `" + service + "` (a wholly unused service)";
+  if (const std::string* service = findings.unused_service_reaching(lower_prefix)) {
+    return "every action of `" + *service + "` (a wholly unused service)";
   }
   const auto reached = findings.actions_with_prefix(lower_prefix);
   if (reached.empty()) return "";

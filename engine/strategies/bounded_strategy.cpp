@@ -186,7 +186,10 @@ void apply_chosen_replacements(const model::PolicyDocument& original, const std:
     chosen_by_statement[unit.statement][model::to_lower_ascii(unit.entry)] = emission(unit, context);
     if (unit.character_level) character_level_entries.emplace(unit.statement, model::to_lower_ascii(unit.entry));
   }
-  for (const auto& [s, chosen] : chosen_by_statement) {
+  for (const auto& statement_choices : chosen_by_statement) {
+    // Named, not a structured binding: the lambda below captures them (clang 14 refuses that).
+    const std::size_t s = statement_choices.first;
+    const auto& chosen = statement_choices.second;
     StatementOutput& statement = output.statements[s];
     const ActionListOutput replayed = refine_entry_by_entry(
         original.statements[statement.statement_index].patterns, context, [&](const ActionPattern& entry) {

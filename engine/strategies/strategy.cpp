@@ -7,6 +7,7 @@
 #include "engine/strategies/exact_strategy.h"
 #include "engine/strategies/fewest_strategy.h"
 #include "engine/match/token_trie.h"
+#include "support/number_text.h"
 
 #include <algorithm>
 #include <set>
@@ -82,7 +83,7 @@ namespace {
 class ExclusionWalk {
  public:
   ExclusionWalk(const std::vector<ActionPattern>& not_actions, const RefineContext& context)
-      : context_(context), not_actions_(not_actions) {
+      : context_(context) {
     const auto& actions = context.catalog.actions();
     used_allowed_.assign(actions.size() + 1, 0);
     newly_excluded_.assign(actions.size() + 1, 0);
@@ -118,7 +119,6 @@ class ExclusionWalk {
 
  private:
   const RefineContext& context_;
-  const std::vector<ActionPattern>& not_actions_;
   std::vector<std::size_t> used_allowed_;    // prefix sums over the catalog
   std::vector<std::size_t> newly_excluded_;  // prefix sums over the catalog
   std::vector<bool> newly_;
@@ -210,6 +210,9 @@ void exclude_unused_services(const RefineContext& context, std::vector<ActionPat
   }
 }
 
+// The largest `bounded:N` budget (IAM's own limits are thousands of characters).
+constexpr std::uint64_t kLargestBudget = 999999999;
+
 std::vector<std::string> strategy_names() { return {"aws", "char", "exact", "fewest", "bounded"}; }
 
 Result<std::unique_ptr<Strategy>> make_strategy(std::string_view name) {
@@ -220,15 +223,12 @@ Result<std::unique_ptr<Strategy>> make_strategy(std::string_view name) {
   if (name == "bounded") return std::unique_ptr<Strategy>(std::make_unique<BoundedStrategy>());
   // `bounded:N`: a budget of N non-whitespace characters instead of IAM's 6,144.
   if (name.substr(0, 8) == "bounded:") {
-    std::size_t budget = 0;
-    const std::string_view digits = name.substr(8);
-    bool valid = !digits.empty() && digits.size() < 10;
-    for (char c : digits) {
-      valid = valid && c >= '0' && c <= '9';
-      if (valid) budget = budget * 10 + static_cast<std::size_t>(c - '0');
+    const auto budget = support::parse_whole_number(name.substr(8));
+    if (budget && *budget > 0 && *budget <= kLargestBudget) {
+      return std::unique_ptr<Strategy>(std::make_unique<BoundedStrategy>(static_cast<std::size_t>(*budget)));
     }
-    if (valid && budget > 0) return std::unique_ptr<Strategy>(std::make_unique<BoundedStrategy>(budget));
-    return Error{ErrorKind::kUsage, "bad budget in strategy `" + std::string(name) + "` (expected bounded:N, N > 0)"};
+    return Error{ErrorKind::kUsage, "bad budget in strategy `" + std::string(name) +
+                                        "` (expected bounded:N, N a whole number from 1 to 999999999)"};
   }
   std::string known;
   for (const auto& known_name : strategy_names()) known += (known.empty() ? "" : ", ") + known_name;

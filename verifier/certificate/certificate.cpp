@@ -252,34 +252,55 @@ Result<RecheckPlan> read_recheck_plan(const model::Json& certificate, const std:
   return plan;
 }
 
-// Both solvers on every text; the texts go to files so that the solvers read exactly what the
-// certificate says. Verdict 2i is z3's on job i, 2i + 1 cvc5's.
+// A file that exists while this lives: removed on scope exit (also when a solver run throws)
+// and, meanwhile, by an interruption (support/interrupt_cleanup.h).
+class ScratchFile {
+ public:
+  explicit ScratchFile(std::string path) : path_(std::move(path)), ticket_(support::register_temporary(path_)) {}
+  ~ScratchFile() {
+    unlink(path_.c_str());
+    support::unregister_temporary(ticket_);
+  }
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  int ticket_;
+};
+
+// Both solvers on every text; each text goes to a file just while a solver reads it, so that
+// the solvers read exactly what the certificate says and only a few files exist at once.
+// Verdict 2i is z3's on job i, 2i + 1 cvc5's.
 Result<std::vector<RecheckVerdict>> run_rechecks(const std::vector<RecheckJob>& jobs, const RecheckOptions& options) {
   char directory[] = "/tmp/leastpriv-recheck-XXXXXX";
   if (mkdtemp(directory) == nullptr) return Error{ErrorKind::kInternal, "cannot create a temporary directory"};
-  std::vector<std::string> paths;
-  std::vector<int> tickets = {support::register_temporary(directory, true)};
-  auto remove_files = [&] {
-    for (const auto& path : paths) unlink(path.c_str());
-    rmdir(directory);
-    for (int ticket : tickets) support::unregister_temporary(ticket);
-  };
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    paths.push_back(std::string(directory) + "/obligation-" + std::to_string(i) + ".smt2");
-    tickets.push_back(support::register_temporary(paths.back()));
-    std::ofstream out(paths.back());
-    out << jobs[i].text;
-    if (!out) {
-      remove_files();
-      return Error{ErrorKind::kInternal, "cannot write `" + paths.back() + "`"};
+  struct DirectoryGuard {
+    const char* path;
+    int ticket;
+    ~DirectoryGuard() {
+      rmdir(path);
+      support::unregister_temporary(ticket);
     }
-  }
+  } directory_guard{directory, support::register_temporary(directory, true)};
   std::vector<RecheckVerdict> verdicts(jobs.size() * 2);
+  std::vector<char> unwritable(verdicts.size(), 0);
   support::parallel_for(verdicts.size(), 0, [&](std::size_t k) {
     const std::size_t i = k / 2;
-    verdicts[k] = recheck_one(jobs[i].id, k % 2 == 0 ? "z3" : "cvc5", paths[i], options);
+    const ScratchFile file(std::string(directory) + "/obligation-" + std::to_string(k) + ".smt2");
+    std::ofstream out(file.path());
+    out << jobs[i].text;
+    out.close();
+    if (!out) {
+      unwritable[k] = 1;
+      return;
+    }
+    verdicts[k] = recheck_one(jobs[i].id, k % 2 == 0 ? "z3" : "cvc5", file.path(), options);
   });
-  remove_files();
+  for (std::size_t k = 0; k < verdicts.size(); ++k) {
+    if (unwritable[k] != 0) return Error{ErrorKind::kInternal, std::string("cannot write a query file in `") + directory + "`"};
+  }
   return verdicts;
 }
 

@@ -6,9 +6,9 @@
 //
 // Tested by: tests/unit/verifier_certificate_test.cpp
 //
-// IMPLEMENTATION: the re-check runs the command-line solvers as child processes (fork/exec,
-// no shell), one per text, with a wall-clock limit; the texts are passed through a temporary
-// file. O0 (Deny statements unchanged) is structural and carries no SMT-LIB; it is re-checked
+// IMPLEMENTATION: the re-check runs the command-line solvers as child processes
+// (support/process: no shell), one per text, with a wall-clock limit; each text is passed
+// through a temporary file that exists only while its solver runs. O0 (Deny statements unchanged) is structural and carries no SMT-LIB; it is re-checked
 // only when the policy files are given.
 #pragma once
 
