@@ -5,7 +5,7 @@
 #pragma once
 
 #include "model/result.h"
-#include "verifier/certificate/certificate.h"
+#include "verifier/certificate/recheck.h"
 #include "verifier/decide/verify.h"
 
 namespace leastpriv::cli {

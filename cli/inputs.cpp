@@ -5,10 +5,24 @@
 
 namespace leastpriv::cli {
 
-Result<model::Catalog> load_catalog(const Arguments& arguments, const std::string& flag) {
+Result<CatalogInput> load_catalog_input(const Arguments& arguments, const std::string& flag) {
   const auto path = arguments.value(flag);
-  if (path) return model::Catalog::from_file(*path);
-  return model::Catalog::embedded();
+  if (!path) {
+    auto catalog = model::Catalog::embedded();
+    if (!catalog) return catalog.error();
+    return CatalogInput{std::move(catalog).value(), std::nullopt};
+  }
+  auto file = model::read_input_file(*path);
+  if (!file) return file.error();
+  auto catalog = model::Catalog::from_file_text(file->bytes, file->path);
+  if (!catalog) return catalog.error();
+  return CatalogInput{std::move(catalog).value(), std::move(file).value()};
+}
+
+Result<model::Catalog> load_catalog(const Arguments& arguments, const std::string& flag) {
+  auto loaded = load_catalog_input(arguments, flag);
+  if (!loaded) return loaded.error();
+  return std::move(loaded->catalog);
 }
 
 Result<RefineInputs> load_refine_inputs(const Arguments& arguments) {
@@ -16,27 +30,21 @@ Result<RefineInputs> load_refine_inputs(const Arguments& arguments) {
   if (!policy_path) return policy_path.error();
   auto findings_path = arguments.required("--findings");
   if (!findings_path) return findings_path.error();
-  auto catalog = load_catalog(arguments);
+  auto catalog = load_catalog_input(arguments);
   if (!catalog) return catalog.error();
-  auto original = model::load_policy_file(*policy_path);
+  auto policy_file = model::read_input_file(*policy_path);
+  if (!policy_file) return policy_file.error();
+  auto original = model::load_policy_text(policy_file->bytes, policy_file->path);
   if (!original) return original.error();
   if (original->detached) {
     return bad_input(*policy_path + ": a recommendation without CREATE_POLICY step is not a policy to refine");
   }
-  auto findings = model::UnusedFindings::from_file(*findings_path);
+  auto findings_file = model::read_input_file(*findings_path);
+  if (!findings_file) return findings_file.error();
+  auto findings = model::UnusedFindings::from_text(findings_file->bytes, findings_file->path);
   if (!findings) return findings.error();
-  return RefineInputs{*policy_path, *findings_path, std::move(catalog).value(), std::move(original).value(),
-                      std::move(findings).value()};
-}
-
-Status check_readable(const Arguments& arguments, const std::vector<std::string>& file_flags) {
-  for (const auto& flag : file_flags) {
-    const auto path = arguments.value(flag);
-    if (!path) continue;
-    auto text = model::read_text_file(*path);
-    if (!text) return text.error();
-  }
-  return Ok{};
+  return RefineInputs{std::move(policy_file).value(), std::move(findings_file).value(), std::move(catalog->file),
+                      std::move(catalog->catalog),    std::move(original).value(),      std::move(findings).value()};
 }
 
 }  // namespace leastpriv::cli

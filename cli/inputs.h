@@ -8,20 +8,31 @@
 #include "cli/arguments.h"
 #include "model/catalog.h"
 #include "model/findings.h"
+#include "model/input_file.h"
 #include "model/policy_input.h"
 
+#include <optional>
 #include <string>
-#include <vector>
 
 namespace leastpriv::cli {
 
 // `--catalog FILE` (or another flag) when given, else the embedded snapshot.
 Result<model::Catalog> load_catalog(const Arguments& arguments, const std::string& flag = "--catalog");
 
-// What refine, compare and explain start from.
+// The catalog and, when it came from a file, that file as read (a certificate hashes these
+// bytes, the catalog was parsed from them).
+struct CatalogInput {
+  model::Catalog catalog;
+  std::optional<model::InputFile> file;
+};
+Result<CatalogInput> load_catalog_input(const Arguments& arguments, const std::string& flag = "--catalog");
+
+// What refine, compare and explain start from. Each file is read once: what is parsed is what
+// a certificate hashes.
 struct RefineInputs {
-  std::string policy_path;
-  std::string findings_path;
+  model::InputFile policy_file;
+  model::InputFile findings_file;
+  std::optional<model::InputFile> catalog_file;
   model::Catalog catalog;
   model::LoadedPolicy original;
   model::UnusedFindings findings;
@@ -30,9 +41,5 @@ struct RefineInputs {
 // --policy, --findings and the catalog. A recommendation with no CREATE_POLICY step is refused:
 // it is no policy to refine.
 Result<RefineInputs> load_refine_inputs(const Arguments& arguments);
-
-// Each of these flags' files, when the flag is given, can be read: a bad input (exit 2) up
-// front, before a command spends solver time and then reports the file as a failed check.
-Status check_readable(const Arguments& arguments, const std::vector<std::string>& file_flags);
 
 }  // namespace leastpriv::cli

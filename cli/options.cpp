@@ -91,14 +91,16 @@ Command verify_command() {
 Command check_certificate_command() {
   return Command{
     .name = "check-certificate",
-    .purpose = "re-runs every query of a certificate with the z3 and cvc5 command-line solvers",
+    .purpose = "checks a certificate against its inputs: rebuilds every query from the files, then z3 and cvc5 re-run each",
     .positional = "CERT.json",
     .min_positional = 1,
     .max_positional = 1,
     .flags = {
-        {.name = "--original", .value_name = "P.json", .help = "check the original's SHA-256 too"},
-        {.name = "--findings", .value_name = "F.json", .help = "check the findings' SHA-256 too"},
-        {.name = "--result", .value_name = "R.json", .help = "check the result's SHA-256 too"},
+        {.name = "--original", .value_name = "P.json", .help = "the policy before refinement (needed, as are the next two)"},
+        {.name = "--findings", .value_name = "F.json", .help = "the unused actions: Access Analyzer findings"},
+        {.name = "--result", .value_name = "R.json", .help = "the result the certificate is for"},
+        catalog_flag(),
+        switch_flag("--queries-only", "re-run the certificate's texts alone, bound to no input (says so loudly)"),
         timeout_flag("seconds per solver run (default 60)"),
         {.name = "--z3", .value_name = "PATH", .help = "the z3 binary (default: z3 on PATH)"},
         {.name = "--cvc5", .value_name = "PATH", .help = "the cvc5 binary (default: cvc5 on PATH)"},

@@ -36,16 +36,12 @@ int verify_refined_policy(const model::PolicyDocument& original, const model::Un
   return code;
 }
 
-Result<OutputFile> refine_certificate(const verifier::VerificationReport& report, const model::Catalog& catalog,
-                                      const Arguments& arguments, const std::string& strategy,
-                                      const std::string& result_text) {
-  const verifier::CertificateInputs inputs{arguments.value("--policy").value_or(""),
-                                           arguments.value("--findings").value_or(""),
-                                           arguments.value("-o").value_or(""),
-                                           arguments.value("--catalog").value_or(""), strategy, result_text};
-  auto text = certificate_text(report, catalog, inputs);
-  if (!text) return text.error();
-  return OutputFile{"--certificate", *arguments.value("--certificate"), std::move(text).value()};
+OutputFile refine_certificate(const verifier::VerificationReport& report, const RefineInputs& inputs,
+                              const Arguments& arguments, const std::string& strategy, const std::string& result_text) {
+  const verifier::CertificateInputs files{inputs.policy_file, inputs.findings_file,
+                                          model::InputFile{*arguments.value("-o"), result_text}, inputs.catalog_file,
+                                          strategy};
+  return OutputFile{"--certificate", *arguments.value("--certificate"), certificate_text(report, inputs.catalog, files)};
 }
 
 }  // namespace leastpriv::cli

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "cli/arguments.h"
+#include "cli/inputs.h"
 #include "cli/output_files.h"
 #include "model/catalog.h"
 #include "model/findings.h"
@@ -25,8 +26,7 @@ int verify_refined_policy(const model::PolicyDocument& original, const model::Un
 
 // The certificate of `report` for the result `result_text` that is about to be written to -o
 // (hashed as those very bytes), as the file --certificate names.
-Result<OutputFile> refine_certificate(const verifier::VerificationReport& report, const model::Catalog& catalog,
-                                      const Arguments& arguments, const std::string& strategy,
-                                      const std::string& result_text);
+OutputFile refine_certificate(const verifier::VerificationReport& report, const RefineInputs& inputs,
+                              const Arguments& arguments, const std::string& strategy, const std::string& result_text);
 
 }  // namespace leastpriv::cli

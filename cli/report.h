@@ -22,8 +22,8 @@ void report_warning(const std::string& message);
 // Prints `leastpriv: MESSAGE` on stderr.
 void report_note(const std::string& message);
 
-// The certificate of `report` as the text to write (hashing the files `inputs` names).
-Result<std::string> certificate_text(const verifier::VerificationReport& report, const model::Catalog& catalog,
-                                     const verifier::CertificateInputs& inputs);
+// The certificate of `report` as the text to write.
+std::string certificate_text(const verifier::VerificationReport& report, const model::Catalog& catalog,
+                             const verifier::CertificateInputs& inputs);
 
 }  // namespace leastpriv::cli

@@ -119,7 +119,11 @@ Result<Catalog> Catalog::embedded() { return from_snapshot_text(embedded_catalog
 Result<Catalog> Catalog::from_file(const std::string& path) {
   auto text = read_text_file(path);
   if (!text) return text.error();
-  std::string_view content = *text;
+  return from_file_text(*text, path);
+}
+
+Result<Catalog> Catalog::from_file_text(std::string_view text, const std::string& path) {
+  std::string_view content = text;
   if (content.substr(0, kUtf8Bom.size()) == kUtf8Bom) content.remove_prefix(kUtf8Bom.size());
   const auto first = content.find_first_not_of(" \t\r\n");
   if (first == std::string::npos || content[first] != '{') return from_snapshot_text(content, path);

@@ -39,6 +39,9 @@ class Catalog {
   static Result<Catalog> from_snapshot_text(std::string_view text, const std::string& origin);
   // A `--catalog` file: the JSON form, or the snapshot text form.
   static Result<Catalog> from_file(const std::string& path);
+  // Same, from the file's bytes already read (`path` names it in messages), so that what is
+  // hashed for a certificate is exactly what is parsed.
+  static Result<Catalog> from_file_text(std::string_view text, const std::string& path);
   // From (service, name) pairs, as tests and generators build catalogs.
   static Result<Catalog> from_actions(const std::vector<std::pair<std::string, std::string>>& actions,
                                       CatalogIdentity identity);

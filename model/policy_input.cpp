@@ -223,6 +223,10 @@ Result<LoadedPolicy> load_policy_text(std::string_view text, const std::string& 
                   "(`PolicyVersion.Document`, `PolicyDocument`) or a GetFindingRecommendation response");
 }
 
+PolicyDocument candidate_document(const LoadedPolicy& loaded) {
+  return loaded.detached ? PolicyDocument{} : loaded.document;
+}
+
 Result<LoadedPolicy> load_policy_file(const std::string& path) {
   auto text = read_text_file(path);
   if (!text) return text.error();

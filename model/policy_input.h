@@ -34,6 +34,10 @@ Result<LoadedPolicy> load_policy_file(const std::string& path);
 // Same, from text already read (`file` names it in messages).
 Result<LoadedPolicy> load_policy_text(std::string_view text, const std::string& file);
 
+// What a loaded candidate result allows: its document, or nothing for a DETACH_POLICY
+// recommendation (compared as an empty policy).
+PolicyDocument candidate_document(const LoadedPolicy& loaded);
+
 // Percent-decoding as the IAM API applies it to policy documents.
 Result<std::string> url_decode(std::string_view text);
 

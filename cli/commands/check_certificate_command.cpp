@@ -1,20 +1,59 @@
-// `leastpriv check-certificate CERT [--original P --findings F --result R] [FLAG...]` (flags:
-// cli/options.cpp): re-runs every SMT-LIB2 text of a certificate with the `z3` and `cvc5`
-// command-line solvers, expecting unsat, and checks the input files' SHA-256 when given.
-// Exit 0 all unsat, 1 any sat or hash mismatch, 2 bad input (also a given file that cannot be
-// read), 3 unknown or timeout.
+// `leastpriv check-certificate CERT --original P --findings F --result R [FLAG...]` (flags:
+// cli/options.cpp): checks a certificate against its inputs (verifier/certificate/recheck.h):
+// the files' SHA-256, the catalog's, every obligation rebuilt from those bytes and compared
+// with the certificate's text, then every text re-run with the `z3` and `cvc5` command-line
+// solvers, expecting exactly `unsat`. Exit 0 all hold, 1 the certificate does not belong to
+// the files or a solver says sat, 2 bad input (also a missing input file, or none of the three
+// without --queries-only), 3 unknown or timeout.
 //
-// Tested by: tests/cli/verify_cli_test.cpp (the binary), tests/unit/verifier_certificate_test.cpp (the library)
+// Tested by: tests/unit/certificate_tamper_test.cpp, tests/cli/verify_cli_test.cpp (the binary),
+// tests/unit/verifier_certificate_test.cpp (the library)
 #include "cli/arguments.h"
 #include "cli/commands/commands.h"
-#include "cli/inputs.h"
 #include "cli/report.h"
 #include "model/json_text.h"
-#include "verifier/certificate/certificate.h"
+#include "verifier/certificate/recheck.h"
 
 #include <iostream>
 
 namespace leastpriv::cli {
+
+namespace {
+
+// The three input files (and the catalog when given), each read once: the recheck hashes and
+// parses these very bytes. None of them with --queries-only.
+Result<std::optional<verifier::CertificateSubject>> read_subject(const Arguments& arguments) {
+  const char* const needed[] = {"--original", "--findings", "--result"};
+  int given = 0;
+  for (const char* flag : needed) given += arguments.value(flag) ? 1 : 0;
+  if (arguments.has("--queries-only")) {
+    if (given > 0 || arguments.value("--catalog")) {
+      return Error{ErrorKind::kUsage, "--queries-only re-runs the texts alone: it takes no --original, --findings, "
+                                      "--result or --catalog"};
+    }
+    return std::optional<verifier::CertificateSubject>{};
+  }
+  if (given < 3) {
+    return Error{ErrorKind::kUsage,
+                 "a certificate can only be checked against its inputs: give --original, --findings and --result "
+                 "(and --catalog when it was made with one); --queries-only re-runs the texts alone, bound to no policy"};
+  }
+  verifier::CertificateSubject subject;
+  model::InputFile* files[] = {&subject.original, &subject.findings, &subject.result};
+  for (int i = 0; i < 3; ++i) {
+    auto file = model::read_input_file(*arguments.value(needed[i]));
+    if (!file) return file.error();
+    *files[i] = std::move(file).value();
+  }
+  if (auto catalog = arguments.value("--catalog")) {
+    auto file = model::read_input_file(*catalog);
+    if (!file) return file.error();
+    subject.catalog_file = std::move(file).value();
+  }
+  return std::optional<verifier::CertificateSubject>{std::move(subject)};
+}
+
+}  // namespace
 
 int run_check_certificate(const Words& words) {
   auto arguments = parse_arguments(words, declared_command("check-certificate"));
@@ -24,19 +63,15 @@ int run_check_certificate(const Words& words) {
   if (auto timeout = arguments->number("--timeout")) options.timeout_seconds = *timeout;
   options.z3_binary = arguments->value("--z3").value_or("z3");
   options.cvc5_binary = arguments->value("--cvc5").value_or("cvc5");
-  options.original_path = arguments->value("--original").value_or("");
-  options.findings_path = arguments->value("--findings").value_or("");
-  options.result_path = arguments->value("--result").value_or("");
-  // The re-check would count an unreadable file as a failed hash check (exit 1, after
-  // minutes of solving); it is a bad input (exit 2).
-  auto readable = check_readable(*arguments, {"--original", "--findings", "--result"});
-  if (!readable) return report_error(readable.error());
+  auto subject = read_subject(*arguments);
+  if (!subject) return report_error(subject.error());
 
   auto text = model::read_text_file(path);
   if (!text) return report_error(text.error());
   auto certificate = model::parse_json_text(*text, path);
   if (!certificate) return report_error(certificate.error());
-  auto report = verifier::recheck_certificate(*certificate, path, options);
+  if (!*subject) report_warning("--queries-only: nothing ties the certificate's texts to any policy");
+  auto report = verifier::recheck_certificate(*certificate, path, *subject, options);
   if (!report) return report_error(report.error());
   std::cout << verifier::recheck_to_text(*report);
   std::cout.flush();

@@ -259,7 +259,7 @@ int run_compare(const Words& words) {
   report_row_warnings(rows);
   const std::string catalog_name = inputs->catalog.identity().source;
   const std::string newer_name = *newer ? (*newer)->identity().source : "";
-  std::string text = format == "json"  ? to_json(rows, inputs->policy_path, catalog_name, newer_name)
+  std::string text = format == "json"  ? to_json(rows, inputs->policy_file.path, catalog_name, newer_name)
                      : format == "csv" ? to_csv(rows)
                                        : to_table(rows, catalog_name, newer_name);
   if (!options) report_warning("--no-verify: the results are NOT verified");

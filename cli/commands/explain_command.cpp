@@ -81,7 +81,7 @@ int run_explain(const Words& words) {
   const auto explanations = engine::explain_refinement(inputs->original.document, inputs->findings, inputs->catalog,
                                                              **strategy, entry);
   if (!entry.empty() && explanations.empty()) {
-    return report_error(Error{ErrorKind::kUsage, "no changed entry `" + entry + "` in " + inputs->policy_path +
+    return report_error(Error{ErrorKind::kUsage, "no changed entry `" + entry + "` in " + inputs->policy_file.path +
                                                      " (an entry that hides no unused action is kept as it is)"});
   }
   std::string text;

@@ -40,6 +40,18 @@ Result<std::string> format_output(const std::string& format, const model::Loaded
   return Error{ErrorKind::kUsage, "unknown --format `" + format + "` (policy, diff or recommendation)"};
 }
 
+// What the verifier is shown is what is written: the output bytes parsed again (a diff is no
+// policy, so for --format diff the refined policy's own text, from which the diff was made).
+Result<model::PolicyDocument> written_document(const std::string& format, const std::string& text,
+                                               const engine::Refinement& refinement) {
+  const std::string policy_text = format == "diff" ? model::policy_to_text(refinement.document) : text;
+  auto parsed = model::load_policy_text(policy_text, "the refined output");
+  if (!parsed) {
+    return Error{ErrorKind::kInternal, "the refined output does not read back as a policy: " + parsed.error().message};
+  }
+  return model::candidate_document(*parsed);
+}
+
 }  // namespace
 
 int run_refine(const Words& words) {
@@ -48,6 +60,10 @@ int run_refine(const Words& words) {
   const std::string format = arguments->choice("--format");
   if (arguments->has("--no-verify") && arguments->value("--certificate")) {
     return report_error(Error{ErrorKind::kUsage, "--certificate needs verification: drop --no-verify"});
+  }
+  if (arguments->value("--certificate") && format == "diff") {
+    return report_error(Error{ErrorKind::kUsage, "--certificate needs a policy to bind to: a diff is none; use "
+                                                 "--format policy or recommendation"});
   }
   if (arguments->value("--certificate") && !arguments->value("-o")) {
     return report_error(Error{ErrorKind::kUsage, "--certificate needs -o: the certificate names the result file's hash"});
@@ -74,7 +90,7 @@ int run_refine(const Words& words) {
                 "which also limits the principal's other policies)");
   }
 
-  auto text = format_output(format, inputs->original, refinement, inputs->policy_path,
+  auto text = format_output(format, inputs->original, refinement, inputs->policy_file.path,
                             arguments->value("--policy-id").value_or(""), inputs->findings);
   if (!text) return report_error(text.error());
 
@@ -82,16 +98,16 @@ int run_refine(const Words& words) {
   if (arguments->has("--no-verify")) {
     report_warning("--no-verify: the result is NOT verified; run `leastpriv verify` before using it");
   } else {
-    const int verdict = verify_refined_policy(inputs->original.document, inputs->findings, refinement.document,
-                                              inputs->catalog, *arguments, report);
+    auto written = written_document(format, *text, refinement);
+    if (!written) return report_error(written.error());
+    const int verdict = verify_refined_policy(inputs->original.document, inputs->findings, *written, inputs->catalog,
+                                              *arguments, report);
     if (verdict != kExitOk) return verdict;  // nothing unproved is written
   }
   // The result and its certificate are written together: both files or neither.
   std::vector<OutputFile> outputs = {{"-o", arguments->value("-o").value_or(""), *text}};
   if (arguments->value("--certificate")) {
-    auto certificate = refine_certificate(report, inputs->catalog, *arguments, (*strategy)->configured_name(), *text);
-    if (!certificate) return report_error(certificate.error());
-    outputs.push_back(std::move(certificate).value());
+    outputs.push_back(refine_certificate(report, *inputs, *arguments, (*strategy)->configured_name(), *text));
   }
   if (auto written = write_outputs(outputs); !written) return report_error(written.error());
   if (outputs.size() > 1) report_note("certificate written to `" + outputs.back().path + "`");

@@ -33,26 +33,39 @@ verifier::VerifyOptions verify_options(const Arguments& arguments) {
   return options;
 }
 
+// The inputs, each file read once: the verifier gets what was parsed from the bytes the
+// certificate hashes.
 struct VerifyInputs {
   model::Catalog catalog;
+  verifier::CertificateInputs files;
   model::PolicyDocument original;
   model::UnusedFindings findings;
   model::PolicyDocument result;
 };
 
 Result<VerifyInputs> load_verify_inputs(const Arguments& arguments) {
-  auto catalog = load_catalog(arguments);
+  auto catalog = load_catalog_input(arguments);
   if (!catalog) return catalog.error();
-  auto original = model::load_policy_file(*arguments.value("--original"));
+  verifier::CertificateInputs files;
+  files.catalog_file = std::move(catalog->file);
+  files.strategy = arguments.value("--strategy").value_or("");
+  const std::pair<const char*, model::InputFile*> named[] = {
+      {"--original", &files.original}, {"--findings", &files.findings}, {"--result", &files.result}};
+  for (const auto& [flag, file] : named) {
+    auto read = model::read_input_file(*arguments.value(flag));
+    if (!read) return read.error();
+    *file = std::move(read).value();
+  }
+  auto original = model::load_policy_text(files.original.bytes, files.original.path);
   if (!original) return original.error();
-  auto findings = model::UnusedFindings::from_file(*arguments.value("--findings"));
+  auto findings = model::UnusedFindings::from_text(files.findings.bytes, files.findings.path);
   if (!findings) return findings.error();
-  auto result = model::load_policy_file(*arguments.value("--result"));
+  auto result = model::load_policy_text(files.result.bytes, files.result.path);
   if (!result) return result.error();
-  // A DETACH_POLICY recommendation allows nothing: compare against an empty policy.
-  model::PolicyDocument result_document = result->detached ? model::PolicyDocument{} : result->document;
-  return VerifyInputs{std::move(catalog).value(), std::move(original)->document, std::move(findings).value(),
-                      std::move(result_document)};
+  model::PolicyDocument original_document = std::move(original)->document;
+  model::PolicyDocument result_document = model::candidate_document(*result);
+  return VerifyInputs{std::move(catalog->catalog), std::move(files), std::move(original_document),
+                      std::move(findings).value(), std::move(result_document)};
 }
 
 }  // namespace
@@ -84,12 +97,8 @@ int run_verify(const Words& words) {
       report_warning("not proved: no certificate written to `" + *certificate_path + "`");
       return verdict;
     }
-    const verifier::CertificateInputs certificate_inputs{
-        *arguments->value("--original"), *arguments->value("--findings"), *arguments->value("--result"),
-        arguments->value("--catalog").value_or(""), arguments->value("--strategy").value_or(""), std::nullopt};
-    auto text = certificate_text(*report, inputs->catalog, certificate_inputs);
-    if (!text) return report_error(text.error());
-    if (auto written = write_outputs({{"--certificate", *certificate_path, *text}}); !written) {
+    const std::string text = certificate_text(*report, inputs->catalog, inputs->files);
+    if (auto written = write_outputs({{"--certificate", *certificate_path, text}}); !written) {
       return report_error(written.error());
     }
     report_note("certificate written to `" + *certificate_path + "`");

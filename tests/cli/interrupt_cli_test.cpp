@@ -24,14 +24,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool process_gone(pid_t pid) {
-  for (int attempt = 0; attempt < 300; ++attempt) {
-    if (::kill(pid, 0) != 0) return true;
-    ::usleep(10000);
-  }
-  return false;
-}
-
 class InterruptCli : public ::testing::TestWithParam<int> {
  protected:
   void SetUp() override { dir_ = testing::make_temp_dir(); }
@@ -52,7 +44,10 @@ TEST_P(InterruptCli, CheckCertificateRemovesItsFilesAndKillsItsSolvers) {
   testing::write_file(solver, "#!/bin/sh\nfor last; do :; done\necho \"$$ $last\" >> '" + marker + "'\nexec sleep 60\n");
   fs::permissions(solver, fs::perms::owner_all);
 
-  std::vector<std::string> words = {LEASTPRIV_BINARY, "check-certificate", certificate, "--z3", solver,
+  std::vector<std::string> words = {LEASTPRIV_BINARY, "check-certificate", certificate,
+                                    "--original", testing::source_path("examples/seed/policy.json"),
+                                    "--findings", testing::source_path("examples/seed/findings.json"),
+                                    "--result", dir_ + "/out.json", "--z3", solver,
                                     "--cvc5", solver, "--timeout", "50"};
   std::vector<char*> argv;
   for (auto& word : words) argv.push_back(word.data());
@@ -77,7 +72,7 @@ TEST_P(InterruptCli, CheckCertificateRemovesItsFilesAndKillsItsSolvers) {
   pid_t solver_pid = 0;
   std::string obligation_file;
   ASSERT_TRUE(lines >> solver_pid >> obligation_file) << started;
-  EXPECT_TRUE(process_gone(solver_pid)) << "stand-in solver " << solver_pid << " still runs";
+  EXPECT_TRUE(testing::process_gone(solver_pid)) << "stand-in solver " << solver_pid << " still runs";
   EXPECT_FALSE(fs::exists(obligation_file)) << obligation_file;
   EXPECT_FALSE(fs::exists(fs::path(obligation_file).parent_path())) << obligation_file;
 }

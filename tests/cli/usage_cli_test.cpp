@@ -227,6 +227,8 @@ TEST(ExitCodes, EachLibraryOutcomeHasItsCode) {
   EXPECT_EQ(cli::exit_code_for(report), 3);
 
   verifier::RecheckReport recheck;
+  EXPECT_EQ(cli::exit_code_for(recheck), 3);  // no solver ran: nothing is re-checked
+  recheck.solvers_run = true;
   recheck.verdicts.push_back({"O1/s3", "z3", "unsat", 0.1});
   EXPECT_EQ(cli::exit_code_for(recheck), 0);
   recheck.verdicts.push_back({"O1/s3", "cvc5", "timeout", 60});
@@ -234,7 +236,7 @@ TEST(ExitCodes, EachLibraryOutcomeHasItsCode) {
   recheck.verdicts.push_back({"O2/s3", "z3", "sat", 0.1});
   EXPECT_EQ(cli::exit_code_for(recheck), 1);
   recheck.verdicts.resize(1);
-  recheck.hash_mismatches.push_back("original");
+  recheck.problems.push_back("original `p.json` hashes to …");
   EXPECT_EQ(cli::exit_code_for(recheck), 1);
 }
 

@@ -36,10 +36,37 @@ TEST_F(VerifyCli, RefineWritesACertificateThatBothSolversRecheck) {
   EXPECT_EQ(rechecked.exit_code, 0) << rechecked.out << rechecked.err;
   EXPECT_NE(rechecked.out.find("unsat in z3 and cvc5"), std::string::npos) << rechecked.out;
 
-  // A result changed after the certificate was written no longer matches its hash.
+  // A result changed after the certificate was written no longer matches its hash: exit 1,
+  // before any solver runs.
   testing::write_file(out, testing::read_file(out) + " ");
-  const auto tampered = run_leastpriv({"check-certificate", certificate, "--result", out});
-  EXPECT_NE(tampered.exit_code, 0);
+  const auto tampered = run_leastpriv({"check-certificate", certificate, "--original", "examples/seed/policy.json",
+                                       "--findings", "examples/seed/findings.json", "--result", out});
+  EXPECT_EQ(tampered.exit_code, 1) << tampered.out << tampered.err;
+  EXPECT_NE(tampered.out.find("result `"), std::string::npos) << tampered.out;
+  EXPECT_NE(tampered.out.find("certificate NOT re-checked"), std::string::npos) << tampered.out;
+}
+
+// A certificate is checked against its inputs: without them check-certificate refuses (exit 2)
+// and says why; --queries-only re-runs the texts but says loudly that they bind no policy.
+TEST_F(VerifyCli, CheckCertificateNeedsItsInputsOrSaysItChecksNone) {
+  const std::string out = dir_ + "/refined.json";
+  const std::string certificate = dir_ + "/certificate.json";
+  const auto refined = run_leastpriv({"refine", "--policy", "examples/seed/policy.json", "--findings",
+                                      "examples/seed/findings.json", "-o", out, "--certificate", certificate});
+  ASSERT_EQ(refined.exit_code, 0) << refined.err;
+  const auto bare = run_leastpriv({"check-certificate", certificate, "--result", out});
+  EXPECT_EQ(bare.exit_code, 2) << bare.out << bare.err;
+  EXPECT_NE(bare.err.find("can only be checked against its inputs"), std::string::npos) << bare.err;
+
+  const auto missing = run_leastpriv({"check-certificate", certificate, "--original", dir_ + "/absent.json",
+                                      "--findings", "examples/seed/findings.json", "--result", out});
+  EXPECT_EQ(missing.exit_code, 2) << missing.out << missing.err;
+  EXPECT_NE(missing.err.find("absent.json"), std::string::npos) << missing.err;
+
+  const auto texts_alone = run_leastpriv({"check-certificate", certificate, "--queries-only"});
+  EXPECT_EQ(texts_alone.exit_code, 0) << texts_alone.out << texts_alone.err;
+  EXPECT_NE(texts_alone.out.find("NOTHING ties them"), std::string::npos) << texts_alone.out;
+  EXPECT_NE(texts_alone.err.find("nothing ties"), std::string::npos) << texts_alone.err;
 }
 
 // Issue 12 row 3: --timeout bounds the whole verification, not each query: with a budget

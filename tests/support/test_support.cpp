@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <fcntl.h>
+#include <signal.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -36,6 +37,12 @@ std::string make_temp_dir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "leastpriv-test-XXXXXX").string();
   char* made = ::mkdtemp(pattern.data());
   return made != nullptr ? std::string(made) : std::string();
+}
+
+model::InputFile source_input(const std::string& relative) {
+  auto file = model::read_input_file(source_path(relative));
+  EXPECT_TRUE(file.ok()) << relative;
+  return file.ok() ? *file : model::InputFile{};
 }
 
 CommandResult run_leastpriv(const std::vector<std::string>& arguments) {
@@ -67,6 +74,14 @@ CommandResult run_leastpriv(const std::vector<std::string>& arguments) {
   result.err = read_file(err_path);
   std::filesystem::remove_all(dir);
   return result;
+}
+
+bool process_gone(int pid) {
+  for (int attempt = 0; attempt < 300; ++attempt) {
+    if (::kill(pid, 0) != 0) return true;
+    ::usleep(10000);
+  }
+  return false;
 }
 
 std::vector<std::string> all_words(const std::string& alphabet, std::size_t max_length) {

@@ -4,6 +4,7 @@
 
 #include "model/catalog.h"
 #include "model/findings.h"
+#include "model/input_file.h"
 #include "model/policy.h"
 
 #include <string>
@@ -15,6 +16,8 @@ namespace leastpriv::testing {
 std::string source_path(const std::string& relative);
 std::string read_file(const std::string& path);
 bool write_file(const std::string& path, const std::string& text);
+// A file of the source tree as read once (model::read_input_file); fails the test if unreadable.
+model::InputFile source_input(const std::string& relative);
 
 struct CommandResult {
   int exit_code = -1;
@@ -26,6 +29,10 @@ CommandResult run_leastpriv(const std::vector<std::string>& arguments);
 
 // A fresh empty directory under the system's temp directory.
 std::string make_temp_dir();
+
+// Waits up to three seconds for process `pid` to be gone (no longer signalable); true if it is.
+// A killed child of init may linger a moment as a zombie, never running.
+bool process_gone(int pid);
 
 // Every word over `alphabet` of length 0 to max_length, shortest first (exhaustive testers).
 std::vector<std::string> all_words(const std::string& alphabet, std::size_t max_length);

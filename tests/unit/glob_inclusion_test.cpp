@@ -3,6 +3,7 @@
 // of re2's exhaustive tester.
 #include "engine/match/glob_inclusion.h"
 #include "spec/reference_matcher.h"
+#include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -31,24 +32,12 @@ TEST(GlobInclusion, EdgeCasesOverAllStrings) {
   EXPECT_FALSE(glob_includes("a?c", "a*c"));
 }
 
-std::vector<std::string> all_words(const std::string& alphabet, std::size_t max_length) {
-  std::vector<std::string> words{""};
-  for (std::size_t begin = 0, length = 0; length < max_length; ++length) {
-    const std::size_t end = words.size();
-    for (std::size_t i = begin; i < end; ++i) {
-      for (char c : alphabet) words.push_back(words[i] + c);
-    }
-    begin = end;
-  }
-  return words;
-}
-
 // Every pair of globs over {a, b, *, ?} up to length 3: a claimed inclusion has no
 // counterexample among all strings over {a, b, c} up to length 7, and a claimed
 // non-inclusion comes with a witness the reference matcher confirms.
 TEST(GlobInclusion, AgreesWithTheReferenceMatcherExhaustively) {
-  const auto patterns = all_words("ab*?", 3);
-  const auto strings = all_words("abc", 7);
+  const auto patterns = testing::all_words("ab*?", 3);
+  const auto strings = testing::all_words("abc", 7);
   std::size_t included = 0;
   for (const auto& outer : patterns) {
     for (const auto& inner : patterns) {

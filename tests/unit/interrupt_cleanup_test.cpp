@@ -2,6 +2,7 @@
 // removed and a registered child process group is killed when the process gets SIGINT or
 // SIGTERM, and the exit status is 128 + the signal; unregistered files stay.
 #include "support/interrupt_cleanup.h"
+#include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -74,12 +75,7 @@ TEST(InterruptCleanup, KillsRegisteredChildProcessGroups) {
   ASSERT_EQ(::read(pipe_ends[0], &sleeper, sizeof sleeper), static_cast<ssize_t>(sizeof sleeper));
   ::close(pipe_ends[0]);
   ::close(pipe_ends[1]);
-  bool gone = false;
-  for (int attempt = 0; attempt < 300 && !gone; ++attempt) {
-    gone = ::kill(sleeper, 0) != 0;
-    if (!gone) ::usleep(10000);
-  }
-  EXPECT_TRUE(gone) << "the registered child " << sleeper << " outlived the interruption";
+  EXPECT_TRUE(testing::process_gone(sleeper)) << "the registered child " << sleeper << " outlived the interruption";
 }
 
 }  // namespace

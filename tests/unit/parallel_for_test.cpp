@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 namespace leastpriv {
@@ -22,14 +24,32 @@ TEST(ParallelFor, EveryIndexExactlyOnceForAnyThreadCount) {
 }
 
 TEST(ParallelFor, AnExceptionReachesTheCallerAndStopsTheRest) {
-  std::atomic<int> ran{0};
-  EXPECT_THROW(support::parallel_for(10000, 4,
+  // One thread: exactly the items up to the failing one ran.
+  int ran_alone = 0;
+  EXPECT_THROW(support::parallel_for(100, 1,
                                      [&](std::size_t i) {
-                                       ran++;
+                                       ran_alone++;
                                        if (i == 3) throw std::runtime_error("item 3");
                                      }),
                std::runtime_error);
-  EXPECT_LT(ran.load(), 10000);  // the items after the failure were skipped, not all run
+  EXPECT_EQ(ran_alone, 4);
+
+  // Four threads: the other items wait until item 3 has thrown and then take 1 ms each, so
+  // running all 2,000 would take about half a second; stopping takes microseconds.
+  std::atomic<int> ran{0};
+  std::atomic<bool> thrown{false};
+  EXPECT_THROW(support::parallel_for(2000, 4,
+                                     [&](std::size_t i) {
+                                       ran++;
+                                       if (i == 3) {
+                                         thrown = true;
+                                         throw std::runtime_error("item 3");
+                                       }
+                                       while (!thrown) std::this_thread::yield();
+                                       std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                                     }),
+               std::runtime_error);
+  EXPECT_LT(ran.load(), 2000);  // the items after the failure were skipped, not all run
 }
 
 }  // namespace

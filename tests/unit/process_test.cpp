@@ -1,11 +1,10 @@
 // support::run_process: output and exit status of a program, a clear answer for a program
 // that does not exist, and a deadline that kills the program and what it started.
 #include "support/process.h"
+#include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
 
-#include <signal.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <string>
@@ -46,13 +45,7 @@ TEST(Process, TheDeadlineKillsTheProgramAndItsChildren) {
   EXPECT_LT(seconds, 10);
   const int child = std::stoi(result.output);
   ASSERT_GT(child, 0);
-  // Killed with its group; it may linger as a zombie of init for a moment, never running.
-  bool gone = false;
-  for (int attempt = 0; attempt < 200 && !gone; ++attempt) {
-    gone = ::kill(child, 0) != 0;
-    if (!gone) ::usleep(10000);
-  }
-  EXPECT_TRUE(gone) << "the sleeping child " << child << " outlived the deadline";
+  EXPECT_TRUE(testing::process_gone(child)) << "the sleeping child " << child << " outlived the deadline";
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Hand-written cases for the reference matcher (spec/reference_matcher.h), from the AWS IAM
 // documentation's examples (spec/SEMANTICS.md cites them): the oracle must itself be right.
 #include "spec/reference_matcher.h"
+#include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -58,22 +59,9 @@ bool backtracking_matches(std::string_view pattern, std::string_view action) {
   return backtracking_matches(pattern.substr(1), action.substr(1));
 }
 
-// Every word over `alphabet` up to `length` characters.
-std::vector<std::string> words_over(const std::string& alphabet, std::size_t length) {
-  std::vector<std::string> words{""};
-  for (std::size_t start = 0, size = 1; size <= length; ++size) {
-    const std::size_t end = words.size();
-    for (std::size_t i = start; i < end; ++i) {
-      for (char c : alphabet) words.push_back(words[i] + c);
-    }
-    start = end;
-  }
-  return words;
-}
-
 TEST(ReferenceMatcher, TableEqualsTheBacktrackingDefinitionOnEveryTinyInput) {
-  const auto patterns = words_over("aB*?", 5);
-  const auto actions = words_over("abA", 5);
+  const auto patterns = testing::all_words("aB*?", 5);
+  const auto actions = testing::all_words("abA", 5);
   std::size_t compared = 0;
   for (const auto& pattern : patterns) {
     for (const auto& action : actions) {

@@ -1,54 +1,52 @@
-// Certificates: built from a report, re-checked by the z3 and cvc5 command-line solvers, hashes
-// compared with the input files.
+// Certificates: built from a report with the input files' hashes, the catalog's identity and
+// every obligation's text; the genuine one re-checks against its inputs with the z3 and cvc5
+// command-line solvers; a refuted one and one handed the wrong file do not. (Forgeries of every
+// kind: tests/unit/certificate_tamper_test.cpp.)
 #include "model/catalog.h"
 #include "model/findings.h"
+#include "model/input_file.h"
 #include "model/json_text.h"
 #include "model/policy_input.h"
+#include "tests/support/test_support.h"
 #include "verifier/certificate/certificate.h"
+#include "verifier/certificate/recheck.h"
 #include "verifier/certificate/sha256.h"
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <fstream>
-
 namespace leastpriv::verifier {
 namespace {
 
-std::string source(const std::string& relative) { return std::string(LEASTPRIV_SOURCE_DIR) + "/" + relative; }
-
 struct Built {
   model::Json certificate;
-  CertificateInputs inputs;
+  CertificateSubject subject;
 };
 
 Built build(const std::string& fault) {
-  CertificateInputs inputs;
-  inputs.original_path = source("proofs/faults/" + fault + "/original.json");
-  inputs.findings_path = source("proofs/faults/" + fault + "/findings.json");
-  inputs.result_path = source("proofs/faults/" + fault + "/result.json");
-  inputs.catalog_path = source("tests/data/catalog-small.json");
-  inputs.strategy = "aws";
-  auto catalog = model::Catalog::from_file(inputs.catalog_path);
-  auto original = model::load_policy_file(inputs.original_path);
-  auto findings = model::UnusedFindings::from_file(inputs.findings_path);
-  auto result = model::load_policy_file(inputs.result_path);
+  const std::string dir = "proofs/faults/" + fault + "/";
+  CertificateSubject subject{testing::source_input(dir + "original.json"), testing::source_input(dir + "findings.json"),
+                            testing::source_input(dir + "result.json"), testing::source_input("tests/data/catalog-small.json")};
+  auto catalog = model::Catalog::from_file_text(subject.catalog_file->bytes, subject.catalog_file->path);
+  auto original = model::load_policy_text(subject.original.bytes, subject.original.path);
+  auto findings = model::UnusedFindings::from_text(subject.findings.bytes, subject.findings.path);
+  auto result = model::load_policy_text(subject.result.bytes, subject.result.path);
   EXPECT_TRUE(catalog.ok() && original.ok() && findings.ok() && result.ok());
-  auto report = verify_refinement(original->document, *findings, result->document, *catalog, VerifyOptions{});
+  auto report = verify_refinement(original->document, *findings, model::candidate_document(*result), *catalog,
+                                  VerifyOptions{});
   EXPECT_TRUE(report.ok());
-  auto certificate = build_certificate(*report, *catalog, inputs);
-  EXPECT_TRUE(certificate.ok());
-  return {*certificate, inputs};
+  const CertificateInputs inputs{subject.original, subject.findings, subject.result, subject.catalog_file, "aws"};
+  return {build_certificate(*report, *catalog, inputs), subject};
 }
 
 TEST(Certificate, RecordsHashesCatalogAndEveryObligation) {
   const auto built = build("00-seed-correct");
   const auto& certificate = built.certificate;
+  EXPECT_EQ(certificate["format"], kCertificateFormat);
   EXPECT_EQ(certificate["verdict"], "proved");
   EXPECT_EQ(certificate["strategy"], "aws");
-  auto text = model::read_text_file(built.inputs.original_path);
-  ASSERT_TRUE(text.ok());
-  EXPECT_EQ(certificate["inputs"]["original"]["sha256"], sha256_hex(*text));
+  EXPECT_EQ(certificate["inputs"]["original"]["sha256"], sha256_hex(built.subject.original.bytes));
+  EXPECT_EQ(certificate["inputs"]["result"]["bytes"], built.subject.result.bytes.size());
+  EXPECT_EQ(certificate["catalog"]["file"]["sha256"], sha256_hex(built.subject.catalog_file->bytes));
   EXPECT_EQ(certificate["catalog"]["canonical_sha256"].get<std::string>().size(), 64U);
   ASSERT_GE(certificate["obligations"].size(), 4U);
   for (const auto& obligation : certificate["obligations"]) {
@@ -62,11 +60,7 @@ TEST(Certificate, RecordsHashesCatalogAndEveryObligation) {
 
 TEST(Certificate, SeedCertificateRechecksWithBothCommandLineSolvers) {
   const auto built = build("00-seed-correct");
-  RecheckOptions options;
-  options.original_path = built.inputs.original_path;
-  options.findings_path = built.inputs.findings_path;
-  options.result_path = built.inputs.result_path;
-  auto report = recheck_certificate(built.certificate, "certificate", options);
+  auto report = recheck_certificate(built.certificate, "certificate", built.subject, RecheckOptions{});
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(recheck_verdict(*report), Verdict::kProved) << recheck_to_text(*report);
   int z3 = 0;
@@ -82,23 +76,24 @@ TEST(Certificate, SeedCertificateRechecksWithBothCommandLineSolvers) {
 TEST(Certificate, FaultyResultCertificateFailsTheRecheck) {
   const auto built = build("02-drop-getjobtagging");
   EXPECT_EQ(built.certificate["verdict"], "counterexample");
-  auto report = recheck_certificate(built.certificate, "certificate", RecheckOptions{});
+  auto report = recheck_certificate(built.certificate, "certificate", built.subject, RecheckOptions{});
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(recheck_verdict(*report), Verdict::kCounterexample) << recheck_to_text(*report);
 }
 
 TEST(Certificate, ChangedInputFileIsAHashMismatch) {
-  const auto built = build("00-seed-correct");
-  RecheckOptions options;
-  options.result_path = built.inputs.original_path;  // the wrong file
-  auto report = recheck_certificate(built.certificate, "certificate", options);
+  auto built = build("00-seed-correct");
+  built.subject.result = built.subject.original;  // the wrong file
+  auto report = recheck_certificate(built.certificate, "certificate", built.subject, RecheckOptions{});
   ASSERT_TRUE(report.ok());
-  EXPECT_EQ(report->hash_mismatches.size(), 1U);
+  bool named = false;
+  for (const auto& problem : report->problems) named = named || problem.rfind("result `", 0) == 0;
+  EXPECT_TRUE(named) << recheck_to_text(*report);
   EXPECT_EQ(recheck_verdict(*report), Verdict::kCounterexample);
 }
 
 TEST(Certificate, NotACertificateIsBadInput) {
-  auto report = recheck_certificate(model::Json::object(), "x.json", RecheckOptions{});
+  auto report = recheck_certificate(model::Json::object(), "x.json", std::nullopt, RecheckOptions{});
   ASSERT_FALSE(report.ok());
   EXPECT_NE(report.error().message.find("x.json"), std::string::npos);
 }

@@ -3,18 +3,16 @@
 
 #include "model/findings_warnings.h"
 #include "verifier/decide/automaton.h"
+#include "verifier/encode/obligation_texts.h"
 #include "verifier/encode/obligations.h"
 #include "verifier/decide/solvers.h"
 #include "support/parallel_for.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <map>
-#include <mutex>
 #include <sstream>
-#include <thread>
 
 namespace leastpriv::verifier {
 
@@ -128,19 +126,17 @@ ProcedureVerdict not_run(const std::string& procedure) {
   return verdict;
 }
 
-ObligationResult run_task(const QueryTask& task, const VerifyOptions& options, const Deadline& deadline,
-                          const model::PolicyDocument& original,
+ObligationResult run_task(const QueryTask& task, const ObligationText& text, const VerifyOptions& options,
+                          const Deadline& deadline, const model::PolicyDocument& original,
                           const model::UnusedFindings& findings, const model::PolicyDocument& result,
                           const model::Catalog& catalog) {
   ObligationResult obligation;
   obligation.kind = task.kind;
   obligation.scope = task.scope;
   obligation.scope_index = task.scope_index;
-  for (const auto& service : task.query.group.services) {
-    obligation.service += (obligation.service.empty() ? "" : ",") + service;
-  }
-  if (task.query.group.other) obligation.service = "*";
-  obligation.smtlib = query_to_smtlib(task.query);
+  obligation.id = text.id;
+  obligation.service = text.service;
+  obligation.smtlib = text.smtlib;
   const bool run_solvers = !task.ground || options.solvers_for_ground || options.require_agreement >= 2;
   // The automaton first: when it finds a counterexample that the reference semantics confirms,
   // the solvers only confirm that string (a full search for a model can take Z3 seconds and
@@ -230,17 +226,6 @@ ObligationResult deny_obligation(const model::PolicyDocument& original, const mo
   return deny;
 }
 
-// `O1/scope-2/s3`: the obligation, its scope and its service group (long groups cut at the
-// first service), `#2`, `#3`… when a group name repeats.
-std::string obligation_id(const ObligationResult& obligation, std::map<std::string, int>& seen_ids) {
-  const std::string& service = obligation.service;
-  std::string id = std::string(obligation_code(obligation.kind)) + "/scope-" + std::to_string(obligation.scope_index) +
-                   "/" + (service.size() > 40 ? service.substr(0, service.find(',')) + ",…" : service);
-  const int seen = seen_ids[id]++;
-  if (seen > 0) id += "#" + std::to_string(seen + 1);
-  return id;
-}
-
 // The whole verdict: proved only when every obligation is; a disagreement anywhere is unknown.
 void judge_report(VerificationReport& report) {
   bool any_counterexample = false;
@@ -272,16 +257,15 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
 
   auto tasks = build_queries(original, findings, result, catalog);
   if (!tasks) return tasks.error();
+  const std::vector<ObligationText> texts = obligation_texts(*tasks);
   std::vector<ObligationResult> results(tasks->size());
   support::parallel_for(tasks->size(), options.threads, [&](std::size_t i) {
-    results[i] = run_task((*tasks)[i], options, deadline, original, findings, result, catalog);
+    results[i] = run_task((*tasks)[i], texts[i], options, deadline, original, findings, result, catalog);
   });
 
-  std::map<std::string, int> seen_ids;
   for (std::size_t i = 0; i < results.size(); ++i) {
     auto& obligation = results[i];
     judge(obligation, (*tasks)[i], original, findings, result, catalog, options.require_agreement);
-    obligation.id = obligation_id(obligation, seen_ids);
     report.obligations.push_back(std::move(obligation));
   }
   judge_report(report);

@@ -1,0 +1,378 @@
+// Re-checking a certificate against its inputs; see recheck.h.
+#include "verifier/certificate/recheck.h"
+
+#include "model/findings.h"
+#include "model/policy_input.h"
+#include "support/interrupt_cleanup.h"
+#include "support/parallel_for.h"
+#include "support/process.h"
+#include "verifier/certificate/certificate.h"
+#include "verifier/certificate/sha256.h"
+#include "verifier/encode/obligation_texts.h"
+#include "verifier/encode/obligations.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace leastpriv::verifier {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// One obligation as the certificate records it.
+struct RecordedObligation {
+  std::string id;
+  std::string code;     // `O0` … `O3`
+  std::string verdict;  // what the certificate says the verifier concluded
+  std::optional<std::string> smtlib;
+};
+
+Status check_format(const model::Json& certificate, const std::string& file) {
+  const std::string expected = kCertificateFormat;
+  if (!certificate.is_object() || !certificate.contains("format") || !certificate["format"].is_string()) {
+    return model::error_at(file, "/format", "not a leastpriv certificate (expected `" + expected + "`)");
+  }
+  const std::string format = certificate["format"].get<std::string>();
+  if (format == expected) return Ok{};
+  if (format.rfind("leastpriv-certificate-", 0) == 0) {
+    return model::error_at(file, "/format",
+                           "certificate format `" + format + "` is not the one this leastpriv reads (`" + expected +
+                               "`): make the certificate again with this version");
+  }
+  return model::error_at(file, "/format", "not a leastpriv certificate (expected `" + expected + "`)");
+}
+
+std::string string_field(const model::Json& object, const char* key) {
+  return object.contains(key) && object[key].is_string() ? object[key].get<std::string>() : "";
+}
+
+Result<std::vector<RecordedObligation>> read_obligations(const model::Json& certificate, const std::string& file) {
+  if (!certificate.contains("obligations") || !certificate["obligations"].is_array()) {
+    return model::error_at(file, "/obligations", "expected an array");
+  }
+  std::vector<RecordedObligation> recorded;
+  const auto& obligations = certificate["obligations"];
+  for (std::size_t i = 0; i < obligations.size(); ++i) {
+    const auto& entry = obligations[i];
+    const std::string pointer = "/obligations/" + std::to_string(i);
+    if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string()) {
+      return model::error_at(file, pointer, "expected an obligation with an `id`");
+    }
+    RecordedObligation obligation{entry["id"].get<std::string>(), string_field(entry, "obligation"),
+                                  string_field(entry, "verdict"), std::nullopt};
+    if (entry.contains("smtlib")) {
+      if (!entry["smtlib"].is_string()) return model::error_at(file, pointer + "/smtlib", "expected the SMT-LIB2 text");
+      obligation.smtlib = entry["smtlib"].get<std::string>();
+    } else if (obligation.code != "O0") {
+      return model::error_at(file, pointer + "/smtlib", "expected the SMT-LIB2 text");
+    }
+    recorded.push_back(std::move(obligation));
+  }
+  return recorded;
+}
+
+// A certificate is evidence of a proof: every verdict it records must be `proved`.
+void check_recorded_verdicts(const model::Json& certificate, const std::vector<RecordedObligation>& recorded,
+                             std::vector<std::string>& problems) {
+  const std::string verdict = string_field(certificate, "verdict");
+  if (verdict != "proved") problems.push_back("the certificate records the verdict `" + verdict + "`, not `proved`");
+  for (const auto& obligation : recorded) {
+    if (obligation.verdict != "proved") {
+      problems.push_back("obligation `" + obligation.id + "` records the verdict `" + obligation.verdict + "`, not `proved`");
+    }
+  }
+  if (recorded.empty()) problems.push_back("the certificate records no obligation");
+}
+
+void check_hashes(const model::Json& certificate, const CertificateSubject& subject, std::vector<std::string>& problems) {
+  const std::pair<const char*, const model::InputFile*> files[] = {
+      {"original", &subject.original}, {"findings", &subject.findings}, {"result", &subject.result}};
+  for (const auto& [key, input] : files) {
+    const bool recorded = certificate.contains("inputs") && certificate["inputs"].is_object() &&
+                          certificate["inputs"].contains(key) && certificate["inputs"][key].is_object();
+    const std::string expected = recorded ? string_field(certificate["inputs"][key], "sha256") : "";
+    if (expected.empty()) {
+      problems.push_back(std::string("the certificate records no SHA-256 for `") + key + "`");
+      continue;
+    }
+    const std::string actual = sha256_hex(input->bytes);
+    if (expected != actual) {
+      problems.push_back(std::string(key) + " `" + input->path + "` hashes to " + actual + ", the certificate says " +
+                         expected);
+    }
+  }
+}
+
+// What the verifier itself makes of the given files: the catalog's canonical hash, O0's
+// answer and every O1-O3 text.
+struct Rebuilt {
+  std::string catalog_sha256;
+  std::string deny_difference;
+  std::vector<ObligationText> texts;
+};
+
+Result<Rebuilt> rebuild_obligations(const CertificateSubject& subject) {
+  auto catalog = subject.catalog_file ? model::Catalog::from_file_text(subject.catalog_file->bytes, subject.catalog_file->path)
+                                      : model::Catalog::embedded();
+  if (!catalog) return catalog.error();
+  auto original = model::load_policy_text(subject.original.bytes, subject.original.path);
+  if (!original) return original.error();
+  auto findings = model::UnusedFindings::from_text(subject.findings.bytes, subject.findings.path);
+  if (!findings) return findings.error();
+  auto result = model::load_policy_text(subject.result.bytes, subject.result.path);
+  if (!result) return result.error();
+  const model::PolicyDocument result_document = model::candidate_document(*result);
+  auto tasks = build_queries(original->document, *findings, result_document, *catalog);
+  if (!tasks) return tasks.error();
+  return Rebuilt{catalog_hash(*catalog), deny_statement_difference(original->document, result_document),
+                 obligation_texts(*tasks)};
+}
+
+// Where two texts first differ, for the message.
+std::string first_difference(const std::string& recorded, const std::string& rebuilt) {
+  std::size_t i = 0;
+  while (i < recorded.size() && i < rebuilt.size() && recorded[i] == rebuilt[i]) ++i;
+  return "first difference at byte " + std::to_string(i);
+}
+
+// The certificate's obligations must be exactly the rebuilt ones: O0 and every text, by id.
+void compare_obligations(const std::vector<RecordedObligation>& recorded, const Rebuilt& rebuilt,
+                         std::vector<std::string>& problems) {
+  std::map<std::string, const ObligationText*> expected;
+  for (const auto& text : rebuilt.texts) expected[text.id] = &text;
+  std::set<std::string> seen;
+  bool has_deny = false;
+  for (const auto& obligation : recorded) {
+    if (!seen.insert(obligation.id).second) {
+      problems.push_back("obligation `" + obligation.id + "` is recorded more than once");
+      continue;
+    }
+    if (obligation.id == "O0") {
+      has_deny = true;
+      if (obligation.code != "O0" || obligation.smtlib) problems.push_back("obligation `O0` is not the deny-unchanged obligation");
+      continue;
+    }
+    const auto found = expected.find(obligation.id);
+    if (found == expected.end()) {
+      problems.push_back("obligation `" + obligation.id + "` is not one the inputs give (extra)");
+      continue;
+    }
+    if (obligation.code != obligation.id.substr(0, 2)) {
+      problems.push_back("obligation `" + obligation.id + "` is labelled `" + obligation.code + "`");
+    }
+    if (!obligation.smtlib || *obligation.smtlib != found->second->smtlib) {
+      problems.push_back("obligation `" + obligation.id + "`: the SMT-LIB2 text is not the one rebuilt from the inputs (" +
+                         first_difference(obligation.smtlib.value_or(""), found->second->smtlib) + ")");
+    }
+  }
+  if (!has_deny) problems.push_back("obligation `O0` (deny-unchanged) is missing");
+  for (const auto& text : rebuilt.texts) {
+    if (seen.count(text.id) == 0) problems.push_back("obligation `" + text.id + "` is missing");
+  }
+  if (!rebuilt.deny_difference.empty()) problems.push_back("O0 deny-unchanged does not hold: " + rebuilt.deny_difference);
+}
+
+// Everything that ties the certificate to the subject; adds what fails to `problems` and
+// returns the texts to re-run (the rebuilt ones: by then byte-identical to the certificate's).
+Result<std::vector<ObligationText>> bind_to_subject(const model::Json& certificate,
+                                                     const std::vector<RecordedObligation>& recorded,
+                                                     const CertificateSubject& subject,
+                                                     std::vector<std::string>& problems) {
+  check_hashes(certificate, subject, problems);
+  auto rebuilt = rebuild_obligations(subject);
+  if (!rebuilt) return rebuilt.error();
+  const bool has_catalog = certificate.contains("catalog") && certificate["catalog"].is_object();
+  const std::string recorded_catalog = has_catalog ? string_field(certificate["catalog"], "canonical_sha256") : "";
+  if (recorded_catalog != rebuilt->catalog_sha256) {
+    problems.push_back("the catalog's canonical SHA-256 is " + rebuilt->catalog_sha256 + ", the certificate says `" +
+                       recorded_catalog + "` (give the certificate's catalog with --catalog)");
+  }
+  compare_obligations(recorded, *rebuilt, problems);
+  return std::move(rebuilt->texts);
+}
+
+// A solver's whole output must be one answer: `unsat` and nothing else counts as unsat.
+std::string solver_answer_of(const std::string& output) {
+  std::string answer = output;
+  while (!answer.empty() && (answer.back() == '\n' || answer.back() == '\r' || answer.back() == ' ')) answer.pop_back();
+  if (answer == "unsat" || answer == "sat" || answer == "unknown" || answer == "timeout") return answer;
+  if (answer.size() > 200) answer = answer.substr(0, 200) + "…";
+  return "error: not one answer: " + answer;
+}
+
+RecheckVerdict recheck_one(const std::string& id, const std::string& solver, const std::string& smt_path,
+                           const RecheckOptions& options) {
+  RecheckVerdict verdict;
+  verdict.obligation_id = id;
+  verdict.solver = solver;
+  const auto began = Clock::now();
+  const long seconds = std::max(1L, static_cast<long>(options.timeout_seconds + 0.999));
+  std::vector<std::string> argv;
+  if (solver == "z3") {
+    argv = {options.z3_binary, "-T:" + std::to_string(seconds), smt_path};
+  } else {
+    argv = {options.cvc5_binary, "--lang", "smt2", "--strings-exp", "--tlimit=" + std::to_string(seconds * 1000), smt_path};
+  }
+  // The solver's own limit comes first; the deadline is for a solver that ignores it.
+  const support::ProcessResult output = support::run_process(argv, options.timeout_seconds + 2.0);
+  verdict.seconds = std::chrono::duration<double>(Clock::now() - began).count();
+  if (!output.started) {
+    verdict.answer = "error: " + output.error;
+  } else if (output.timed_out) {
+    verdict.answer = "timeout";
+  } else {
+    verdict.answer = solver_answer_of(output.output);
+  }
+  return verdict;
+}
+
+// A file that exists while this lives: removed on scope exit (also when a solver run throws)
+// and, meanwhile, by an interruption (support/interrupt_cleanup.h).
+class ScratchFile {
+ public:
+  explicit ScratchFile(std::string path) : path_(std::move(path)), ticket_(support::register_temporary(path_)) {}
+  ~ScratchFile() {
+    unlink(path_.c_str());
+    support::unregister_temporary(ticket_);
+  }
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  int ticket_;
+};
+
+// Both solvers on every text; each text goes to a file just while a solver reads it, so that
+// the solvers read exactly these texts and only a few files exist at once.
+// Verdict 2i is z3's on text i, 2i + 1 cvc5's.
+Result<std::vector<RecheckVerdict>> run_rechecks(const std::vector<ObligationText>& texts, const RecheckOptions& options) {
+  char directory[] = "/tmp/leastpriv-recheck-XXXXXX";
+  if (mkdtemp(directory) == nullptr) return Error{ErrorKind::kInternal, "cannot create a temporary directory"};
+  struct DirectoryGuard {
+    const char* path;
+    int ticket;
+    ~DirectoryGuard() {
+      rmdir(path);
+      support::unregister_temporary(ticket);
+    }
+  } directory_guard{directory, support::register_temporary(directory, true)};
+  std::vector<RecheckVerdict> verdicts(texts.size() * 2);
+  std::vector<char> unwritable(verdicts.size(), 0);
+  support::parallel_for(verdicts.size(), 0, [&](std::size_t k) {
+    const std::size_t i = k / 2;
+    const ScratchFile file(std::string(directory) + "/obligation-" + std::to_string(k) + ".smt2");
+    std::ofstream out(file.path());
+    out << texts[i].smtlib;
+    out.close();
+    if (!out) {
+      unwritable[k] = 1;
+      return;
+    }
+    verdicts[k] = recheck_one(texts[i].id, k % 2 == 0 ? "z3" : "cvc5", file.path(), options);
+  });
+  for (std::size_t k = 0; k < verdicts.size(); ++k) {
+    if (unwritable[k] != 0) return Error{ErrorKind::kInternal, std::string("cannot write a query file in `") + directory + "`"};
+  }
+  return verdicts;
+}
+
+// --queries-only: the certificate's own texts, as they are.
+std::vector<ObligationText> recorded_texts(const std::vector<RecordedObligation>& recorded) {
+  std::vector<ObligationText> texts;
+  for (const auto& obligation : recorded) {
+    if (obligation.smtlib) texts.push_back(ObligationText{obligation.id, "", *obligation.smtlib});
+  }
+  return texts;
+}
+
+}  // namespace
+
+Result<RecheckReport> recheck_certificate(const model::Json& certificate, const std::string& file,
+                                          const std::optional<CertificateSubject>& subject,
+                                          const RecheckOptions& options) {
+  const auto began = Clock::now();
+  if (auto format = check_format(certificate, file); !format) return format.error();
+  auto recorded = read_obligations(certificate, file);
+  if (!recorded) return recorded.error();
+
+  RecheckReport report;
+  report.queries_only = !subject;
+  check_recorded_verdicts(certificate, *recorded, report.problems);
+  std::vector<ObligationText> texts;
+  if (subject) {
+    auto bound = bind_to_subject(certificate, *recorded, *subject, report.problems);
+    if (!bound) return bound.error();
+    texts = std::move(bound).value();
+  } else {
+    texts = recorded_texts(*recorded);
+  }
+  // A certificate that does not belong to its inputs is refused without minutes of solving.
+  if (report.problems.empty()) {
+    auto verdicts = run_rechecks(texts, options);
+    if (!verdicts) return verdicts.error();
+    report.verdicts = std::move(verdicts).value();
+    report.solvers_run = true;
+  }
+  report.seconds = std::chrono::duration<double>(Clock::now() - began).count();
+  return report;
+}
+
+Verdict recheck_verdict(const RecheckReport& report) {
+  if (!report.problems.empty()) return Verdict::kCounterexample;
+  bool unknown = !report.solvers_run;
+  for (const auto& verdict : report.verdicts) {
+    if (verdict.answer == "sat") return Verdict::kCounterexample;
+    if (verdict.answer != "unsat") unknown = true;
+  }
+  return unknown ? Verdict::kUnknown : Verdict::kProved;
+}
+
+std::string recheck_to_text(const RecheckReport& report) {
+  std::ostringstream out;
+  if (report.queries_only) {
+    out << "WARNING: --queries-only: the texts were re-run alone; NOTHING ties them to any policy, findings or "
+           "catalog (anyone can write texts that are unsat). This is no check of a refinement.\n";
+  }
+  for (const auto& problem : report.problems) out << "problem: " << problem << "\n";
+  if (!report.solvers_run) out << "solvers not run: the certificate does not hold as it is\n";
+  int unsat = 0;
+  double z3_seconds = 0;
+  double cvc5_seconds = 0;
+  for (const auto& verdict : report.verdicts) {
+    (verdict.solver == "z3" ? z3_seconds : cvc5_seconds) += verdict.seconds;
+    if (verdict.answer == "unsat") {
+      ++unsat;
+      continue;
+    }
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.3f s", verdict.seconds);
+    out << verdict.obligation_id << ": " << verdict.solver << " says " << verdict.answer << " (" << seconds << ")\n";
+  }
+  if (report.solvers_run) {
+    char summary[160];
+    std::snprintf(summary, sizeof summary, "%d of %zu re-checks unsat (z3 %.3f s, cvc5 %.3f s; %.3f s wall)", unsat,
+                  report.verdicts.size(), z3_seconds, cvc5_seconds, report.seconds);
+    out << summary << "\n";
+  }
+  if (recheck_verdict(report) != Verdict::kProved) {
+    out << "certificate NOT re-checked\n";
+  } else if (report.queries_only) {
+    out << "texts re-checked (every one unsat in z3 and cvc5), bound to NO input\n";
+  } else {
+    out << "certificate re-checked: it is the verifier's own obligations for these files and catalog, every one unsat "
+           "in z3 and cvc5\n";
+  }
+  return out.str();
+}
+
+}  // namespace leastpriv::verifier

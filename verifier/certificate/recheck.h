@@ -1,0 +1,76 @@
+// Re-checking a certificate against its inputs, as a CI gate does (`check-certificate`): the
+// certificate is accepted only when (1) it is of this format and records every obligation as
+// proved, (2) the given files hash to what it records, (3) the obligations rebuilt from those
+// very bytes with the verifier's own query builder (verifier/encode/obligation_texts.h) are
+// exactly the certificate's: same ids, byte-identical SMT-LIB2 texts, none missing, none extra,
+// and O0 holds again, and (4) both command-line solvers answer exactly `unsat` (their whole
+// output) to every text. A certificate that fails (1)-(3) is refused without running a solver.
+//
+// Without the input files (`--queries-only`) only (1) and (4) are checked, and the report says
+// loudly that nothing ties the texts to any policy: a forger can make texts that are unsat.
+//
+// Tested by: tests/unit/verifier_certificate_test.cpp, tests/unit/certificate_tamper_test.cpp
+//
+// IMPLEMENTATION (TRUSTED): the solvers run as child processes (support/process: no shell),
+// one per text and solver, with a wall-clock limit; each text is passed through a temporary
+// file that exists only while its solver runs.
+#pragma once
+
+#include "model/catalog.h"
+#include "model/input_file.h"
+#include "model/json_text.h"
+#include "verifier/decide/verify.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace leastpriv::verifier {
+
+// The files a certificate must be about, as read once (hashed and parsed from these bytes).
+struct CertificateSubject {
+  model::InputFile original;
+  model::InputFile findings;
+  model::InputFile result;
+  std::optional<model::InputFile> catalog_file;  // absent: the embedded catalog
+};
+
+// One re-check of one SMT-LIB2 text by one command-line solver.
+struct RecheckVerdict {
+  std::string obligation_id;
+  std::string solver;  // `z3` or `cvc5`
+  std::string answer;  // `unsat`, `sat`, `unknown`, `timeout`, or `error: …`
+  double seconds = 0;
+};
+
+struct RecheckReport {
+  bool queries_only = false;  // no input files: nothing ties the texts to a policy
+  // Why the certificate does not belong to the given files (hashes, catalog, an obligation
+  // missing, extra or changed, O0, a recorded verdict that is not `proved`). Any one fails it.
+  std::vector<std::string> problems;
+  bool solvers_run = false;  // false when a problem above was found first
+  std::vector<RecheckVerdict> verdicts;
+  double seconds = 0;
+};
+
+struct RecheckOptions {
+  double timeout_seconds = 60;
+  std::string z3_binary = "z3";
+  std::string cvc5_binary = "cvc5";
+};
+
+// Checks `certificate` (read from `file`) against `subject`, or against nothing when it is
+// absent (--queries-only). An Error means a malformed certificate or an input file that is not
+// a policy, findings or catalog (exit 2); anything else is in the report.
+Result<RecheckReport> recheck_certificate(const model::Json& certificate, const std::string& file,
+                                          const std::optional<CertificateSubject>& subject,
+                                          const RecheckOptions& options);
+
+// kProved when there is no problem and every text is unsat in both solvers; kCounterexample
+// when there is a problem or any answer is sat; else kUnknown (unknown, timeout, or output that
+// is not exactly one answer). cli/ turns it into the exit code.
+Verdict recheck_verdict(const RecheckReport& report);
+
+std::string recheck_to_text(const RecheckReport& report);
+
+}  // namespace leastpriv::verifier
