@@ -7,6 +7,9 @@
 // one. The embedded snapshot is a line per service (`s3 AbortMultipartUpload …`), which
 // parses in a few milliseconds; `--catalog` files use the JSON form
 // `{"s3": ["AbortMultipartUpload", …]}`.
+//
+// TRUSTED: O3 is relative to the catalog this reader builds (the certificate records its
+// canonical hash, not its meaning).
 #pragma once
 
 #include "model/result.h"

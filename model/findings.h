@@ -8,6 +8,8 @@
 // actions the catalog does not know yet, so for a whole service U is the language `svc:*`.
 //
 // Tested by: tests/unit/findings_test.cpp
+//
+// TRUSTED: U is what this reader makes of the findings; O2 and O3 are relative to it.
 #pragma once
 
 #include "model/result.h"

@@ -3,6 +3,8 @@
 // parse cannot slip through).
 //
 // Tested by: tests/unit/verifier_certificate_test.cpp
+//
+// TRUSTED: what a certificate hashes must be what was parsed; this one read is how.
 #pragma once
 
 #include "model/result.h"

@@ -22,6 +22,9 @@
 // can produce a binary value, so it cannot be confused with anything a user wrote); dump_json
 // lays out objects and arrays itself exactly as nlohmann does and lets nlohmann print every
 // scalar, so all other output is byte-identical to nlohmann's.
+//
+// TRUSTED: every policy, findings and catalog file both sides read goes through this parser;
+// a misread value (a number, a duplicate key) is what every obligation is then about.
 #pragma once
 
 #include "model/policy.h"

@@ -29,8 +29,8 @@ struct Statement {
   // `"Action": "s3:Get*"` rather than `["s3:Get*"]`; kept when one pattern remains.
   bool patterns_as_string = false;
   // Canonical text of everything that limits which requests the statement applies to
-  // (Principal, NotPrincipal, Resource, NotResource, Condition). Two statements with equal
-  // scope apply to the same requests; the verifier gives each distinct scope one atom.
+  // (Principal, NotPrincipal, Resource, NotResource, Condition; model/scope.h). Two statements
+  // with equal scope apply to the same requests; the verifier gives each distinct scope one atom.
   std::string scope;
   // The statement object exactly as read.
   Json source;

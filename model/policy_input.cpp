@@ -3,23 +3,13 @@
 
 #include "model/ascii.h"
 #include "model/json_text.h"
+#include "model/scope.h"
 
 #include <nlohmann/json.hpp>
 
 namespace leastpriv::model {
 
 namespace {
-
-// The statement fields that limit which requests a statement applies to: everything but the
-// action list, Effect and Sid. Unknown fields count too, so that no difference is overlooked.
-std::string scope_of(const Json& statement) {
-  Json scope = Json::object();
-  for (const auto& [key, value] : statement.items()) {
-    if (key == "Sid" || key == "Effect" || key == "Action" || key == "NotAction") continue;
-    scope[key] = value;
-  }
-  return canonical_json_text(scope);
-}
 
 Result<Statement> parse_statement(const Json& value, const std::string& file, const std::string& pointer) {
   if (!value.is_object()) return error_at(file, pointer, "a statement must be an object, got " + quoted_value(value));
@@ -66,7 +56,7 @@ Result<Statement> parse_statement(const Json& value, const std::string& file, co
   } else {
     return error_at(file, list_pointer, "expected a string or an array of strings, got " + quoted_value(list));
   }
-  statement.scope = scope_of(value);
+  statement.scope = canonical_scope(value);
   return statement;
 }
 

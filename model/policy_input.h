@@ -8,6 +8,9 @@
 // IMPLEMENTATION: every fault is reported with the file and the JSON pointer of the value at
 // fault; inside a document that was a string (URL-encoded or JSON text) the pointer goes
 // on from the string's own pointer, so `/PolicyDocument/Statement/0/Effect` is still findable.
+//
+// TRUSTED: the verifier sees a policy only as this reader reads it (Effect, Action/NotAction,
+// the scope): a misread statement would be proved about the wrong policy.
 #pragma once
 
 #include "model/policy.h"

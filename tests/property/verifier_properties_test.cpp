@@ -232,7 +232,7 @@ void check_rejects_mutated_result(const Scenario& scenario, const std::string& n
   }
   PROPERTY_CHECK(!report.disagreement, "procedures disagree" + shown);
   for (const auto& obligation : report.obligations) {
-    if (obligation.verdict != verifier::Verdict::kCounterexample || obligation.kind == verifier::ObligationKind::kDenyUnchanged) continue;
+    if (obligation.verdict != verifier::Verdict::kCounterexample || obligation.kind == verifier::ObligationKind::kUnchanged) continue;
     const std::string confirmed = reference_fault(scenario, in, mutated, {obligation.counterexample});
     PROPERTY_CHECK(!confirmed.empty(), obligation.id + ": counterexample `" + obligation.counterexample +
                                            "` is not confirmed by the reference semantics" + shown);

@@ -170,7 +170,7 @@ TEST_F(CertificateTamper, 08AnObligationRenamedO0) {
 
 TEST_F(CertificateTamper, 09TheDenyObligationDeleted) {
   certificate_["obligations"].erase(index_of("O0"));
-  expect_refused("obligation `O0` (deny-unchanged) is missing");
+  expect_refused("obligation `O0` (unchanged) is missing");
 }
 
 TEST_F(CertificateTamper, 10AnExtraObligation) {
@@ -253,7 +253,7 @@ TEST_F(CertificateTamper, 21AChangedDenyWithTheResultHashEdited) {
   certificate_ = certificate_for(subject_);
   ASSERT_EQ(certificate_["verdict"], "proved");
   replace_input(&CertificateSubject::result, "result", subject_of("08-change-deny").result.bytes);
-  expect_refused("O0 deny-unchanged does not hold");
+  expect_refused("O0 unchanged does not hold");
 }
 
 TEST_F(CertificateTamper, 22ACertificateOfAFaultyResult) {

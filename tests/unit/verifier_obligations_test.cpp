@@ -36,7 +36,7 @@ TEST(VerifyRefinement, SeedCorrectResultIsProvedAgainstTheEmbeddedCatalog) {
   EXPECT_EQ(report->verdict, Verdict::kProved) << report_to_text(*report);
   EXPECT_FALSE(report->disagreement);  // with the verdict: exit 0 (cli/exit_codes.cpp)
   for (const auto& obligation : report->obligations) {
-    if (obligation.kind == ObligationKind::kDenyUnchanged) continue;
+    if (obligation.kind == ObligationKind::kUnchanged) continue;
     EXPECT_FALSE(obligation.smtlib.empty()) << obligation.id;
     EXPECT_GE(obligation.agreeing, 1) << obligation.id;
   }

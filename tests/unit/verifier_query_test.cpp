@@ -1,5 +1,5 @@
 // The query encoding: SMT-LIB text shape, string escaping, trie-shaped word sets, service
-// groups, and the automaton on hand-picked cases.
+// groups, the domain's fresh character, and the automaton on hand-picked cases.
 #include "verifier/decide/automaton.h"
 #include "verifier/encode/query.h"
 
@@ -158,6 +158,36 @@ TEST(VerifierAutomaton, ForbiddenGlobThatAcceptsEveryExtensionEndsTheSearch) {
   const auto refuted = decide_with_automaton(query, 10);
   ASSERT_EQ(refuted.verdict, Verdict::kCounterexample) << refuted.reason;
   EXPECT_EQ(refuted.counterexample, "sm:45");
+}
+
+// Issue 11 item 4: when the query names every printable character of the domain, the fresh
+// character that stands for all the others is not printable, and the automaton still finds
+// that `s3:x?` allows a string none of the 67 names `s3:x<c>` does (`s3:x\x7f`).
+TEST(VerifierAutomaton, AQueryThatNamesEveryPrintableCharacterStillHasAFreshOne) {
+  Literal result;
+  result.language.globs = {"s3:x?"};
+  Literal original;
+  original.member = false;
+  for (int c = ' '; c <= '~'; ++c) {
+    if ((c >= 'A' && c <= 'Z') || c == '*' || c == '?') continue;
+    original.language.globs.push_back("s3:x" + std::string(1, static_cast<char>(c)));
+  }
+  ASSERT_EQ(original.language.globs.size(), 67U);
+  Query query;
+  query.group.services = {"s3"};
+  query.literals = {result, original};
+  const std::string fresh = fresh_domain_character(query);
+  ASSERT_EQ(fresh.size(), 1U);
+  EXPECT_FALSE(fresh[0] >= ' ' && fresh[0] <= '~') << "fresh `" << fresh << "` is named by the query";
+  const auto verdict = decide_with_automaton(query, 10);
+  ASSERT_EQ(verdict.verdict, Verdict::kCounterexample) << verdict.reason;
+  EXPECT_EQ(verdict.counterexample, "s3:x" + fresh);
+  EXPECT_TRUE(glob_matches("s3:x?", verdict.counterexample));
+
+  // With one printable character left unnamed, it is the fresh one (counterexamples stay readable).
+  query.literals[1].language.globs.erase(query.literals[1].language.globs.begin());  // `s3:x ` (space)
+  EXPECT_EQ(fresh_domain_character(query), " ");
+  EXPECT_EQ(decide_with_automaton(query, 10).counterexample, "s3:x ");
 }
 
 }  // namespace

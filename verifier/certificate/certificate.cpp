@@ -6,7 +6,7 @@
 
 namespace leastpriv::verifier {
 
-const char* const kCertificateFormat = "leastpriv-certificate-1";
+const char* const kCertificateFormat = "leastpriv-certificate-2";
 
 namespace {
 
@@ -61,7 +61,7 @@ model::Json obligation_entry(const ObligationResult& obligation) {
     model::Json p = model::Json::object();
     p["name"] = procedure.procedure;
     p["version"] = procedure.version;
-    p["verdict"] = obligation.kind == ObligationKind::kDenyUnchanged ? verdict_name(procedure.verdict)
+    p["verdict"] = obligation.kind == ObligationKind::kUnchanged ? verdict_name(procedure.verdict)
                                                                        : solver_answer(procedure.verdict);
     p["seconds"] = procedure.seconds;
     if (!procedure.counterexample.empty()) p["model"] = procedure.counterexample;

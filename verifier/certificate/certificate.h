@@ -30,7 +30,7 @@ struct CertificateInputs {
   std::string strategy;                          // optional: the strategy that produced the result (`aws`)
 };
 
-// The format this build writes and reads: `leastpriv-certificate-1`.
+// The format this build writes and reads: `leastpriv-certificate-2`.
 extern const char* const kCertificateFormat;
 
 // SHA-256 (lower-case hex) of the catalog's canonical text: every action's `service:Name`

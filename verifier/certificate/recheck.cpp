@@ -115,7 +115,7 @@ void check_hashes(const model::Json& certificate, const CertificateSubject& subj
 // answer and every O1-O3 text.
 struct Rebuilt {
   std::string catalog_sha256;
-  std::string deny_difference;
+  std::string unchanged_difference;
   std::vector<ObligationText> texts;
 };
 
@@ -132,7 +132,7 @@ Result<Rebuilt> rebuild_obligations(const CertificateSubject& subject) {
   const model::PolicyDocument result_document = model::candidate_document(*result);
   auto tasks = build_queries(original->document, *findings, result_document, *catalog);
   if (!tasks) return tasks.error();
-  return Rebuilt{catalog_hash(*catalog), deny_statement_difference(original->document, result_document),
+  return Rebuilt{catalog_hash(*catalog), unchanged_difference(original->document, result_document),
                  obligation_texts(*tasks)};
 }
 
@@ -149,15 +149,15 @@ void compare_obligations(const std::vector<RecordedObligation>& recorded, const 
   std::map<std::string, const ObligationText*> expected;
   for (const auto& text : rebuilt.texts) expected[text.id] = &text;
   std::set<std::string> seen;
-  bool has_deny = false;
+  bool has_unchanged = false;
   for (const auto& obligation : recorded) {
     if (!seen.insert(obligation.id).second) {
       problems.push_back("obligation `" + obligation.id + "` is recorded more than once");
       continue;
     }
     if (obligation.id == "O0") {
-      has_deny = true;
-      if (obligation.code != "O0" || obligation.smtlib) problems.push_back("obligation `O0` is not the deny-unchanged obligation");
+      has_unchanged = true;
+      if (obligation.code != "O0" || obligation.smtlib) problems.push_back("obligation `O0` is not the unchanged obligation");
       continue;
     }
     const auto found = expected.find(obligation.id);
@@ -173,11 +173,11 @@ void compare_obligations(const std::vector<RecordedObligation>& recorded, const 
                          first_difference(obligation.smtlib.value_or(""), found->second->smtlib) + ")");
     }
   }
-  if (!has_deny) problems.push_back("obligation `O0` (deny-unchanged) is missing");
+  if (!has_unchanged) problems.push_back("obligation `O0` (unchanged) is missing");
   for (const auto& text : rebuilt.texts) {
     if (seen.count(text.id) == 0) problems.push_back("obligation `" + text.id + "` is missing");
   }
-  if (!rebuilt.deny_difference.empty()) problems.push_back("O0 deny-unchanged does not hold: " + rebuilt.deny_difference);
+  if (!rebuilt.unchanged_difference.empty()) problems.push_back("O0 unchanged does not hold: " + rebuilt.unchanged_difference);
 }
 
 // Everything that ties the certificate to the subject; adds what fails to `problems` and

@@ -5,6 +5,9 @@
 //
 // IMPLEMENTATION: the textbook compression function over 64-byte blocks, with the message
 // padded by 0x80, zeros and the 64-bit big-endian bit length.
+//
+// TRUSTED: check-certificate binds a certificate to its files through these digests; a wrong
+// digest could let a certificate of other files pass.
 #pragma once
 
 #include <array>

@@ -284,10 +284,8 @@ class Product {
   std::set<char> alphabet_;
 };
 
-bool in_domain(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return u >= ' ' && u <= '~' && !(u >= 'A' && u <= 'Z');
-}
+// The domain: every character but the upper-case ASCII letters (verifier/encode/query.h).
+bool in_domain(char c) { return !(c >= 'A' && c <= 'Z'); }
 
 }  // namespace
 
@@ -313,7 +311,9 @@ void add_domain_characters(std::string_view text, std::vector<char>& alphabet) {
 }
 
 // The alphabet of the search: what the query mentions (inside the domain), plus one fresh
-// character that stands for every character the query does not mention.
+// character that stands for every character of the domain the query does not mention (also
+// DEL, control characters and non-ASCII ones: when the query names every printable character,
+// the fresh one is not printable).
 std::vector<char> search_alphabet(const Query& query, const Product& product) {
   std::vector<char> alphabet;
   for (char c : product.alphabet()) {

@@ -16,6 +16,9 @@
 // live), are pruned. Cost: the number of reachable tuples, in practice a small multiple of the
 // number of distinct prefixes of the patterns; a state limit and the timeout bound it.
 // Shortest counterexamples come for free from the breadth-first order.
+//
+// TRUSTED: one vote of the portfolio; a wrong `unsat` from it proves a wrong result whenever Z3
+// and cvc5 are not asked (`--fast`) or do not answer.
 #pragma once
 
 #include "verifier/encode/query.h"
@@ -25,7 +28,7 @@
 
 namespace leastpriv::verifier {
 
-inline constexpr const char* kAutomatonVersion = "leastpriv-automaton-2";
+inline constexpr const char* kAutomatonVersion = "leastpriv-automaton-3";
 
 ProcedureVerdict decide_with_automaton(const Query& query, double timeout_seconds);
 

@@ -8,7 +8,10 @@
 // so queries can run on several threads). z3++ and cvc5 exceptions are caught here and turn
 // into an `unknown` verdict with the message as its reason. A model's string is read with
 // Z3_get_lstring (Z3_get_string escapes) and cvc5's getStringValue; a character outside
-// printable ASCII makes the counterexample fail replay rather than be silently changed.
+// printable ASCII (one the query does not mention) is then shown as the query's fresh character
+// (verify.cpp, printable_model), and the reference replay judges the string that results.
+//
+// TRUSTED: how each solver is asked and its answer read; a misread `unsat` would pass.
 #pragma once
 
 #include "verifier/encode/query.h"

@@ -178,7 +178,7 @@ ObligationResult run_task(const QueryTask& task, const ObligationText& text, con
 
 const char* obligation_code(ObligationKind kind) {
   switch (kind) {
-    case ObligationKind::kDenyUnchanged: return "O0";
+    case ObligationKind::kUnchanged: return "O0";
     case ObligationKind::kSoundness: return "O1";
     case ObligationKind::kRemoval: return "O2";
     case ObligationKind::kCompleteness: return "O3";
@@ -188,7 +188,7 @@ const char* obligation_code(ObligationKind kind) {
 
 const char* obligation_name(ObligationKind kind) {
   switch (kind) {
-    case ObligationKind::kDenyUnchanged: return "deny-unchanged";
+    case ObligationKind::kUnchanged: return "unchanged";
     case ObligationKind::kSoundness: return "soundness";
     case ObligationKind::kRemoval: return "removal";
     case ObligationKind::kCompleteness: return "completeness";
@@ -207,23 +207,23 @@ const char* verdict_name(Verdict verdict) {
 
 namespace {
 
-// O0 is structural: the result's Deny statements are the original's, byte for byte.
-ObligationResult deny_obligation(const model::PolicyDocument& original, const model::PolicyDocument& result) {
-  ObligationResult deny;
-  deny.kind = ObligationKind::kDenyUnchanged;
-  deny.id = "O0";
+// O0 is structural: the result's document fields and Deny statements are the original's.
+ObligationResult unchanged_obligation(const model::PolicyDocument& original, const model::PolicyDocument& result) {
+  ObligationResult unchanged;
+  unchanged.kind = ObligationKind::kUnchanged;
+  unchanged.id = "O0";
   ProcedureVerdict structural{"structural", kAutomatonVersion, Verdict::kProved, {}, {}, 0};
   const auto started = Clock::now();
-  const std::string difference = deny_statement_difference(original, result);
+  const std::string difference = unchanged_difference(original, result);
   structural.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   if (!difference.empty()) {
     structural.verdict = Verdict::kCounterexample;
-    deny.explanation = difference;
+    unchanged.explanation = difference;
   }
-  deny.verdict = structural.verdict;
-  deny.agreeing = 1;
-  deny.procedures.push_back(structural);
-  return deny;
+  unchanged.verdict = structural.verdict;
+  unchanged.agreeing = 1;
+  unchanged.procedures.push_back(structural);
+  return unchanged;
 }
 
 // The whole verdict: proved only when every obligation is; a disagreement anywhere is unknown.
@@ -253,7 +253,7 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
   report.cvc5_version = options.use_cvc5 ? cvc5_version_text() : "";
   // The same warnings as refine's (findings the catalog does not know, or the original does not allow).
   report.warnings = model::findings_warnings(original, findings, catalog);
-  report.obligations.push_back(deny_obligation(original, result));
+  report.obligations.push_back(unchanged_obligation(original, result));
 
   auto tasks = build_queries(original, findings, result, catalog);
   if (!tasks) return tasks.error();

@@ -1,7 +1,8 @@
 // The verifier's public API: does a refined policy R allow exactly the original O minus the
 // unused actions U? Three obligations, each asked as "is there a counterexample?" and proved
 // only when a procedure says unsat and none says sat (DESIGN §4, the portfolio rule):
-//   O0 deny   the Deny statements of R are those of O, unchanged and in the same order;
+//   O0 same   everything but the Allow statements' actions is O's: the document fields
+//             (Version, Id, unknown keys) and the Deny statements, unchanged and in order;
 //   O1 sound  no string (any string, also actions AWS adds later) is allowed by R and not by O;
 //   O2 remove no action of U (explicit names, and every string `svc:…` of a wholly unused
 //             service) is allowed by R;
@@ -21,6 +22,8 @@
 // (see verifier/encode/obligations.cpp for the argument). Statements may therefore be reordered,
 // merged or dropped; moving an action into a statement with a different scope is caught.
 // Each per-scope query is then split per service (see verifier/encode/query.h).
+//
+// TRUSTED: the portfolio rule here (verify.cpp) decides what counts as proved.
 #pragma once
 
 #include "model/catalog.h"
@@ -34,15 +37,15 @@
 namespace leastpriv::verifier {
 
 enum class ObligationKind {
-  kDenyUnchanged,  // O0: Deny statements carried over unchanged
-  kSoundness,      // O1: R allows nothing O does not (all strings)
-  kRemoval,        // O2: R allows no unused action
-  kCompleteness,   // O3: R allows every used catalog action O allows
+  kUnchanged,     // O0: document fields and Deny statements carried over unchanged
+  kSoundness,     // O1: R allows nothing O does not (all strings)
+  kRemoval,       // O2: R allows no unused action
+  kCompleteness,  // O3: R allows every used catalog action O allows
 };
 
 // `O0`, `O1`, `O2`, `O3`.
 const char* obligation_code(ObligationKind kind);
-// `deny-unchanged`, `soundness`, `removal`, `completeness`.
+// `unchanged`, `soundness`, `removal`, `completeness`.
 const char* obligation_name(ObligationKind kind);
 
 // Three-valued, per STYLE.md.

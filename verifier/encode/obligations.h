@@ -45,9 +45,12 @@ Result<std::vector<QueryTask>> build_queries(const model::PolicyDocument& origin
                                              const model::UnusedFindings& findings,
                                              const model::PolicyDocument& result, const model::Catalog& catalog);
 
-// O0: the Deny statements of `result` are those of `original`, same JSON, same order. Returns
-// the first difference, or empty when there is none.
-std::string deny_statement_difference(const model::PolicyDocument& original, const model::PolicyDocument& result);
+// O0: everything but the Allow statements' actions is unchanged: every document field but
+// Statement (Version, Id, unknown keys) is the original's in meaning (absent stays absent), and
+// the Deny statements of `result` are those of `original`, same JSON, same order. Returns the
+// first difference, or empty when there is none. A DETACH_POLICY result (no document) is
+// compared on its Deny statements only.
+std::string unchanged_difference(const model::PolicyDocument& original, const model::PolicyDocument& result);
 
 // Replays a counterexample through spec::reference_* (the naive matcher of spec/) and says
 // why it is one; empty when the reference semantics does NOT confirm it.

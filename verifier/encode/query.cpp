@@ -25,8 +25,9 @@ Regex node(Regex::Kind kind, std::vector<Regex> children) {
   return Regex{kind, {}, std::move(children)};
 }
 
-// The lower-case-free printable ASCII characters, the domain's alphabet.
-bool in_domain(unsigned char c) { return c >= ' ' && c <= '~' && !(c >= 'A' && c <= 'Z'); }
+// The domain's characters: every character but the upper-case ASCII letters (also control
+// characters, DEL and everything beyond ASCII: an obligation over all strings covers them).
+bool in_domain(int c) { return !(c >= 'A' && c <= 'Z'); }
 
 struct TrieNode {
   std::map<char, std::unique_ptr<TrieNode>> children;
@@ -227,15 +228,23 @@ std::string fresh_domain_character(const Query& query) {
     for (const auto& word : literal.language.words) note(word);
   }
   for (const auto& service : query.group.services) note(service + ":");
-  // Prefer letters, so counterexamples read like action names.
+  auto unused = [&](int c) { return in_domain(c) && c != '*' && c != '?' && used.count(static_cast<char>(c)) == 0; };
+  // Prefer letters, so counterexamples read like action names; then any printable character;
+  // then DEL, the control characters and the bytes above ASCII: the domain has them all, so a
+  // query that names every printable character still has a fresh one (`s3:x?` is not within
+  // the 67 names `s3:x<c>`: `s3:x\x7f` is the witness).
   const std::string preferred = "zqxjkvwyfbgphmculdrsontiea0123456789";
   for (char c : preferred) {
-    if (used.count(c) == 0) return std::string(1, c);
+    if (unused(static_cast<unsigned char>(c))) return std::string(1, c);
   }
   for (int c = ' '; c <= '~'; ++c) {
-    if (in_domain(static_cast<unsigned char>(c)) && c != '*' && c != '?' && used.count(static_cast<char>(c)) == 0) {
-      return std::string(1, static_cast<char>(c));
-    }
+    if (unused(c)) return std::string(1, static_cast<char>(c));
+  }
+  for (int c : {0x7f}) {
+    if (unused(c)) return std::string(1, static_cast<char>(c));
+  }
+  for (int c = 1; c <= 0xff; ++c) {
+    if (unused(c)) return std::string(1, static_cast<char>(c));
   }
   return {};
 }

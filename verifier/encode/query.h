@@ -12,12 +12,14 @@
 //
 // The universe is the DOMAIN: strings without upper-case ASCII letters, i.e. the lower-casing
 // of every action (matching is case-insensitive, so lower-casing both sides is exact for
-// ASCII; non-ASCII patterns are rejected before encoding). A solver's model may still hold
-// characters outside printable ASCII; since glob and word languages treat every character
-// their literal text does not mention alike, such a character is replaced by a printable one
-// the query does not mention (fresh_domain_character) and the result is replayed through the
-// reference matcher before anyone believes it. (A domain of printable ASCII only, tried first,
-// made cvc5 time out on satisfiable queries that it answers at once without it.)
+// ASCII; non-ASCII patterns are rejected before encoding). Every other character is in it:
+// control characters, DEL, everything beyond ASCII. Glob and word languages treat every
+// character their literal text does not mention alike, so one FRESH character (one the query
+// does not mention, fresh_domain_character) stands for all of them: the automaton searches the
+// mentioned characters plus that one, and a solver's model character outside printable ASCII
+// is shown as it (printable_model). Every counterexample is replayed through the reference
+// matcher before anyone believes it. (A domain of printable ASCII only, tried first, made cvc5
+// time out on satisfiable queries that it answers at once without it.)
 #pragma once
 
 #include <string>
@@ -70,11 +72,14 @@ Regex language_regex(const Language& language);
 Regex uppercase_regex();
 Regex group_regex(const ServiceGroup& group);  // membership in `svc1:…|svc2:…`
 
-// The printable, upper-case-free character the domain lemma above needs: one that no
-// pattern or word of `query` mentions. Empty when the query mentions every such character.
+// TRUSTED (the automaton searches with it): a character of the domain that no pattern or word
+// of `query` mentions, printable when one is left (a letter when one is left), else DEL, a
+// control character or a byte above ASCII. Empty only when a query mentions all 230 bytes of the
+// domain, which the readers make impossible (patterns and names are printable ASCII).
 std::string fresh_domain_character(const Query& query);
 
-// A model's string with every character outside printable ASCII replaced by `fresh`.
+// A model's string with every character outside printable ASCII replaced by `fresh` (those are
+// characters the query does not mention, all alike to it).
 std::string printable_model(const std::string& model, const std::string& fresh);
 
 // Standalone SMT-LIB2: (set-logic QF_S), (declare-const x String), one assertion for the
