@@ -1,9 +1,10 @@
 // verify_refinement on whole policies: the seed example against the embedded catalog, statement
-// pairing by scope, Deny handling, and the exit codes.
+// pairing by scope, Deny handling, document fields (O0), and the exit codes.
 #include "model/catalog.h"
 #include "model/findings.h"
 #include "model/policy_input.h"
 #include "verifier/decide/verify.h"
+#include "verifier/encode/obligations.h"
 
 #include <gtest/gtest.h>
 
@@ -105,6 +106,36 @@ TEST(VerifyRefinement, RequireAgreementCountsProcedures) {
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->verdict, Verdict::kUnknown);  // exit 3 (cli/exit_codes.cpp)
   EXPECT_FALSE(report->disagreement) << "unknown because too few procedures ran, not because they disagreed";
+}
+
+// O0 compares every document field but Statement by meaning (key order aside), absent with
+// absent; a DETACH_POLICY result (no document) has no fields to compare.
+TEST(VerifyRefinement, DocumentFieldsMustBeTheOriginals) {
+  const auto original = policy(R"({"Version": "2012-10-17", "Id": "P", "X": {"a": 1, "b": 2},
+      "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]})");
+  const std::string statement = R"("Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}])";
+  EXPECT_EQ(unchanged_difference(original, policy(R"({"X": {"b": 2, "a": 1}, "Id": "P", "Version": "2012-10-17", )" +
+                                                   statement + "}")),
+            "");
+  const std::string version_changed =
+      unchanged_difference(original, policy(R"({"Version": "2008-10-17", "Id": "P", "X": {"a": 1, "b": 2}, )" + statement + "}"));
+  EXPECT_NE(version_changed.find("document field `Version` is `\"2012-10-17\"` in the original and `\"2008-10-17\"`"),
+            std::string::npos)
+      << version_changed;
+  const std::string version_removed =
+      unchanged_difference(original, policy(R"({"Id": "P", "X": {"a": 1, "b": 2}, )" + statement + "}"));
+  EXPECT_NE(version_removed.find("`Version`"), std::string::npos) << version_removed;
+  EXPECT_NE(version_removed.find("absent in the result"), std::string::npos) << version_removed;
+  EXPECT_NE(unchanged_difference(original, policy(R"({"Version": "2012-10-17", "Id": "Q", "X": {"a": 1, "b": 2}, )" +
+                                                   statement + "}")),
+            "");
+  EXPECT_NE(unchanged_difference(original, policy(R"({"Version": "2012-10-17", "Id": "P", "X": {"a": 1, "b": 3}, )" +
+                                                   statement + "}")),
+            "");
+  EXPECT_NE(unchanged_difference(original, policy(R"({"Version": "2012-10-17", "Id": "P", "X": {"a": 1, "b": 2}, "Y": 0, )" +
+                                                   statement + "}")),
+            "");
+  EXPECT_EQ(unchanged_difference(original, model::PolicyDocument{}), "");  // DETACH_POLICY: allows nothing
 }
 
 }  // namespace
