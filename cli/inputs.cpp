@@ -25,6 +25,23 @@ Result<model::Catalog> load_catalog(const Arguments& arguments, const std::strin
   return std::move(loaded->catalog);
 }
 
+Result<model::VerificationFiles> read_verification_files(const Arguments& arguments) {
+  model::VerificationFiles files;
+  const std::pair<const char*, model::InputFile*> named[] = {
+      {"--original", &files.original}, {"--findings", &files.findings}, {"--result", &files.result}};
+  for (const auto& [flag, file] : named) {
+    auto read = model::read_input_file(arguments.value(flag).value_or(""));
+    if (!read) return read.error();
+    *file = std::move(read).value();
+  }
+  if (auto catalog = arguments.value("--catalog")) {
+    auto read = model::read_input_file(*catalog);
+    if (!read) return read.error();
+    files.catalog_file = std::move(read).value();
+  }
+  return files;
+}
+
 Result<RefineInputs> load_refine_inputs(const Arguments& arguments) {
   auto policy_path = arguments.required("--policy");
   if (!policy_path) return policy_path.error();

@@ -9,6 +9,7 @@
 #include "model/catalog.h"
 #include "model/findings.h"
 #include "model/input_file.h"
+#include "model/verification_files.h"
 #include "model/policy_input.h"
 
 #include <optional>
@@ -26,6 +27,10 @@ struct CatalogInput {
   std::optional<model::InputFile> file;
 };
 Result<CatalogInput> load_catalog_input(const Arguments& arguments, const std::string& flag = "--catalog");
+
+// verify's and check-certificate's files: --original, --findings, --result and --catalog when
+// given, each read once (what is hashed is what is parsed).
+Result<model::VerificationFiles> read_verification_files(const Arguments& arguments);
 
 // What refine, compare and explain start from. Each file is read once: what is parsed is what
 // a certificate hashes.

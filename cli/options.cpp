@@ -100,7 +100,7 @@ Command check_certificate_command() {
         {.name = "--findings", .value_name = "F.json", .help = "the unused actions: Access Analyzer findings"},
         {.name = "--result", .value_name = "R.json", .help = "the result the certificate is for"},
         catalog_flag(),
-        switch_flag("--queries-only", "re-run the certificate's texts alone, bound to no input (says so loudly)"),
+        switch_flag("--queries-only", "re-run the certificate's texts alone, bound to no input: says so loudly and never exits 0"),
         timeout_flag("seconds per solver run (default 60)"),
         {.name = "--z3", .value_name = "PATH", .help = "the z3 binary (default: z3 on PATH)"},
         {.name = "--cvc5", .value_name = "PATH", .help = "the cvc5 binary (default: cvc5 on PATH)"},

@@ -38,9 +38,10 @@ int verify_refined_policy(const model::PolicyDocument& original, const model::Un
 
 OutputFile refine_certificate(const verifier::VerificationReport& report, const RefineInputs& inputs,
                               const Arguments& arguments, const std::string& strategy, const std::string& result_text) {
-  const verifier::CertificateInputs files{inputs.policy_file, inputs.findings_file,
-                                          model::InputFile{*arguments.value("-o"), result_text}, inputs.catalog_file,
-                                          strategy};
+  const verifier::CertificateInputs files{
+      model::VerificationFiles{inputs.policy_file, inputs.findings_file, model::InputFile{*arguments.value("-o"), result_text},
+                               inputs.catalog_file},
+      strategy};
   return OutputFile{"--certificate", *arguments.value("--certificate"), certificate_text(report, inputs.catalog, files)};
 }
 

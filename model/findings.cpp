@@ -147,8 +147,18 @@ class FindingsReader {
       return error_at(file_, pointer + "/findingType",
                       "finding type " + quoted_value(*type) + " is not about unused permissions (expected \"UnusedPermission\")");
     }
+    // Pages of one principal's findings: a response about another principal is another
+    // principal's unused set, and merging the two would remove what the first one uses.
     const auto resource = response.find("resource");
-    if (resource != response.end() && resource->is_string()) resource_ = resource->get<std::string>();
+    if (resource != response.end() && resource->is_string()) {
+      const std::string& arn = resource->get_ref<const std::string&>();
+      if (!resource_.empty() && arn != resource_) {
+        return error_at(file_, pointer + "/resource",
+                        "findings for more than one principal (" + quoted_text(resource_) + " and " + quoted_text(arn) +
+                            "): give one principal's findings per run");
+      }
+      resource_ = arn;
+    }
     const Json& details = response["findingDetails"];
     if (!details.is_array()) return error_at(file_, pointer + "/findingDetails", "expected an array, got " + quoted_value(details));
     for (std::size_t i = 0; i < details.size(); ++i) {

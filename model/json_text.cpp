@@ -37,21 +37,53 @@ std::string line_and_column(std::string_view text, std::size_t offset) {
 
 std::string pointer_text(const std::string& pointer) { return pointer.empty() ? "/" : pointer; }
 
+// The ordinals (0 = the first number token in the text) of the numbers written `-0`:
+// nlohmann reports an integer without its text, and `-0` would come back as `0`. Strings are
+// skipped with their escapes; a token is a maximal run of number characters outside them.
+std::unordered_set<std::size_t> negative_zero_ordinals(std::string_view text) {
+  std::unordered_set<std::size_t> ordinals;
+  std::size_t ordinal = 0;
+  const auto number_char = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      std::size_t end = i;
+      while (end < text.size() && number_char(text[end])) ++end;
+      if (text.substr(i, end - i) == "-0") ordinals.insert(ordinal);
+      ++ordinal;
+      i = end - 1;
+    }
+  }
+  return ordinals;
+}
+
 // Builds the DOM from nlohmann's SAX events (json_text.h says which rules it adds).
 // INVARIANT: `open_` holds the containers being filled, outermost first; each frame's `key` is
 // the last key read in it (objects), and its `keys` every key read in it so far.
 class CheckedDomBuilder final : public nlohmann::json_sax<Json> {
  public:
-  explicit CheckedDomBuilder(Json& root) : root_(root) {}
+  CheckedDomBuilder(Json& root, std::unordered_set<std::size_t> negative_zeros)
+      : root_(root), negative_zeros_(std::move(negative_zeros)) {}
 
   bool null() override { return add(Json(nullptr)); }
   bool boolean(bool value) override { return add(Json(value)); }
-  bool number_integer(number_integer_t value) override { return add(Json(value)); }
-  bool number_unsigned(number_unsigned_t value) override { return add(Json(value)); }
+  bool number_integer(number_integer_t value) override {
+    if (negative_zeros_.count(numbers_++) != 0) return add(raw_number("-0"));
+    return add(Json(value));
+  }
+  bool number_unsigned(number_unsigned_t value) override {
+    if (negative_zeros_.count(numbers_++) != 0) return add(raw_number("-0"));
+    return add(Json(value));
+  }
   bool number_float(number_float_t value, const string_t& text) override {
+    ++numbers_;
     Json number(value);
     if (number.dump() == text) return add(std::move(number));
-    return add(Json::binary(std::vector<std::uint8_t>(text.begin(), text.end()), kRawNumberSubtype));
+    return add(raw_number(text));
   }
   bool string(string_t& value) override { return add(Json(std::move(value))); }
   bool binary(binary_t& value) override { return add(Json::binary(std::move(value))); }
@@ -87,6 +119,10 @@ class CheckedDomBuilder final : public nlohmann::json_sax<Json> {
   const std::string& fault_pointer() const { return fault_pointer_; }
 
  private:
+  static Json raw_number(const std::string& text) {
+    return Json::binary(std::vector<std::uint8_t>(text.begin(), text.end()), kRawNumberSubtype);
+  }
+
   struct Frame {
     Json* container;
     std::string key;
@@ -151,6 +187,8 @@ class CheckedDomBuilder final : public nlohmann::json_sax<Json> {
   }
 
   Json& root_;
+  std::unordered_set<std::size_t> negative_zeros_;
+  std::size_t numbers_ = 0;  // number tokens read so far
   std::vector<Frame> open_;
   std::string error_;
   std::size_t position_ = std::string::npos;
@@ -211,8 +249,13 @@ Json with_sorted_keys(const Json& value) {
 }  // namespace
 
 Result<Json> parse_json_text(std::string_view text, const std::string& file) {
+  // nlohmann's lexer takes a NUL byte for the end of input: whatever follows would be ignored
+  // unseen (`{…}\0{…}`). JSON text has no raw NUL, so it is an error where it stands.
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    return bad_input(file + ": invalid JSON at " + line_and_column(text, nul) + ": a NUL byte");
+  }
   Json root;
-  CheckedDomBuilder builder(root);
+  CheckedDomBuilder builder(root, negative_zero_ordinals(text));
   bool parsed = false;
   try {
     parsed = Json::sax_parse(text.begin(), text.end(), &builder);

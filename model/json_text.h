@@ -8,8 +8,10 @@
 //   (`"Effect": "Deny", "Effect": "Allow"` must not silently become an Allow);
 // - a number is kept as written: one whose text nlohmann would print differently (an integer
 //   of 2^64 or more, `1.10`, `1E2`) is held as its source text and written back byte for byte;
-//   `1e400` (no finite double) is an error with its pointer. (`-0` is read as the integer 0
-//   and written as `0`: nlohmann reports integers without their text.)
+//   `1e400` (no finite double) is an error with its pointer; `-0` is kept as `-0` (nlohmann
+//   reports integers without their text, so number tokens written `-0` are found beforehand);
+// - a NUL byte anywhere is an error (nlohmann's lexer would take it for the end of input and
+//   ignore what follows);
 // - every error names the file, the JSON pointer of the value at fault when there is one, and
 //   the line and column for a syntax error.
 //

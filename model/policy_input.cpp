@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <vector>
+
 namespace leastpriv::model {
 
 namespace {
@@ -182,6 +184,17 @@ Result<LoadedPolicy> load_policy_text(std::string_view text, const std::string& 
   if (!parsed) return parsed.error();
   const Json& root = *parsed;
   if (!root.is_object()) return error_at(file, "", "expected a policy document (an object), got " + quoted_value(root));
+
+  // One file, one policy: a root that holds two shapes (a document and a wrapper, or two
+  // wrappers) would be proved as one of them and deployed as the other.
+  std::vector<std::string> shapes;
+  for (const char* key : {"Statement", "PolicyVersion", "PolicyDocument", "recommendedSteps"}) {
+    if (root.contains(key)) shapes.push_back(std::string("`") + key + "`");
+  }
+  if (shapes.size() > 1) {
+    return error_at(file, "", "holds more than one policy (" + shapes[0] + " and " + shapes[1] +
+                                  "): a file must be one policy document, one AWS CLI wrapper or one recommendation");
+  }
 
   LoadedPolicy loaded;
   if (root.contains("Statement")) {

@@ -10,6 +10,7 @@
 // tests/unit/verifier_certificate_test.cpp (the library)
 #include "cli/arguments.h"
 #include "cli/commands/commands.h"
+#include "cli/inputs.h"
 #include "cli/report.h"
 #include "model/json_text.h"
 #include "verifier/certificate/recheck.h"
@@ -22,35 +23,24 @@ namespace {
 
 // The three input files (and the catalog when given), each read once: the recheck hashes and
 // parses these very bytes. None of them with --queries-only.
-Result<std::optional<verifier::CertificateSubject>> read_subject(const Arguments& arguments) {
-  const char* const needed[] = {"--original", "--findings", "--result"};
-  int given = 0;
-  for (const char* flag : needed) given += arguments.value(flag) ? 1 : 0;
+Result<std::optional<model::VerificationFiles>> read_subject(const Arguments& arguments) {
+  const int given = (arguments.value("--original") ? 1 : 0) + (arguments.value("--findings") ? 1 : 0) +
+                    (arguments.value("--result") ? 1 : 0);
   if (arguments.has("--queries-only")) {
     if (given > 0 || arguments.value("--catalog")) {
       return Error{ErrorKind::kUsage, "--queries-only re-runs the texts alone: it takes no --original, --findings, "
                                       "--result or --catalog"};
     }
-    return std::optional<verifier::CertificateSubject>{};
+    return std::optional<model::VerificationFiles>{};
   }
   if (given < 3) {
     return Error{ErrorKind::kUsage,
                  "a certificate can only be checked against its inputs: give --original, --findings and --result "
                  "(and --catalog when it was made with one); --queries-only re-runs the texts alone, bound to no policy"};
   }
-  verifier::CertificateSubject subject;
-  model::InputFile* files[] = {&subject.original, &subject.findings, &subject.result};
-  for (int i = 0; i < 3; ++i) {
-    auto file = model::read_input_file(*arguments.value(needed[i]));
-    if (!file) return file.error();
-    *files[i] = std::move(file).value();
-  }
-  if (auto catalog = arguments.value("--catalog")) {
-    auto file = model::read_input_file(*catalog);
-    if (!file) return file.error();
-    subject.catalog_file = std::move(file).value();
-  }
-  return std::optional<verifier::CertificateSubject>{std::move(subject)};
+  auto files = read_verification_files(arguments);
+  if (!files) return files.error();
+  return std::optional<model::VerificationFiles>{std::move(files).value()};
 }
 
 }  // namespace

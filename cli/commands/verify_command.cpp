@@ -36,36 +36,17 @@ verifier::VerifyOptions verify_options(const Arguments& arguments) {
 // The inputs, each file read once: the verifier gets what was parsed from the bytes the
 // certificate hashes.
 struct VerifyInputs {
-  model::Catalog catalog;
   verifier::CertificateInputs files;
-  model::PolicyDocument original;
-  model::UnusedFindings findings;
-  model::PolicyDocument result;
+  model::VerificationInputs parsed;
 };
 
 Result<VerifyInputs> load_verify_inputs(const Arguments& arguments) {
-  auto catalog = load_catalog_input(arguments);
-  if (!catalog) return catalog.error();
-  verifier::CertificateInputs files;
-  files.catalog_file = std::move(catalog->file);
-  files.strategy = arguments.value("--strategy").value_or("");
-  const std::pair<const char*, model::InputFile*> named[] = {
-      {"--original", &files.original}, {"--findings", &files.findings}, {"--result", &files.result}};
-  for (const auto& [flag, file] : named) {
-    auto read = model::read_input_file(*arguments.value(flag));
-    if (!read) return read.error();
-    *file = std::move(read).value();
-  }
-  auto original = model::load_policy_text(files.original.bytes, files.original.path);
-  if (!original) return original.error();
-  auto findings = model::UnusedFindings::from_text(files.findings.bytes, files.findings.path);
-  if (!findings) return findings.error();
-  auto result = model::load_policy_text(files.result.bytes, files.result.path);
-  if (!result) return result.error();
-  model::PolicyDocument original_document = std::move(original)->document;
-  model::PolicyDocument result_document = model::candidate_document(*result);
-  return VerifyInputs{std::move(catalog->catalog), std::move(files), std::move(original_document),
-                      std::move(findings).value(), std::move(result_document)};
+  auto files = read_verification_files(arguments);
+  if (!files) return files.error();
+  auto parsed = model::parse_verification_files(*files);
+  if (!parsed) return parsed.error();
+  return VerifyInputs{verifier::CertificateInputs{std::move(files).value(), arguments.value("--strategy").value_or("")},
+                      std::move(parsed).value()};
 }
 
 }  // namespace
@@ -82,7 +63,7 @@ int run_verify(const Words& words) {
   auto inputs = load_verify_inputs(*arguments);
   if (!inputs) return report_error(inputs.error());
 
-  auto report = verifier::verify_refinement(inputs->original, inputs->findings, inputs->result, inputs->catalog,
+  auto report = verifier::verify_refinement(inputs->parsed.original, inputs->parsed.findings, inputs->parsed.result, inputs->parsed.catalog,
                                             verify_options(*arguments));
   if (!report) return report_error(report.error());
   for (const auto& warning : report->warnings) report_warning(warning);
@@ -97,7 +78,7 @@ int run_verify(const Words& words) {
       report_warning("not proved: no certificate written to `" + *certificate_path + "`");
       return verdict;
     }
-    const std::string text = certificate_text(*report, inputs->catalog, inputs->files);
+    const std::string text = certificate_text(*report, inputs->parsed.catalog, inputs->files);
     if (auto written = write_outputs({{"--certificate", *certificate_path, text}}); !written) {
       return report_error(written.error());
     }

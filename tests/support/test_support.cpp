@@ -45,6 +45,12 @@ model::InputFile source_input(const std::string& relative) {
   return file.ok() ? *file : model::InputFile{};
 }
 
+model::VerificationFiles fault_files(const std::string& fault) {
+  const std::string dir = "proofs/faults/" + fault + "/";
+  return model::VerificationFiles{source_input(dir + "original.json"), source_input(dir + "findings.json"),
+                                  source_input(dir + "result.json"), source_input("tests/data/catalog-small.json")};
+}
+
 CommandResult run_leastpriv(const std::vector<std::string>& arguments) {
   const std::string dir = make_temp_dir();
   const std::string out_path = dir + "/out";
@@ -76,9 +82,22 @@ CommandResult run_leastpriv(const std::vector<std::string>& arguments) {
   return result;
 }
 
+namespace {
+
+// A zombie has ended; only its parent's wait is pending (an orphan's new parent may reap late).
+bool is_zombie(int pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line)) return false;
+  const auto after_name = line.rfind(')');
+  return after_name != std::string::npos && after_name + 2 < line.size() && line[after_name + 2] == 'Z';
+}
+
+}  // namespace
+
 bool process_gone(int pid) {
   for (int attempt = 0; attempt < 300; ++attempt) {
-    if (::kill(pid, 0) != 0) return true;
+    if (::kill(pid, 0) != 0 || is_zombie(pid)) return true;
     ::usleep(10000);
   }
   return false;

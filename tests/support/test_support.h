@@ -5,6 +5,7 @@
 #include "model/catalog.h"
 #include "model/findings.h"
 #include "model/input_file.h"
+#include "model/verification_files.h"
 #include "model/policy.h"
 
 #include <string>
@@ -18,6 +19,8 @@ std::string read_file(const std::string& path);
 bool write_file(const std::string& path, const std::string& text);
 // A file of the source tree as read once (model::read_input_file); fails the test if unreadable.
 model::InputFile source_input(const std::string& relative);
+// The files of proofs/faults/FAULT/ (original, findings, result) with tests/data/catalog-small.json.
+model::VerificationFiles fault_files(const std::string& fault);
 
 struct CommandResult {
   int exit_code = -1;
@@ -30,8 +33,8 @@ CommandResult run_leastpriv(const std::vector<std::string>& arguments);
 // A fresh empty directory under the system's temp directory.
 std::string make_temp_dir();
 
-// Waits up to three seconds for process `pid` to be gone (no longer signalable); true if it is.
-// A killed child of init may linger a moment as a zombie, never running.
+// Waits up to three seconds for process `pid` to be gone (no longer signalable, or a zombie:
+// ended, waiting only for its new parent to reap it); true if it is.
 bool process_gone(int pid);
 
 // Every word over `alphabet` of length 0 to max_length, shortest first (exhaustive testers).

@@ -52,6 +52,19 @@ TEST(UnusedFindings, ReadsPagesOfGetFindingV2) {
   EXPECT_TRUE(findings.is_unused("ec2:runinstances"));
 }
 
+// Pages are one principal's: responses about two principals are refused, not merged (a merged
+// set would remove from one role what only the other leaves unused).
+TEST(UnusedFindings, ResponsesAboutTwoPrincipalsAreRefused) {
+  const std::string role_a = R"({"resource": "arn:aws:iam::1:role/A", "findingDetails": [{"unusedPermissionDetails": {"serviceNamespace": "s3", "actions": [{"action": "PutObject"}]}}]})";
+  const std::string role_b = R"({"resource": "arn:aws:iam::1:role/B", "findingDetails": [{"unusedPermissionDetails": {"serviceNamespace": "s3", "actions": [{"action": "GetObject"}]}}]})";
+  const std::string error = error_of("[" + role_a + ", " + role_b + "]");
+  EXPECT_NE(error.find("f.json: /1/resource: findings for more than one principal (`arn:aws:iam::1:role/A` and "
+                       "`arn:aws:iam::1:role/B`)"),
+            std::string::npos)
+      << error;
+  EXPECT_EQ(error_of("[" + role_a + ", " + role_a + "]"), "(no error)");
+}
+
 TEST(UnusedFindings, SameSeedInBothShapesGivesTheSameSet) {
   const auto simple = findings_of(testing::read_file(testing::source_path("examples/seed/findings.json")));
   const auto v2 = findings_of(testing::read_file(testing::source_path("examples/aws-shapes/get-finding-v2.seed.json")));

@@ -75,6 +75,28 @@ TEST(JsonText, Row8NumbersAreKeptAsWritten) {
   EXPECT_FALSE((*parsed)["big"].is_string());
 }
 
+// `-0` is written back as `-0` and is another value than `0` (a scope holding one is another
+// scope); `-0.0`, `0` and numbers after a string that looks like one are unaffected.
+TEST(JsonText, NegativeZeroIsKeptAsWritten) {
+  const std::string text = R"({"s":"-0 and 1","a":-0,"b":[0,-0,-0.0,-01e1],"c":0,"k":{"-0":-0}})";
+  auto parsed = parse_json_text(R"({"s":"-0 and 1","a":-0,"b":[0,-0,-0.0],"c":0,"k":{"-0":-0}})", "f.json");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(dump_json(*parsed, -1), R"({"s":"-0 and 1","a":-0,"b":[0,-0,-0.0],"c":0,"k":{"-0":-0}})");
+  EXPECT_TRUE(is_raw_number((*parsed)["a"]));
+  EXPECT_FALSE(is_raw_number((*parsed)["c"]));
+  EXPECT_FALSE(is_raw_number((*parsed)["b"][0]));
+  EXPECT_NE(canonical_json_text((*parsed)["a"]), canonical_json_text((*parsed)["c"]));
+  EXPECT_NE(error_of(text), "(no error)");  // `-01e1` is no JSON number: still refused
+}
+
+// nlohmann's lexer ends at a NUL byte; we refuse it where it stands instead of ignoring the rest.
+TEST(JsonText, ANulByteIsAnErrorNotTheEndOfInput) {
+  const std::string text = std::string(R"({"a": 1})") + '\0' + R"({"Statement": "*"})";
+  const std::string error = error_of(text);
+  EXPECT_NE(error.find("f.json: invalid JSON at line 1, column 9: a NUL byte"), std::string::npos) << error;
+  EXPECT_NE(error_of(std::string("[\"a\0b\"]", 7)), "(no error)");
+}
+
 TEST(JsonText, Row8BigNumbersInAPolicyComeThroughAndSeparateScopes) {
   const std::string condition = R"({"NumericLessThan": {"s3:max-keys": 100000000000000000001}})";
   auto policy = load_policy_text(R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": )" +

@@ -101,5 +101,23 @@ TEST(PolicyInput, Row15ControlAndNonAsciiCharactersInAnActionAreRefused) {
   EXPECT_NE(error_of(R"({"Statement": [{"Effect": "Allow", "Action": "s3:a\u0000b"}]})").find("`s3:a\\x00b`"), std::string::npos);
 }
 
+// One file, one policy: a root that holds a document and a wrapper (or two wrappers) would be
+// proved as one and deployed as the other (found by red-teaming check-certificate).
+TEST(PolicyInput, AFileWithTwoPolicyShapesIsRefused) {
+  const std::string document = R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]})";
+  const std::string recommendation = R"([{"unusedPermissionsRecommendedStep": {"recommendedAction": "CREATE_POLICY",
+      "recommendedPolicy": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"}}])";
+  const std::string both[] = {
+      R"({"PolicyDocument": )" + document + R"(, "recommendedSteps": )" + recommendation + "}",
+      R"({"PolicyVersion": {"Document": )" + document + R"(}, "PolicyDocument": )" + document + "}",
+      R"({"Version": "2012-10-17", "Statement": [], "PolicyDocument": )" + document + "}",
+  };
+  for (const auto& text : both) {
+    const std::string error = error_of(text);
+    EXPECT_NE(error.find("p.json: /: holds more than one policy"), std::string::npos) << text << "\n" << error;
+  }
+  EXPECT_EQ(error_of(R"({"RoleName": "r", "PolicyName": "p", "PolicyDocument": )" + document + "}"), "(no error)");
+}
+
 }  // namespace
 }  // namespace leastpriv::model

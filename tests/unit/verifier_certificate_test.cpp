@@ -2,11 +2,8 @@
 // every obligation's text; the genuine one re-checks against its inputs with the z3 and cvc5
 // command-line solvers; a refuted one and one handed the wrong file do not. (Forgeries of every
 // kind: tests/unit/certificate_tamper_test.cpp.)
-#include "model/catalog.h"
-#include "model/findings.h"
-#include "model/input_file.h"
 #include "model/json_text.h"
-#include "model/policy_input.h"
+#include "model/verification_files.h"
 #include "tests/support/test_support.h"
 #include "verifier/certificate/certificate.h"
 #include "verifier/certificate/recheck.h"
@@ -19,23 +16,16 @@ namespace {
 
 struct Built {
   model::Json certificate;
-  CertificateSubject subject;
+  model::VerificationFiles files;
 };
 
 Built build(const std::string& fault) {
-  const std::string dir = "proofs/faults/" + fault + "/";
-  CertificateSubject subject{testing::source_input(dir + "original.json"), testing::source_input(dir + "findings.json"),
-                            testing::source_input(dir + "result.json"), testing::source_input("tests/data/catalog-small.json")};
-  auto catalog = model::Catalog::from_file_text(subject.catalog_file->bytes, subject.catalog_file->path);
-  auto original = model::load_policy_text(subject.original.bytes, subject.original.path);
-  auto findings = model::UnusedFindings::from_text(subject.findings.bytes, subject.findings.path);
-  auto result = model::load_policy_text(subject.result.bytes, subject.result.path);
-  EXPECT_TRUE(catalog.ok() && original.ok() && findings.ok() && result.ok());
-  auto report = verify_refinement(original->document, *findings, model::candidate_document(*result), *catalog,
-                                  VerifyOptions{});
+  const model::VerificationFiles files = testing::fault_files(fault);
+  auto inputs = model::parse_verification_files(files);
+  EXPECT_TRUE(inputs.ok()) << inputs.error().message;
+  auto report = verify_refinement(inputs->original, inputs->findings, inputs->result, inputs->catalog, VerifyOptions{});
   EXPECT_TRUE(report.ok());
-  const CertificateInputs inputs{subject.original, subject.findings, subject.result, subject.catalog_file, "aws"};
-  return {build_certificate(*report, *catalog, inputs), subject};
+  return {build_certificate(*report, inputs->catalog, CertificateInputs{files, "aws"}), files};
 }
 
 TEST(Certificate, RecordsHashesCatalogAndEveryObligation) {
@@ -44,9 +34,9 @@ TEST(Certificate, RecordsHashesCatalogAndEveryObligation) {
   EXPECT_EQ(certificate["format"], kCertificateFormat);
   EXPECT_EQ(certificate["verdict"], "proved");
   EXPECT_EQ(certificate["strategy"], "aws");
-  EXPECT_EQ(certificate["inputs"]["original"]["sha256"], sha256_hex(built.subject.original.bytes));
-  EXPECT_EQ(certificate["inputs"]["result"]["bytes"], built.subject.result.bytes.size());
-  EXPECT_EQ(certificate["catalog"]["file"]["sha256"], sha256_hex(built.subject.catalog_file->bytes));
+  EXPECT_EQ(certificate["inputs"]["original"]["sha256"], sha256_hex(built.files.original.bytes));
+  EXPECT_EQ(certificate["inputs"]["result"]["bytes"], built.files.result.bytes.size());
+  EXPECT_EQ(certificate["catalog"]["file"]["sha256"], sha256_hex(built.files.catalog_file->bytes));
   EXPECT_EQ(certificate["catalog"]["canonical_sha256"].get<std::string>().size(), 64U);
   ASSERT_GE(certificate["obligations"].size(), 4U);
   for (const auto& obligation : certificate["obligations"]) {
@@ -60,7 +50,7 @@ TEST(Certificate, RecordsHashesCatalogAndEveryObligation) {
 
 TEST(Certificate, SeedCertificateRechecksWithBothCommandLineSolvers) {
   const auto built = build("00-seed-correct");
-  auto report = recheck_certificate(built.certificate, "certificate", built.subject, RecheckOptions{});
+  auto report = recheck_certificate(built.certificate, "certificate", built.files, RecheckOptions{});
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(recheck_verdict(*report), Verdict::kProved) << recheck_to_text(*report);
   int z3 = 0;
@@ -76,15 +66,15 @@ TEST(Certificate, SeedCertificateRechecksWithBothCommandLineSolvers) {
 TEST(Certificate, FaultyResultCertificateFailsTheRecheck) {
   const auto built = build("02-drop-getjobtagging");
   EXPECT_EQ(built.certificate["verdict"], "counterexample");
-  auto report = recheck_certificate(built.certificate, "certificate", built.subject, RecheckOptions{});
+  auto report = recheck_certificate(built.certificate, "certificate", built.files, RecheckOptions{});
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(recheck_verdict(*report), Verdict::kCounterexample) << recheck_to_text(*report);
 }
 
 TEST(Certificate, ChangedInputFileIsAHashMismatch) {
   auto built = build("00-seed-correct");
-  built.subject.result = built.subject.original;  // the wrong file
-  auto report = recheck_certificate(built.certificate, "certificate", built.subject, RecheckOptions{});
+  built.files.result = built.files.original;  // the wrong file
+  auto report = recheck_certificate(built.certificate, "certificate", built.files, RecheckOptions{});
   ASSERT_TRUE(report.ok());
   bool named = false;
   for (const auto& problem : report->problems) named = named || problem.rfind("result `", 0) == 0;

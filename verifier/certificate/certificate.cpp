@@ -97,10 +97,10 @@ model::Json build_certificate(const VerificationReport& report, const model::Cat
   certificate["format"] = kCertificateFormat;
   certificate["verdict"] = verdict_name(report.verdict);
   certificate["disagreement"] = report.disagreement;
-  certificate["inputs"] = model::Json{{"original", file_entry(inputs.original)},
-                                      {"findings", file_entry(inputs.findings)},
-                                      {"result", file_entry(inputs.result)}};
-  certificate["catalog"] = catalog_entry_of(catalog, inputs.catalog_file);
+  certificate["inputs"] = model::Json{{"original", file_entry(inputs.files.original)},
+                                      {"findings", file_entry(inputs.files.findings)},
+                                      {"result", file_entry(inputs.files.result)}};
+  certificate["catalog"] = catalog_entry_of(catalog, inputs.files.catalog_file);
   if (!inputs.strategy.empty()) certificate["strategy"] = inputs.strategy;
   certificate["tools"] = model::Json{{"z3", report.z3_version}, {"cvc5", report.cvc5_version}, {"automaton", kAutomatonVersion}};
   certificate["seconds"] = report.seconds;

@@ -10,7 +10,7 @@
 #pragma once
 
 #include "model/catalog.h"
-#include "model/input_file.h"
+#include "model/verification_files.h"
 #include "model/json_text.h"
 #include "verifier/decide/verify.h"
 
@@ -21,13 +21,8 @@ namespace leastpriv::verifier {
 
 // The files a certificate is about, as they were read and parsed (the hashes are of these bytes).
 struct CertificateInputs {
-  model::InputFile original;
-  model::InputFile findings;
-  // For refine, the bytes about to be written to -o (the result and its certificate are
-  // written together).
-  model::InputFile result;
-  std::optional<model::InputFile> catalog_file;  // absent: the embedded catalog
-  std::string strategy;                          // optional: the strategy that produced the result (`aws`)
+  model::VerificationFiles files;
+  std::string strategy;  // optional: the strategy that produced the result (`aws`)
 };
 
 // The format this build writes and reads: `leastpriv-certificate-2`.

@@ -1,8 +1,6 @@
 // Re-checking a certificate against its inputs; see recheck.h.
 #include "verifier/certificate/recheck.h"
 
-#include "model/findings.h"
-#include "model/policy_input.h"
 #include "support/interrupt_cleanup.h"
 #include "support/parallel_for.h"
 #include "support/process.h"
@@ -92,7 +90,7 @@ void check_recorded_verdicts(const model::Json& certificate, const std::vector<R
   if (recorded.empty()) problems.push_back("the certificate records no obligation");
 }
 
-void check_hashes(const model::Json& certificate, const CertificateSubject& subject, std::vector<std::string>& problems) {
+void check_hashes(const model::Json& certificate, const model::VerificationFiles& subject, std::vector<std::string>& problems) {
   const std::pair<const char*, const model::InputFile*> files[] = {
       {"original", &subject.original}, {"findings", &subject.findings}, {"result", &subject.result}};
   for (const auto& [key, input] : files) {
@@ -111,6 +109,31 @@ void check_hashes(const model::Json& certificate, const CertificateSubject& subj
   }
 }
 
+// The catalog file, when the certificate was made with one, is the given --catalog, byte for
+// byte (its canonical hash, checked apart, fixes what it means; this fixes the file as well).
+void check_catalog_file(const model::Json& certificate, const model::VerificationFiles& subject,
+                        std::vector<std::string>& problems) {
+  const model::Json* recorded = nullptr;
+  if (certificate.contains("catalog") && certificate["catalog"].is_object() && certificate["catalog"].contains("file")) {
+    recorded = &certificate["catalog"]["file"];
+  }
+  if (recorded == nullptr && subject.catalog_file) {
+    problems.push_back("the certificate was made with the embedded catalog, not a --catalog file");
+    return;
+  }
+  if (recorded == nullptr) return;
+  const std::string expected = recorded->is_object() ? string_field(*recorded, "sha256") : "";
+  if (!subject.catalog_file) {
+    problems.push_back("the certificate was made with a catalog file (SHA-256 " + expected + "): give it with --catalog");
+    return;
+  }
+  const std::string actual = sha256_hex(subject.catalog_file->bytes);
+  if (actual != expected) {
+    problems.push_back("catalog `" + subject.catalog_file->path + "` hashes to " + actual + ", the certificate says " +
+                       expected);
+  }
+}
+
 // What the verifier itself makes of the given files: the catalog's canonical hash, O0's
 // answer and every O1-O3 text.
 struct Rebuilt {
@@ -119,20 +142,12 @@ struct Rebuilt {
   std::vector<ObligationText> texts;
 };
 
-Result<Rebuilt> rebuild_obligations(const CertificateSubject& subject) {
-  auto catalog = subject.catalog_file ? model::Catalog::from_file_text(subject.catalog_file->bytes, subject.catalog_file->path)
-                                      : model::Catalog::embedded();
-  if (!catalog) return catalog.error();
-  auto original = model::load_policy_text(subject.original.bytes, subject.original.path);
-  if (!original) return original.error();
-  auto findings = model::UnusedFindings::from_text(subject.findings.bytes, subject.findings.path);
-  if (!findings) return findings.error();
-  auto result = model::load_policy_text(subject.result.bytes, subject.result.path);
-  if (!result) return result.error();
-  const model::PolicyDocument result_document = model::candidate_document(*result);
-  auto tasks = build_queries(original->document, *findings, result_document, *catalog);
+Result<Rebuilt> rebuild_obligations(const model::VerificationFiles& subject) {
+  auto inputs = model::parse_verification_files(subject);
+  if (!inputs) return inputs.error();
+  auto tasks = build_queries(inputs->original, inputs->findings, inputs->result, inputs->catalog);
   if (!tasks) return tasks.error();
-  return Rebuilt{catalog_hash(*catalog), unchanged_difference(original->document, result_document),
+  return Rebuilt{catalog_hash(inputs->catalog), unchanged_difference(inputs->original, inputs->result),
                  obligation_texts(*tasks)};
 }
 
@@ -184,7 +199,7 @@ void compare_obligations(const std::vector<RecordedObligation>& recorded, const 
 // returns the texts to re-run (the rebuilt ones: by then byte-identical to the certificate's).
 Result<std::vector<ObligationText>> bind_to_subject(const model::Json& certificate,
                                                      const std::vector<RecordedObligation>& recorded,
-                                                     const CertificateSubject& subject,
+                                                     const model::VerificationFiles& subject,
                                                      std::vector<std::string>& problems) {
   check_hashes(certificate, subject, problems);
   auto rebuilt = rebuild_obligations(subject);
@@ -195,6 +210,7 @@ Result<std::vector<ObligationText>> bind_to_subject(const model::Json& certifica
     problems.push_back("the catalog's canonical SHA-256 is " + rebuilt->catalog_sha256 + ", the certificate says `" +
                        recorded_catalog + "` (give the certificate's catalog with --catalog)");
   }
+  check_catalog_file(certificate, subject, problems);
   compare_obligations(recorded, *rebuilt, problems);
   return std::move(rebuilt->texts);
 }
@@ -298,7 +314,7 @@ std::vector<ObligationText> recorded_texts(const std::vector<RecordedObligation>
 }  // namespace
 
 Result<RecheckReport> recheck_certificate(const model::Json& certificate, const std::string& file,
-                                          const std::optional<CertificateSubject>& subject,
+                                          const std::optional<model::VerificationFiles>& subject,
                                           const RecheckOptions& options) {
   const auto began = Clock::now();
   if (auto format = check_format(certificate, file); !format) return format.error();
@@ -327,7 +343,10 @@ Result<RecheckReport> recheck_certificate(const model::Json& certificate, const 
   return report;
 }
 
-Verdict recheck_verdict(const RecheckReport& report) {
+namespace {
+
+// Whether every text is unsat in both solvers (and nothing else is wrong).
+Verdict texts_verdict(const RecheckReport& report) {
   if (!report.problems.empty()) return Verdict::kCounterexample;
   bool unknown = !report.solvers_run;
   for (const auto& verdict : report.verdicts) {
@@ -335,6 +354,15 @@ Verdict recheck_verdict(const RecheckReport& report) {
     if (verdict.answer != "unsat") unknown = true;
   }
   return unknown ? Verdict::kUnknown : Verdict::kProved;
+}
+
+}  // namespace
+
+Verdict recheck_verdict(const RecheckReport& report) {
+  const Verdict verdict = texts_verdict(report);
+  // Texts bound to no input prove nothing about a policy: never a pass (a gate that reads only
+  // the exit code must not accept forged texts).
+  return report.queries_only && verdict == Verdict::kProved ? Verdict::kUnknown : verdict;
 }
 
 std::string recheck_to_text(const RecheckReport& report) {
@@ -364,10 +392,10 @@ std::string recheck_to_text(const RecheckReport& report) {
                   report.verdicts.size(), z3_seconds, cvc5_seconds, report.seconds);
     out << summary << "\n";
   }
-  if (recheck_verdict(report) != Verdict::kProved) {
+  if (report.queries_only && texts_verdict(report) == Verdict::kProved) {
+    out << "texts re-checked (every one unsat in z3 and cvc5), bound to NO input: certificate NOT re-checked (exit 3)\n";
+  } else if (recheck_verdict(report) != Verdict::kProved) {
     out << "certificate NOT re-checked\n";
-  } else if (report.queries_only) {
-    out << "texts re-checked (every one unsat in z3 and cvc5), bound to NO input\n";
   } else {
     out << "certificate re-checked: it is the verifier's own obligations for these files and catalog, every one unsat "
            "in z3 and cvc5\n";

@@ -17,7 +17,7 @@
 #pragma once
 
 #include "model/catalog.h"
-#include "model/input_file.h"
+#include "model/verification_files.h"
 #include "model/json_text.h"
 #include "verifier/decide/verify.h"
 
@@ -26,14 +26,6 @@
 #include <vector>
 
 namespace leastpriv::verifier {
-
-// The files a certificate must be about, as read once (hashed and parsed from these bytes).
-struct CertificateSubject {
-  model::InputFile original;
-  model::InputFile findings;
-  model::InputFile result;
-  std::optional<model::InputFile> catalog_file;  // absent: the embedded catalog
-};
 
 // One re-check of one SMT-LIB2 text by one command-line solver.
 struct RecheckVerdict {
@@ -63,12 +55,13 @@ struct RecheckOptions {
 // absent (--queries-only). An Error means a malformed certificate or an input file that is not
 // a policy, findings or catalog (exit 2); anything else is in the report.
 Result<RecheckReport> recheck_certificate(const model::Json& certificate, const std::string& file,
-                                          const std::optional<CertificateSubject>& subject,
+                                          const std::optional<model::VerificationFiles>& subject,
                                           const RecheckOptions& options);
 
-// kProved when there is no problem and every text is unsat in both solvers; kCounterexample
-// when there is a problem or any answer is sat; else kUnknown (unknown, timeout, or output that
-// is not exactly one answer). cli/ turns it into the exit code.
+// kProved when the certificate was checked against its inputs, there is no problem and every
+// text is unsat in both solvers; kCounterexample when there is a problem or any answer is sat;
+// else kUnknown (unknown, timeout, output that is not exactly one answer, or --queries-only:
+// texts bound to no input prove nothing about a policy). cli/ turns it into the exit code.
 Verdict recheck_verdict(const RecheckReport& report);
 
 std::string recheck_to_text(const RecheckReport& report);

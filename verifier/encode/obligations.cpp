@@ -176,7 +176,9 @@ void add_tasks(std::vector<QueryTask>& tasks, const ScopedQuery& obligation, con
     if (kind == ObligationKind::kRemoval) task.ground = task.query.literals.front().language.globs.empty();
     if (add_catalog_words) {
       Literal catalog_literal;
-      catalog_literal.label = "catalog (" + catalog.identity().source + ")";
+      // Named by what it holds, not where it was read from: a certificate does not bind paths.
+      catalog_literal.label = "catalog (" + std::to_string(catalog.actions().size()) + " actions" +
+                              (catalog.identity().date.empty() ? "" : ", " + catalog.identity().date) + ")";
       catalog_literal.language.words = catalog_words(catalog, group.services);
       task.query.literals.insert(task.query.literals.begin(), std::move(catalog_literal));
     }

@@ -77,9 +77,22 @@ void print_regex(const Regex& regex, std::string& out) {
   out += ')';
 }
 
-std::string one_line(const std::string& text) {
+// Comment text as printable ASCII: every other byte (a line break, a control character, a byte
+// of a UTF-8 character that a cut label may have split) as `\xNN`. The texts a certificate
+// records then survive JSON writing byte for byte, however the scope text was cut.
+std::string comment_text(const std::string& text) {
+  static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
-  for (char c : text) out += (c == '\n' || c == '\r') ? ' ' : c;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= ' ' && u <= '~') {
+      out += c;
+    } else {
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 0xf];
+    }
+  }
   return out;
 }
 
@@ -255,7 +268,7 @@ std::string query_to_smtlib(const Query& query) {
   std::size_t start = 0;
   while (start < comment.size()) {
     const auto end = comment.find('\n', start);
-    out += "; " + comment.substr(start, end == std::string::npos ? std::string::npos : end - start) + "\n";
+    out += "; " + comment_text(comment.substr(start, end == std::string::npos ? std::string::npos : end - start)) + "\n";
     if (end == std::string::npos) break;
     start = end + 1;
   }
@@ -272,7 +285,7 @@ std::string query_to_smtlib(const Query& query) {
     out += query.group.other ? ")\n" : "\n";
   }
   for (const auto& literal : query.literals) {
-    out += "  ; " + std::string(literal.member ? "in " : "not in ") + one_line(literal.label) + "\n  ";
+    out += "  ; " + std::string(literal.member ? "in " : "not in ") + comment_text(literal.label) + "\n  ";
     if (!literal.member) out += "(re.comp ";
     print_regex(language_regex(literal.language), out);
     out += literal.member ? "\n" : ")\n";
