@@ -69,6 +69,27 @@ TEST_F(VerifyCli, CheckCertificateNeedsItsInputsOrSaysItChecksNone) {
   EXPECT_NE(texts_alone.err.find("nothing ties"), std::string::npos) << texts_alone.err;
 }
 
+// Found by red-teaming: a genuine certificate re-checks when a scope label was cut inside a
+// UTF-8 character (comments are printable ASCII) and when the catalog path is spelled another
+// way (texts name the catalog by content, not by path).
+TEST_F(VerifyCli, GenuineCertificatesRecheckWhateverTheScopeTextOrCatalogPath) {
+  const std::string policy = dir_ + "/policy.json";
+  const std::string findings = dir_ + "/findings.json";
+  std::string resource = "arn:aws:s3:::bucket/";
+  for (int i = 0; i < 40; ++i) resource += "\u00e9";  // é, two bytes each: some cut lands inside one
+  testing::write_file(policy, R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": ")" +
+                                  resource + R"("}]})");
+  testing::write_file(findings, R"([{"serviceNamespace": "s3", "actions": ["GetObject"]}])");
+  const std::string out = dir_ + "/out.json";
+  const std::string certificate = dir_ + "/certificate.json";
+  const auto refined = run_leastpriv({"refine", "--policy", policy, "--findings", findings, "--catalog",
+                                      "tests/data/catalog-small.json", "-o", out, "--certificate", certificate});
+  ASSERT_EQ(refined.exit_code, 0) << refined.err;
+  const auto rechecked = run_leastpriv({"check-certificate", certificate, "--original", policy, "--findings", findings,
+                                        "--result", out, "--catalog", "./tests/../tests/data/catalog-small.json"});
+  EXPECT_EQ(rechecked.exit_code, 0) << rechecked.out << rechecked.err;
+}
+
 // Issue 12 row 3: --timeout bounds the whole verification, not each query: with a budget
 // too small for any procedure to start, every query is unknown (exit 3, never a pass), and
 // the run ends at once; refine then writes nothing.
