@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,6 +21,33 @@
 extern char** environ;
 
 namespace leastpriv::support {
+
+std::string resolve_program(const std::string& program) {
+  std::vector<std::string> candidates;
+  if (program.find('/') != std::string::npos) {
+    candidates.push_back(program);
+  } else {
+    const char* path = std::getenv("PATH");
+    const std::string entries = path != nullptr ? path : "/usr/local/bin:/usr/bin:/bin";
+    std::size_t start = 0;
+    while (start <= entries.size()) {
+      const auto end = std::min(entries.find(':', start), entries.size());
+      const std::string dir = entries.substr(start, end - start);
+      candidates.push_back((dir.empty() ? "." : dir) + "/" + program);
+      start = end + 1;
+    }
+  }
+  for (const auto& candidate : candidates) {
+    struct stat info {};
+    if (::stat(candidate.c_str(), &info) != 0 || !S_ISREG(info.st_mode) || ::access(candidate.c_str(), X_OK) != 0) continue;
+    char* real = ::realpath(candidate.c_str(), nullptr);
+    if (real == nullptr) return candidate;
+    std::string resolved(real);
+    std::free(real);
+    return resolved;
+  }
+  return {};
+}
 
 namespace {
 

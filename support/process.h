@@ -26,4 +26,10 @@ struct ProcessResult {
 // `deadline_seconds` of wall time.
 ProcessResult run_process(const std::vector<std::string>& argv, double deadline_seconds);
 
+// The file run_process would run for `program`: itself when it has a `/`, else the first
+// executable of that name on PATH (an empty PATH entry is the current directory); the
+// canonical path when it exists, empty when there is none. So a report can say which binary
+// answered.
+std::string resolve_program(const std::string& program);
+
 }  // namespace leastpriv::support

@@ -94,8 +94,11 @@ TEST_F(CertificateTamper, TheGenuineCertificateIsAccepted) {
   EXPECT_TRUE(report->problems.empty()) << recheck_to_text(*report);
   EXPECT_TRUE(report->solvers_run);
   EXPECT_EQ(recheck_verdict(*report), Verdict::kProved) << recheck_to_text(*report);
-  // Both solvers on every O1-O3 text.
+  // Both solvers on every O1-O3 text, and the report says which binaries they were.
   EXPECT_EQ(report->verdicts.size(), 2 * (certificate_["obligations"].size() - 1));
+  const std::string text = recheck_to_text(*report);
+  EXPECT_NE(text.find("solver z3: " + options_.z3_binary + " ("), std::string::npos) << text;
+  EXPECT_NE(text.find("solver cvc5: " + options_.cvc5_binary + " ("), std::string::npos) << text;
 }
 
 TEST_F(CertificateTamper, 01EveryQueryReplacedByAssertFalse) {

@@ -48,5 +48,18 @@ TEST(Process, TheDeadlineKillsTheProgramAndItsChildren) {
   EXPECT_TRUE(testing::process_gone(child)) << "the sleeping child " << child << " outlived the deadline";
 }
 
+// Which binary a name runs: the first executable file on PATH, canonical; a name with a `/`
+// is itself; nothing found is empty.
+TEST(Process, ResolveProgramNamesTheFileThatRuns) {
+  const std::string sh = support::resolve_program("sh");
+  ASSERT_FALSE(sh.empty());
+  EXPECT_EQ(sh.front(), '/');
+  const auto ran = support::run_process({sh, "-c", "echo ok"}, 10);
+  EXPECT_EQ(ran.output, "ok\n");
+  EXPECT_EQ(support::resolve_program("/bin/sh"), sh);
+  EXPECT_EQ(support::resolve_program("leastpriv-no-such-program"), "");
+  EXPECT_EQ(support::resolve_program("/"), "");  // a directory is no program
+}
+
 }  // namespace
 }  // namespace leastpriv

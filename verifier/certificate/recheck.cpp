@@ -302,6 +302,16 @@ Result<std::vector<RecheckVerdict>> run_rechecks(const std::vector<ObligationTex
   return verdicts;
 }
 
+// `name: /path/to/binary (first line of its --version)`.
+std::string solver_identity(const std::string& name, const std::string& binary) {
+  const std::string path = support::resolve_program(binary);
+  if (path.empty()) return name + ": `" + binary + "` not found";
+  const auto version = support::run_process({path, "--version"}, 10);
+  std::string line = version.output.substr(0, version.output.find('\n'));
+  if (line.size() > 120) line = line.substr(0, 120) + "…";
+  return name + ": " + path + " (" + line + ")";
+}
+
 // --queries-only: the certificate's own texts, as they are.
 std::vector<ObligationText> recorded_texts(const std::vector<RecordedObligation>& recorded) {
   std::vector<ObligationText> texts;
@@ -338,6 +348,7 @@ Result<RecheckReport> recheck_certificate(const model::Json& certificate, const 
     if (!verdicts) return verdicts.error();
     report.verdicts = std::move(verdicts).value();
     report.solvers_run = true;
+    report.solvers = {solver_identity("z3", options.z3_binary), solver_identity("cvc5", options.cvc5_binary)};
   }
   report.seconds = std::chrono::duration<double>(Clock::now() - began).count();
   return report;
@@ -386,6 +397,7 @@ std::string recheck_to_text(const RecheckReport& report) {
     std::snprintf(seconds, sizeof seconds, "%.3f s", verdict.seconds);
     out << verdict.obligation_id << ": " << verdict.solver << " says " << verdict.answer << " (" << seconds << ")\n";
   }
+  for (const auto& solver : report.solvers) out << "solver " << solver << "\n";
   if (report.solvers_run) {
     char summary[160];
     std::snprintf(summary, sizeof summary, "%d of %zu re-checks unsat (z3 %.3f s, cvc5 %.3f s; %.3f s wall)", unsat,

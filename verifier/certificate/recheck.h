@@ -41,6 +41,9 @@ struct RecheckReport {
   // missing, extra or changed, O0, a recorded verdict that is not `proved`). Any one fails it.
   std::vector<std::string> problems;
   bool solvers_run = false;  // false when a problem above was found first
+  // Which binaries answered, as `z3: /usr/bin/z3 (Z3 version 4.8.12 - 64 bit)`: the solvers are
+  // trusted, so the report says which files they were.
+  std::vector<std::string> solvers;
   std::vector<RecheckVerdict> verdicts;
   double seconds = 0;
 };
