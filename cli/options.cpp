@@ -16,6 +16,7 @@ namespace {
 // the milliseconds Z3 and the solver processes are given cannot overflow.
 constexpr NumberRule kSeconds{86400, false};
 constexpr NumberRule kProcedureCount{3, true};  // Z3, cvc5, the automaton
+constexpr NumberRule kJobs{1024, true};
 
 const std::string kStrategies = "aws (the default), char, exact, fewest, bounded[:N]";
 
@@ -108,6 +109,32 @@ Command check_certificate_command() {
     .run = run_check_certificate};
 }
 
+Command batch_command() {
+  return Command{
+    .name = "batch",
+    .purpose = "every unit of a JSON Lines file refined and proved, one output line per unit, in input order",
+    .positional = "IN.jsonl",
+    .min_positional = 1,
+    .max_positional = 1,
+    .flags = {
+        {.name = "-o", .value_name = "OUT.jsonl",
+         .help = "the output lines (written as OUT.jsonl.partial until every unit is done)", .required = true},
+        catalog_flag(),
+        {.name = "--strategy", .value_name = "NAME",
+         .help = "the strategy of units that name none: " + kStrategies},
+        switch_flag("--no-verify", "refine without proving (every line says `unverified`)"),
+        switch_flag("--full-portfolio", "have Z3 and cvc5 confirm every query, not only what the automaton leaves"),
+        timeout_flag("seconds each unit's verification may take (default: 60 per query)"),
+        {.name = "--jobs", .value_name = "N", .help = "units run side by side (default: one per core)", .numeric = true,
+         .number = kJobs},
+        switch_flag("--resume", "keep the whole lines of an interrupted run's OUT.jsonl.partial and skip their ids"),
+        {.name = "--cache", .value_name = "DIR",
+         .help = "reuse and store outcomes and certificates by content key (shared by runs and shards)"},
+        {.name = "--shard", .value_name = "i/n", .help = "only the units whose id hashes to shard i of n"},
+    },
+    .run = run_batch};
+}
+
 Command compare_command() {
   return Command{
     .name = "compare",
@@ -160,7 +187,8 @@ Command catalog_command() {
 }
 
 std::vector<Command> declare_commands() {
-  return {refine_command(), verify_command(), check_certificate_command(), compare_command(), explain_command(), catalog_command()};
+  return {refine_command(),  verify_command(),  check_certificate_command(), batch_command(),
+          compare_command(), explain_command(), catalog_command()};
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ int run_verify(const Words& words);
 int run_check_certificate(const Words& words);
 int run_compare(const Words& words);
 int run_explain(const Words& words);
+int run_batch(const Words& words);
 int run_catalog(const Words& words);
 int run_version();
 

@@ -1,0 +1,46 @@
+// One batch unit from its input line to its output line: refined against the findings that
+// touch its policy (batch/unit.h), verified unless the run says --no-verify, the proved result
+// and its certificate stored in the cache by the unit's key, and a cache hit reused without
+// refining or verifying again. A unit that fails says so in its own line; it never stops the
+// rest, and a result that is not proved is never written as a policy.
+//
+// Tested by: tests/unit/batch_unit_test.cpp, tests/cli/batch_cli_test.cpp
+#pragma once
+
+#include "batch/unit.h"
+#include "model/catalog.h"
+#include "model/input_file.h"
+#include "model/policy.h"
+#include "verifier/decide/verify.h"
+
+#include <optional>
+#include <string>
+
+namespace leastpriv::batch {
+
+// What every unit of a run shares.
+struct RunConfig {
+  const model::Catalog* catalog = nullptr;
+  std::optional<model::InputFile> catalog_file;  // the --catalog file, for the certificates
+  std::string catalog_sha256;
+  std::string leastpriv_version;
+  std::string strategy = "aws";  // a unit's own "strategy" wins
+  bool verify = true;            // false: --no-verify
+  std::string verification;      // `none`, `fast` or `full`: part of the key
+  verifier::VerifyOptions verify_options;
+  std::string cache_dir;  // empty: no cache
+};
+
+// How a unit ended, worst last (the run's exit code is that of its worst unit).
+enum class UnitStatus { kProved, kUnverified, kUnknown, kCounterexample, kError };
+const char* unit_status_name(UnitStatus status);
+
+struct UnitOutcome {
+  UnitStatus status = UnitStatus::kError;
+  model::Json line;  // the output line's object
+  bool cache_hit = false;
+};
+
+UnitOutcome process_unit(const UnitRead& read, const RunConfig& config);
+
+}  // namespace leastpriv::batch

@@ -1,0 +1,156 @@
+// The batch driver; see run.h.
+#include "batch/run.h"
+
+#include "model/input_file.h"
+#include "model/json_text.h"
+#include "support/parallel_for.h"
+#include "verifier/certificate/sha256.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
+
+namespace leastpriv::batch {
+
+namespace {
+
+struct InputLine {
+  std::size_t number = 0;  // 1-based
+  UnitRead read;
+};
+
+std::size_t status_index(UnitStatus status) { return static_cast<std::size_t>(status); }
+
+// The units of the input, in order, each read once; blank lines are skipped.
+Result<std::vector<InputLine>> read_input(const std::string& path) {
+  auto file = model::read_input_file(path);
+  if (!file) return file.error();
+  std::vector<InputLine> lines;
+  std::set<std::string> ids;
+  std::size_t start = 0;
+  for (std::size_t number = 1; start < file->bytes.size(); ++number) {
+    std::size_t end = file->bytes.find('\n', start);
+    if (end == std::string::npos) end = file->bytes.size();
+    const std::string_view text = std::string_view(file->bytes).substr(start, end - start);
+    start = end + 1;
+    if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    InputLine line{number, read_unit(text, path + ":" + std::to_string(number))};
+    if (!line.read.id.empty() && !ids.insert(line.read.id).second) {
+      line.read.unit = Error{ErrorKind::kBadInput, path + ":" + std::to_string(number) + ": /id: the id " +
+                                                       model::quoted_text(line.read.id) + " is used twice in the input"};
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+// --resume: the whole lines already in `partial` (a cut last line is dropped), their ids and
+// statuses counted in `summary`.
+Result<std::set<std::string>> resumed_ids(const std::string& partial, BatchSummary& summary) {
+  std::set<std::string> done;
+  auto text = model::read_text_file(partial);
+  if (!text) return done;  // nothing to resume
+  std::string kept;
+  std::size_t start = 0;
+  while (start < text->size()) {
+    const std::size_t end = text->find('\n', start);
+    if (end == std::string::npos) break;  // cut by an interruption
+    const std::string line = text->substr(start, end - start);
+    start = end + 1;
+    auto parsed = model::parse_json_text(line, partial);
+    if (!parsed || !parsed->is_object() || !parsed->contains("id") || !(*parsed)["id"].is_string()) break;
+    done.insert((*parsed)["id"].get<std::string>());
+    const std::string status = parsed->value("status", std::string("error"));
+    UnitStatus counted = UnitStatus::kError;
+    for (auto candidate : {UnitStatus::kProved, UnitStatus::kUnverified, UnitStatus::kUnknown, UnitStatus::kCounterexample}) {
+      if (status == unit_status_name(candidate)) counted = candidate;
+    }
+    ++summary.by_status[status_index(counted)];
+    kept += line + "\n";
+  }
+  std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+  out << kept;
+  if (!out) return Error{ErrorKind::kBadInput, partial + ": cannot rewrite the partial output"};
+  return done;
+}
+
+}  // namespace
+
+std::size_t shard_of(const std::string& id, std::size_t count) {
+  const std::string digest = verifier::sha256_hex(id);
+  return static_cast<std::size_t>(std::stoull(digest.substr(0, 12), nullptr, 16) % count);
+}
+
+Result<BatchSummary> run_batch(const BatchOptions& options) {
+  const auto began = std::chrono::steady_clock::now();
+  auto lines = read_input(options.input_path);
+  if (!lines) return lines.error();
+  BatchSummary summary;
+  summary.input_units = lines->size();
+
+  std::vector<const InputLine*> todo;
+  for (const auto& line : *lines) {
+    // A line without an id is placed by its line number, so it still lands in one shard.
+    const std::string shard_key = line.read.id.empty() ? "line " + std::to_string(line.number) : line.read.id;
+    if (shard_of(shard_key, options.shard_count) == options.shard_index) todo.push_back(&line);
+  }
+  summary.shard_units = todo.size();
+
+  const std::string partial = options.output_path + ".partial";
+  if (options.resume) {
+    if (!std::filesystem::exists(partial) && std::filesystem::exists(options.output_path)) {
+      std::filesystem::copy_file(options.output_path, partial, std::filesystem::copy_options::overwrite_existing);
+    }
+    auto done = resumed_ids(partial, summary);
+    if (!done) return done.error();
+    std::vector<const InputLine*> remaining;
+    for (const auto* line : todo) {
+      if (line->read.id.empty() || done->count(line->read.id) == 0) remaining.push_back(line);
+    }
+    summary.resumed = todo.size() - remaining.size();
+    todo = std::move(remaining);
+  } else {
+    std::ofstream truncate(partial, std::ios::binary | std::ios::trunc);
+    if (!truncate) return Error{ErrorKind::kBadInput, partial + ": cannot write"};
+  }
+  std::ofstream out(partial, std::ios::binary | std::ios::app);
+  if (!out) return Error{ErrorKind::kBadInput, partial + ": cannot write"};
+  std::unique_ptr<Progress> progress;
+  if (options.progress != nullptr) progress = std::make_unique<Progress>(*options.progress, options.progress_terminal, todo.size() + summary.resumed);
+
+  const unsigned threads = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
+  const std::size_t chunk = static_cast<std::size_t>(threads) * 4;
+  std::size_t not_proved = summary.count(UnitStatus::kUnknown) + summary.count(UnitStatus::kCounterexample) +
+                           summary.count(UnitStatus::kError);
+  for (std::size_t begin = 0; begin < todo.size(); begin += chunk) {
+    const std::size_t count = std::min(chunk, todo.size() - begin);
+    std::vector<UnitOutcome> outcomes(count);
+    support::parallel_for(count, threads, [&](std::size_t i) {
+      outcomes[i] = process_unit(todo[begin + i]->read, options.config);
+      // A bad line is found by its number (it may have no id).
+      if (outcomes[i].status == UnitStatus::kError) outcomes[i].line["line"] = todo[begin + i]->number;
+    });
+    std::string text;
+    for (const auto& outcome : outcomes) {
+      text += model::dump_json(outcome.line, -1) + "\n";
+      ++summary.by_status[status_index(outcome.status)];
+      summary.cache_hits += outcome.cache_hit ? 1 : 0;
+      if (outcome.status != UnitStatus::kProved && outcome.status != UnitStatus::kUnverified) ++not_proved;
+    }
+    out << text << std::flush;
+    if (!out) return Error{ErrorKind::kBadInput, partial + ": cannot write"};
+    if (progress) progress->update(summary.resumed + begin + count, not_proved);
+  }
+  out.close();
+  std::error_code error;
+  std::filesystem::rename(partial, options.output_path, error);
+  if (error) return Error{ErrorKind::kBadInput, options.output_path + ": cannot write: " + error.message()};
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+  if (progress) progress->finish(summary.resumed + todo.size(), not_proved);
+  return summary;
+}
+
+}  // namespace leastpriv::batch
