@@ -137,6 +137,7 @@ ObligationResult run_task(const QueryTask& task, const ObligationText& text, con
   obligation.id = text.id;
   obligation.service = text.service;
   obligation.smtlib = text.smtlib;
+  obligation.ground = task.ground;
   const bool run_solvers = !task.ground || options.solvers_for_ground || options.require_agreement >= 2;
   // The automaton first: when it finds a counterexample that the reference semantics confirms,
   // the solvers only confirm that string (a full search for a model can take Z3 seconds and

@@ -75,6 +75,7 @@ struct ObligationResult {
   int scope_index = -1;  // 1-based number of the scope in order of first appearance, -1 for O0
   std::string service;   // the service group (`s3`), `*` for every other service, empty for O0
   std::string smtlib;    // standalone SMT-LIB2 text (empty for O0, which is structural)
+  bool ground = false;   // the counterexample must be a concrete word (O3, O2 without whole services)
   std::vector<ProcedureVerdict> procedures;
 
   Verdict verdict = Verdict::kUnknown;
