@@ -7,12 +7,14 @@
 //
 // Usage: build/bench/verify_bench [bench/data/managedPolicies.json] [--timeout SECONDS]
 //            [--only seed|star|readonly|corpus] [--modes default,fast,every] [--fast]
-//            [--profile] [--sample K] [--corpus-limit N]
+//            [--profile] [--sample K] [--corpus-limit N] [--threads N]
+//            [--write-inputs DIR]
 //   default  the verifier's default options (what `refine` runs);
 //   fast     the solvers only where the automaton cannot decide (`--fast`; also the flag --fast);
 //   every    every procedure on every query, each with the full timeout (issue 13's baseline).
 //   --profile prints, per mode, where the time went: per obligation kind, ground or not, and
 //   procedure (queries, summed and largest seconds, answers other than unsat).
+//   --write-inputs writes each case's policy and findings to DIR (for timing the CLI on them).
 //   corpus: every K-th policy (--sample, default 1: all 1,594), at most N (--corpus-limit);
 //   per-policy verification time p50 / p99 / max, and the policies not proved.
 // Run from the source directory (examples/seed, proofs/faults). Goals (issue 13, 2 cores,
@@ -31,6 +33,8 @@
 #include "model/policy_input.h"
 #include "verifier/decide/verify.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -48,6 +52,15 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
+// User + system CPU time of the whole process (every thread), in seconds: on a loaded machine
+// the wall clock also counts waiting for a core, this does not.
+double process_cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
+}
+
 double percentile(std::vector<double> values, double p) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
@@ -60,11 +73,39 @@ struct Settings {
   bool profile = false;
   std::size_t sample = 1;
   std::size_t corpus_limit = 0;  // 0: no limit
+  unsigned threads = 0;          // worker threads for queries (0: one per hardware thread)
+  std::string write_inputs;      // a folder: each case's policy and findings as files, for the CLI
 };
 
-verifier::VerifyOptions options_for(const std::string& mode, double timeout) {
+// NAME-policy.json and NAME-findings.json in `folder`, so that `leastpriv refine` and
+// `check-certificate` can be timed on exactly the benchmark's inputs.
+void write_case_inputs(const std::string& folder, const std::string& name, const model::PolicyDocument& original,
+                       const model::UnusedFindings& findings) {
+  std::map<std::string, model::Json> services;
+  for (const auto& action : findings.unused_actions()) {
+    const auto colon = action.find(':');
+    auto& entry = services[action.substr(0, colon)];
+    if (!entry.contains("actions")) entry["actions"] = model::Json::array();
+    entry["actions"].push_back(findings.spelling(action));
+  }
+  for (const auto& service : findings.unused_services()) services[service] = model::Json::object();
+  model::Json list = model::Json::array();
+  for (auto& [service, entry] : services) {
+    entry["serviceNamespace"] = service;
+    list.push_back(entry);
+  }
+  std::FILE* policy = std::fopen((folder + "/" + name + "-policy.json").c_str(), "w");
+  std::FILE* unused = std::fopen((folder + "/" + name + "-findings.json").c_str(), "w");
+  if (policy != nullptr) std::fputs(model::policy_to_text(original).c_str(), policy);
+  if (unused != nullptr) std::fputs((model::dump_json(list) + "\n").c_str(), unused);
+  if (policy != nullptr) std::fclose(policy);
+  if (unused != nullptr) std::fclose(unused);
+}
+
+verifier::VerifyOptions options_for(const std::string& mode, const Settings& settings) {
   verifier::VerifyOptions options;
-  options.timeout_seconds = timeout;
+  options.timeout_seconds = settings.timeout;
+  options.threads = settings.threads;
   if (mode == "fast") {
     options.solvers_when_decided = false;
     options.solvers_for_ground = false;
@@ -72,7 +113,7 @@ verifier::VerifyOptions options_for(const std::string& mode, double timeout) {
   } else if (mode == "every") {
     options.solvers_when_decided = true;
     options.solvers_for_ground = true;
-    options.confirm_timeout_seconds = timeout;
+    options.confirm_timeout_seconds = settings.timeout;
   }
   return options;
 }
@@ -81,6 +122,7 @@ verifier::VerifyOptions options_for(const std::string& mode, double timeout) {
 struct Bucket {
   int queries = 0;
   double seconds = 0;
+  double cpu_seconds = 0;
   double largest = 0;
   std::map<std::string, int> answers;  // every answer but `proved`
 };
@@ -96,6 +138,7 @@ void add_to_profile(Profile& profile, const verifier::VerificationReport& report
       Bucket& bucket = profile[kind + " " + procedure.procedure];
       ++bucket.queries;
       bucket.seconds += procedure.seconds;
+      bucket.cpu_seconds += procedure.cpu_seconds;
       bucket.largest = std::max(bucket.largest, procedure.seconds);
       if (procedure.verdict != verifier::Verdict::kProved) {
         ++bucket.answers[std::string(verifier::verdict_name(procedure.verdict)) +
@@ -106,9 +149,11 @@ void add_to_profile(Profile& profile, const verifier::VerificationReport& report
 }
 
 void print_profile(const std::string& title, const Profile& profile) {
-  std::printf("  profile %s: kind, procedure: queries, summed s, largest s, answers other than unsat\n", title.c_str());
+  std::printf("  profile %s: kind, procedure: queries, summed wall s, summed CPU s, largest wall s, answers other than unsat\n",
+              title.c_str());
   for (const auto& [key, bucket] : profile) {
-    std::printf("    %-26s %6d %9.3f %8.3f", key.c_str(), bucket.queries, bucket.seconds, bucket.largest);
+    std::printf("    %-26s %6d %9.3f %9.3f %8.3f", key.c_str(), bucket.queries, bucket.seconds, bucket.cpu_seconds,
+                bucket.largest);
     for (const auto& [answer, count] : bucket.answers) std::printf("  %s x%d", answer.c_str(), count);
     std::printf("\n");
   }
@@ -134,8 +179,10 @@ int run_case(const std::string& name, const model::PolicyDocument& original, con
              const model::Catalog& catalog, const model::PolicyDocument& result, double refine_seconds,
              const std::string& mode, const Settings& settings) {
   const auto start = Clock::now();
-  auto report = verifier::verify_refinement(original, findings, result, catalog, options_for(mode, settings.timeout));
+  const double cpu_start = process_cpu_seconds();
+  auto report = verifier::verify_refinement(original, findings, result, catalog, options_for(mode, settings));
   const double verify_seconds = seconds_since(start);
+  const double verify_cpu = process_cpu_seconds() - cpu_start;
   if (!report) {
     std::fprintf(stderr, "%s: %s\n", name.c_str(), report.error().message.c_str());
     return 2;
@@ -163,9 +210,10 @@ int run_case(const std::string& name, const model::PolicyDocument& original, con
                   obligation.counterexample.c_str(), obligation.reason.c_str());
     }
   }
-  std::printf("%-9s %-7s %5zu -> %5zu patterns, %zu unused + %zu services; refine %.3f s; verify %.3f s wall: %s, %zu queries (",
+  std::printf("%-9s %-7s %5zu -> %5zu patterns, %zu unused + %zu services; refine %.3f s; verify %.3f s wall, %.3f s CPU: %s, "
+              "%zu queries (",
               name.c_str(), mode.c_str(), pattern_count(original), pattern_count(result), findings.unused_actions().size(),
-              findings.unused_services().size(), refine_seconds, verify_seconds, verifier::verdict_name(report->verdict),
+              findings.unused_services().size(), refine_seconds, verify_seconds, verify_cpu, verifier::verdict_name(report->verdict),
               report->obligations.size());
   for (const auto& [kind, count] : per_kind) std::printf(" %s %d", kind.c_str(), count);
   std::printf(" );");
@@ -183,6 +231,7 @@ int run_case(const std::string& name, const model::PolicyDocument& original, con
 int run_all_modes(const std::string& name, const model::PolicyDocument& original, const model::UnusedFindings& findings,
                   const model::Catalog& catalog, const model::PolicyDocument* given_result, const Settings& settings,
                   int runs = 1) {
+  if (!settings.write_inputs.empty()) write_case_inputs(settings.write_inputs, name, original, findings);
   double refine_seconds = 0;
   const model::PolicyDocument result =
       given_result != nullptr ? *given_result : refine_with_aws(original, findings, catalog, refine_seconds);
@@ -239,6 +288,7 @@ Result<std::vector<std::pair<std::string, model::PolicyDocument>>> load_corpus(c
 // Per mode: each sampled policy's verification time, and which were not proved.
 struct CorpusRun {
   std::vector<double> seconds;
+  std::vector<double> cpu_seconds;
   std::vector<std::pair<double, std::string>> slowest;
   std::vector<std::string> not_proved;
   int unknown = 0;
@@ -274,9 +324,11 @@ int run_corpus(const std::string& path, const model::Catalog& catalog, const Set
     for (const auto& mode : settings.modes) {
       CorpusRun& run = runs[mode];
       const auto start = Clock::now();
-      auto report = verifier::verify_refinement(document, findings, result, catalog, options_for(mode, settings.timeout));
+      const double cpu_start = process_cpu_seconds();
+      auto report = verifier::verify_refinement(document, findings, result, catalog, options_for(mode, settings));
       const double elapsed = seconds_since(start);
       run.seconds.push_back(elapsed);
+      run.cpu_seconds.push_back(process_cpu_seconds() - cpu_start);
       run.slowest.emplace_back(elapsed, name);
       if (!report || report->verdict != verifier::Verdict::kProved) {
         run.not_proved.push_back(name + ": " + (report ? verifier::verdict_name(report->verdict) : report.error().message));
@@ -299,11 +351,14 @@ int run_corpus(const std::string& path, const model::Catalog& catalog, const Set
   for (const auto& mode : settings.modes) {
     CorpusRun& run = runs[mode];
     double total = 0;
+    double total_cpu = 0;
     for (double s : run.seconds) total += s;
-    std::printf("  %-7s verify per policy: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; total %.1f s; %zu not proved "
-                "(%d unknown)\n",
+    for (double s : run.cpu_seconds) total_cpu += s;
+    std::printf("  %-7s verify per policy (wall): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; total %.1f s wall, "
+                "%.1f s CPU (CPU per policy: p50 %.1f ms, p99 %.1f ms); %zu not proved (%d unknown)\n",
                 mode.c_str(), 1000 * percentile(run.seconds, 0.5), 1000 * percentile(run.seconds, 0.9),
-                1000 * percentile(run.seconds, 0.99), 1000 * percentile(run.seconds, 1.0), total, run.not_proved.size(),
+                1000 * percentile(run.seconds, 0.99), 1000 * percentile(run.seconds, 1.0), total, total_cpu,
+                1000 * percentile(run.cpu_seconds, 0.5), 1000 * percentile(run.cpu_seconds, 0.99), run.not_proved.size(),
                 run.unknown);
     std::sort(run.slowest.rbegin(), run.slowest.rend());
     for (std::size_t i = 0; i < 3 && i < run.slowest.size(); ++i) {
@@ -344,6 +399,10 @@ int main(int argc, char** argv) {
       settings.modes = {"fast"};
     } else if (word == "--modes" && i + 1 < argc) {
       settings.modes = split_commas(argv[++i]);
+    } else if (word == "--threads" && i + 1 < argc) {
+      settings.threads = static_cast<unsigned>(std::strtoul(argv[++i], nullptr, 10));
+    } else if (word == "--write-inputs" && i + 1 < argc) {
+      settings.write_inputs = argv[++i];
     } else if (word == "--profile") {
       settings.profile = true;
     } else if (word == "--sample" && i + 1 < argc) {

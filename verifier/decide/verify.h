@@ -65,6 +65,9 @@ struct ProcedureVerdict {
   std::string counterexample;  // the model's action when verdict is kCounterexample
   std::string reason;          // why, when verdict is kUnknown (timeout, unsupported, …)
   double seconds = 0;
+  // The CPU time of the thread that ran it: on a loaded machine `seconds` (wall clock) also
+  // counts the time spent waiting for a core; this does not (benchmarks report both).
+  double cpu_seconds = 0;
 };
 
 // One query: one obligation for one scope and one service group.
