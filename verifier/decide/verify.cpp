@@ -295,6 +295,29 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
   return report;
 }
 
+SolverCoverage solver_coverage(const VerificationReport& report) {
+  SolverCoverage coverage;
+  for (const auto& obligation : report.obligations) {
+    if (obligation.kind == ObligationKind::kDenyUnchanged) continue;
+    ++coverage.queries;
+    bool ran = false;
+    for (const auto& procedure : obligation.procedures) {
+      const bool unsat = procedure.verdict == Verdict::kProved;
+      if (procedure.procedure == "z3") coverage.z3_unsat += unsat ? 1 : 0;
+      if (procedure.procedure == "cvc5") coverage.cvc5_unsat += unsat ? 1 : 0;
+      ran = ran || procedure.procedure == "z3" || procedure.procedure == "cvc5";
+    }
+    coverage.solvers_run += ran ? 1 : 0;
+  }
+  return coverage;
+}
+
+VerifyOptions fast_options(VerifyOptions options) {
+  options.solvers_for_ground = false;
+  options.solvers_when_decided = false;
+  return options;
+}
+
 namespace {
 
 // What the obligations of one kind in one scope came to.
