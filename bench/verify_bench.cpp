@@ -131,7 +131,7 @@ using Profile = std::map<std::string, Bucket>;
 void add_to_profile(Profile& profile, const verifier::VerificationReport& report) {
   for (const auto& obligation : report.obligations) {
     const std::string kind = std::string(verifier::obligation_code(obligation.kind)) +
-                             (obligation.kind == verifier::ObligationKind::kDenyUnchanged ? ""
+                             (obligation.kind == verifier::ObligationKind::kUnchanged ? ""
                               : obligation.ground                                        ? " ground"
                                                                                          : " language");
     for (const auto& procedure : obligation.procedures) {

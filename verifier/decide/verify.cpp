@@ -298,7 +298,7 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
 SolverCoverage solver_coverage(const VerificationReport& report) {
   SolverCoverage coverage;
   for (const auto& obligation : report.obligations) {
-    if (obligation.kind == ObligationKind::kDenyUnchanged) continue;
+    if (obligation.kind == ObligationKind::kUnchanged) continue;
     ++coverage.queries;
     bool ran = false;
     for (const auto& procedure : obligation.procedures) {
