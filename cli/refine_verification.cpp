@@ -7,15 +7,30 @@
 
 namespace leastpriv::cli {
 
+std::string solver_summary(const verifier::VerificationReport& report) {
+  const verifier::SolverCoverage coverage = verifier::solver_coverage(report);
+  if (coverage.z3_unsat == coverage.queries && coverage.cvc5_unsat == coverage.queries) {
+    return "every one of the " + std::to_string(coverage.queries) + " queries unsat in z3, cvc5 and the automaton";
+  }
+  return "z3 said unsat to " + std::to_string(coverage.z3_unsat) + " and cvc5 to " + std::to_string(coverage.cvc5_unsat) +
+         " of the " + std::to_string(coverage.queries) + " queries";
+}
+
+void report_fast_note(const verifier::VerificationReport& report) {
+  const verifier::SolverCoverage coverage = verifier::solver_coverage(report);
+  report_note("--fast: only the verifier's automaton decided " +
+              std::to_string(coverage.queries - coverage.solvers_run) + " of the " + std::to_string(coverage.queries) +
+              " queries; Z3 and cvc5 did not confirm them (without --fast they decide every query)");
+}
+
 int verify_refined_policy(const model::PolicyDocument& original, const model::UnusedFindings& findings,
                           const model::PolicyDocument& refined, const model::Catalog& catalog,
                           const Arguments& arguments, verifier::VerificationReport& report) {
   verifier::VerifyOptions options;
-  // refine decides each query with the verifier's exact automaton first and consults Z3 and
-  // cvc5 only where it cannot decide, unless --full-portfolio asks them to confirm every query
-  // (minutes instead of seconds on large policies: verifier/decide/verify.h has the measurements).
-  // Either way every query's SMT-LIB text goes into the certificate for `check-certificate`.
-  options.solvers_when_decided = arguments.has("--full-portfolio");
+  // Z3, cvc5 and the verifier's exact automaton decide every query (issue 13); --fast leaves
+  // it to the automaton. Either way every query's SMT-LIB text goes into the certificate.
+  const bool fast = arguments.has("--fast");
+  if (fast) options = verifier::fast_options(options);
   if (auto timeout = arguments.number("--timeout")) options.timeout_seconds = options.budget_seconds = *timeout;
   auto verified = verifier::verify_refinement(original, findings, refined, catalog, options);
   if (!verified) return report_error(verified.error());
@@ -24,9 +39,8 @@ int verify_refined_policy(const model::PolicyDocument& original, const model::Un
   if (code == kExitOk) {
     report_note("verified: the result allows exactly the original minus the unused actions (" +
                 std::to_string(report.obligations.size()) + " obligations proved" +
-                (options.solvers_when_decided ? ", every one confirmed by Z3 and cvc5 where they answered"
-                                              : "; add --full-portfolio to have Z3 and cvc5 confirm each") +
-                ")");
+                (fast ? std::string(")") : "; " + solver_summary(report) + ")"));
+    if (fast) report_fast_note(report);
     return kExitOk;
   }
   std::cerr << verifier::report_to_text(report);

@@ -17,7 +17,12 @@
 
 namespace leastpriv::cli {
 
-// Runs the verifier with the options on the command line (--timeout). Prints a one-line
+// What Z3 and cvc5 said, for the `verified:` line: every query unsat in both, or how many.
+std::string solver_summary(const verifier::VerificationReport& report);
+// The stderr note of --fast: how many queries the automaton alone decided.
+void report_fast_note(const verifier::VerificationReport& report);
+
+// Runs the verifier with the options on the command line (--fast, --timeout). Prints a one-line
 // verdict on stderr, and the whole report when it is not `proved`. Returns the exit code:
 // 0 only when proved.
 int verify_refined_policy(const model::PolicyDocument& original, const model::UnusedFindings& findings,

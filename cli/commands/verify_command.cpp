@@ -9,6 +9,7 @@
 #include "cli/output_files.h"
 #include "cli/commands/commands.h"
 #include "cli/inputs.h"
+#include "cli/refine_verification.h"
 #include "cli/report.h"
 #include "model/findings.h"
 #include "model/policy_input.h"
@@ -20,7 +21,7 @@ namespace leastpriv::cli {
 
 namespace {
 
-// verify is the certificate-grade run: the full portfolio unless --fast.
+// Every procedure on every query unless --fast.
 verifier::VerifyOptions verify_options(const Arguments& arguments) {
   verifier::VerifyOptions options;
   if (auto timeout = arguments.number("--timeout")) options.timeout_seconds = options.budget_seconds = *timeout;
@@ -28,8 +29,8 @@ verifier::VerifyOptions verify_options(const Arguments& arguments) {
   options.use_z3 = !arguments.has("--no-z3");
   options.use_cvc5 = !arguments.has("--no-cvc5");
   options.use_automaton = !arguments.has("--no-automaton");
-  options.solvers_for_ground = arguments.has("--solvers-for-ground");
-  options.solvers_when_decided = !arguments.has("--fast");
+  // Z3, cvc5 and the automaton decide every query (--solvers-for-ground is that default).
+  if (arguments.has("--fast")) options = verifier::fast_options(options);
   return options;
 }
 
@@ -70,6 +71,7 @@ int run_verify(const Words& words) {
   report->warnings.clear();
   std::cout << verifier::report_to_text(*report);
   std::cout.flush();
+  if (arguments->has("--fast")) report_fast_note(*report);
 
   const int verdict = exit_code_for(*report);
   if (auto certificate_path = arguments->value("--certificate")) {

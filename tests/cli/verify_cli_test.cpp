@@ -19,6 +19,18 @@ class VerifyCli : public ::testing::Test {
   std::string dir_;
 };
 
+TEST_F(VerifyCli, FastSaysOnStderrThatOnlyTheAutomatonDecided) {
+  const auto refined = run_leastpriv({"refine", "--fast", "--policy", "examples/seed/policy.json", "--findings",
+                                      "examples/seed/findings.json"});
+  ASSERT_EQ(refined.exit_code, 0) << refined.err;
+  EXPECT_NE(refined.err.find("--fast: only the verifier's automaton decided 11 of the 11 queries"), std::string::npos)
+      << refined.err;
+  const auto verified = run_leastpriv({"verify", "--fast", "--original", "examples/seed/policy.json", "--findings",
+                                       "examples/seed/findings.json", "--result", "proofs/faults/00-seed-correct/result.json"});
+  EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
+  EXPECT_NE(verified.err.find("--fast: only the verifier's automaton decided"), std::string::npos) << verified.err;
+}
+
 TEST_F(VerifyCli, RefineWritesACertificateThatBothSolversRecheck) {
   const std::string out = dir_ + "/refined.json";
   const std::string certificate = dir_ + "/certificate.json";
@@ -26,6 +38,24 @@ TEST_F(VerifyCli, RefineWritesACertificateThatBothSolversRecheck) {
                                       "examples/seed/findings.json", "-o", out, "--certificate", certificate});
   ASSERT_EQ(refined.exit_code, 0) << refined.err;
   EXPECT_NE(refined.err.find("verified:"), std::string::npos) << refined.err;
+  // Z3 and cvc5 decide every query by default, and the certificate records both verdicts.
+  EXPECT_NE(refined.err.find("queries unsat in z3, cvc5 and the automaton"), std::string::npos) << refined.err;
+  const std::string recorded = testing::read_file(certificate);
+  std::size_t texts = 0;
+  for (std::size_t at = recorded.find("\"smtlib\""); at != std::string::npos; at = recorded.find("\"smtlib\"", at + 1)) ++texts;
+  std::size_t unsat_z3 = 0;
+  std::size_t unsat_cvc5 = 0;
+  for (const char* solver : {"z3", "cvc5"}) {
+    const std::string entry = std::string("\"name\": \"") + solver + "\",";
+    for (std::size_t at = recorded.find(entry); at != std::string::npos; at = recorded.find(entry, at + 1)) {
+      const std::size_t verdict = recorded.find("\"verdict\": \"unsat\"", at);
+      const std::size_t next = recorded.find("\"name\":", at + 1);
+      if (verdict != std::string::npos && (next == std::string::npos || verdict < next)) ++(*solver == 'z' ? unsat_z3 : unsat_cvc5);
+    }
+  }
+  EXPECT_GT(texts, 0U);
+  EXPECT_EQ(unsat_z3, texts) << "every query needs a z3 `unsat` in the certificate";
+  EXPECT_EQ(unsat_cvc5, texts) << "every query needs a cvc5 `unsat` in the certificate";
 
   const auto verified = run_leastpriv({"verify", "--original", "examples/seed/policy.json", "--findings",
                                        "examples/seed/findings.json", "--result", out});

@@ -4,6 +4,7 @@
 #include <cvc5/cvc5.h>
 #include <z3++.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -63,6 +64,71 @@ std::string decode_z3_string(const std::string& text) {
   return out;
 }
 
+// A split text (query_to_smtlib) asserts (or (str.in_re "w" q) … [(str.in_re x …)]) or one such
+// disjunct: the counterexample is the word of a constant disjunct the model makes true, if any.
+std::string true_ground_word(z3::context& context, z3::solver& solver, const z3::model& model) {
+  const z3::expr_vector assertions = solver.assertions();
+  for (unsigned i = 0; i < assertions.size(); ++i) {
+    const z3::expr assertion = assertions[static_cast<int>(i)];
+    std::vector<z3::expr> candidates;
+    if (assertion.is_app() && assertion.decl().decl_kind() == Z3_OP_OR) {
+      for (unsigned k = 0; k < assertion.num_args(); ++k) candidates.push_back(assertion.arg(k));
+    } else {
+      candidates.push_back(assertion);
+    }
+    for (const auto& candidate : candidates) {
+      if (!candidate.is_app() || candidate.num_args() != 2 || !candidate.arg(0).is_string_value()) continue;
+      if (model.eval(candidate, true).is_true()) return decode_z3_string(Z3_get_string(context, candidate.arg(0)));
+    }
+  }
+  return {};
+}
+
+// The one assertion of a query as cvc5 terms, in the shape of query_to_smtlib's text: with no
+// required literal x ∈ (domain ∩ group ∩ literals); else (or (str.in_re "w" q) … <pattern on
+// x> …), q the intersection of the other literals. `words` gets each name's disjunct.
+cvc5::Term membership_term(cvc5::Solver& solver, const Query& query, const cvc5::Term& x,
+                           std::vector<std::pair<std::string, cvc5::Term>>& words) {
+  const DrawnLiteral drawn = drawn_literal(query);
+  std::vector<cvc5::Term> parts;
+  parts.push_back(solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {to_cvc5(solver, uppercase_regex())}));
+  if (!query.group.services.empty() || !query.group.other) {
+    const cvc5::Term group = to_cvc5(solver, group_regex(query.group));
+    parts.push_back(query.group.other ? solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {group}) : group);
+  }
+  for (std::size_t i = 0; i < query.literals.size(); ++i) {
+    if (static_cast<int>(i) == drawn.literal) continue;
+    const Literal& literal = query.literals[i];
+    const cvc5::Term language = to_cvc5(solver, language_regex(literal.language));
+    parts.push_back(literal.member ? language : solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {language}));
+  }
+  const cvc5::Term q = parts.size() == 1 ? parts.front() : solver.mkTerm(cvc5::REGEXP_INTER, parts);
+  if (drawn.literal < 0) return solver.mkTerm(cvc5::STRING_IN_REGEXP, {x, q});
+  std::vector<cvc5::Term> disjuncts;
+  for (const auto& word : drawn.words) {
+    disjuncts.push_back(solver.mkTerm(cvc5::STRING_IN_REGEXP, {solver.mkString(word), q}));
+    words.emplace_back(word, disjuncts.back());
+  }
+  const cvc5::Term x_in_q = solver.mkTerm(cvc5::STRING_IN_REGEXP, {x, q});
+  for (const auto& glob : drawn.rest.globs) {
+    const std::string prefix = prefix_of_prefix_glob(glob);
+    if (!prefix.empty()) {
+      disjuncts.push_back(solver.mkTerm(cvc5::AND, {solver.mkTerm(cvc5::STRING_PREFIX, {solver.mkString(prefix), x}), x_in_q}));
+    } else {
+      const cvc5::Term one = solver.mkTerm(cvc5::REGEXP_INTER, {to_cvc5(solver, glob_regex(glob)), q});
+      disjuncts.push_back(solver.mkTerm(cvc5::STRING_IN_REGEXP, {x, one}));
+    }
+  }
+  for (const auto& complement : drawn.rest.complements) {
+    Language one;
+    one.complements = {complement};
+    const cvc5::Term inter = solver.mkTerm(cvc5::REGEXP_INTER, {to_cvc5(solver, language_regex(one)), q});
+    disjuncts.push_back(solver.mkTerm(cvc5::STRING_IN_REGEXP, {x, inter}));
+  }
+  if (disjuncts.empty()) return solver.mkFalse();
+  return disjuncts.size() == 1 ? disjuncts.front() : solver.mkTerm(cvc5::OR, disjuncts);
+}
+
 }  // namespace
 
 std::string z3_version_text() {
@@ -92,7 +158,8 @@ ProcedureVerdict decide_with_z3(const std::string& smtlib, double timeout_second
     params.set("timeout", milliseconds(timeout_seconds));
     solver.set(params);
     std::string text = smtlib;
-    if (!pinned.empty()) {
+    // A ground text has no x (its words are constants): it is decided as it is.
+    if (!pinned.empty() && text.find("(declare-const x String)") != std::string::npos) {
       const auto check = text.rfind("(check-sat)");
       text.insert(check == std::string::npos ? text.size() : check,
                   "; confirm one counterexample\n(assert (= x " + smtlib_string_literal(pinned) + "))\n");
@@ -105,7 +172,9 @@ ProcedureVerdict decide_with_z3(const std::string& smtlib, double timeout_second
     } else if (answer == z3::sat) {
       verdict.verdict = Verdict::kCounterexample;
       const z3::model model = solver.get_model();
-      for (unsigned i = 0; i < model.num_consts(); ++i) {
+      // A true constant disjunct first: then x's value is whatever the model says, no counterexample.
+      verdict.counterexample = true_ground_word(context, solver, model);
+      for (unsigned i = 0; i < model.num_consts() && verdict.counterexample.empty(); ++i) {
         const z3::func_decl declaration = model.get_const_decl(i);
         if (declaration.name().str() != "x") continue;
         const z3::expr value = model.get_const_interp(declaration);
@@ -135,19 +204,12 @@ ProcedureVerdict decide_with_cvc5(const Query& query, double timeout_seconds, co
     solver.setOption("produce-models", "true");
     solver.setOption("tlimit-per", std::to_string(milliseconds(timeout_seconds)));
     const cvc5::Term x = solver.mkConst(solver.getStringSort(), "x");
-    // The same shape as the SMT-LIB text: one membership in one intersection.
-    std::vector<cvc5::Term> parts;
-    parts.push_back(solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {to_cvc5(solver, uppercase_regex())}));
-    if (!query.group.services.empty() || !query.group.other) {
-      const cvc5::Term group = to_cvc5(solver, group_regex(query.group));
-      parts.push_back(query.group.other ? solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {group}) : group);
-    }
-    for (const auto& literal : query.literals) {
-      const cvc5::Term language = to_cvc5(solver, language_regex(literal.language));
-      parts.push_back(literal.member ? language : solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {language}));
-    }
-    solver.assertFormula(solver.mkTerm(cvc5::STRING_IN_REGEXP, {x, solver.mkTerm(cvc5::REGEXP_INTER, parts)}));
-    if (!pinned.empty()) {
+    std::vector<std::pair<std::string, cvc5::Term>> words;
+    solver.assertFormula(membership_term(solver, query, x, words));
+    // A wholly ground query has no x (its words are constants, decided as they are); else the pin is on x.
+    const DrawnLiteral drawn = drawn_literal(query);
+    const bool has_x = drawn.literal < 0 || !drawn.rest.is_empty_union();
+    if (!pinned.empty() && has_x) {
       solver.assertFormula(solver.mkTerm(cvc5::EQUAL, {x, solver.mkString(pinned)}));
       verdict.reason = "checked the given counterexample only";
     }
@@ -156,10 +218,18 @@ ProcedureVerdict decide_with_cvc5(const Query& query, double timeout_seconds, co
       verdict.verdict = Verdict::kProved;
     } else if (answer.isSat()) {
       verdict.verdict = Verdict::kCounterexample;
-      const std::wstring value = solver.getValue(x).getStringValue();
-      for (wchar_t c : value) {
-        // Outside ASCII: keep a visible marker; the replay will reject it.
-        verdict.counterexample += (c >= 0 && c < 0x80) ? static_cast<char>(c) : '\x7f';
+      for (const auto& [word, term] : words) {
+        if (solver.getValue(term).getBooleanValue()) {
+          verdict.counterexample = word;
+          break;
+        }
+      }
+      if (verdict.counterexample.empty()) {
+        const std::wstring value = solver.getValue(x).getStringValue();
+        for (wchar_t c : value) {
+          // Outside ASCII: keep a visible marker; the replay will reject it.
+          verdict.counterexample += (c >= 0 && c < 0x80) ? static_cast<char>(c) : '\x7f';
+        }
       }
     } else {
       verdict.reason = answer.toString();

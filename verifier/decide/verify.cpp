@@ -8,6 +8,8 @@
 #include "verifier/decide/solvers.h"
 #include "support/parallel_for.h"
 
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -118,6 +120,22 @@ void judge(ObligationResult& obligation, const QueryTask& task, const model::Pol
                                 : reasons.empty() ? "no procedure was run" : reasons;
 }
 
+// The CPU time of the calling thread, in seconds.
+double thread_cpu_seconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+// Runs one procedure and notes the CPU time it took on this thread.
+template <typename Procedure>
+ProcedureVerdict timed(Procedure&& procedure) {
+  const double began = thread_cpu_seconds();
+  ProcedureVerdict verdict = procedure();
+  verdict.cpu_seconds = thread_cpu_seconds() - began;
+  return verdict;
+}
+
 // A procedure that did not run because the run's budget was spent: unknown, never a pass.
 ProcedureVerdict not_run(const std::string& procedure) {
   ProcedureVerdict verdict;
@@ -137,6 +155,7 @@ ObligationResult run_task(const QueryTask& task, const ObligationText& text, con
   obligation.id = text.id;
   obligation.service = text.service;
   obligation.smtlib = text.smtlib;
+  obligation.ground = task.ground;
   const bool run_solvers = !task.ground || options.solvers_for_ground || options.require_agreement >= 2;
   // The automaton first: when it finds a counterexample that the reference semantics confirms,
   // the solvers only confirm that string (a full search for a model can take Z3 seconds and
@@ -146,7 +165,8 @@ ObligationResult run_task(const QueryTask& task, const ObligationText& text, con
   bool solvers_needed = true;
   if (options.use_automaton) {
     const double limit = deadline.limit(options.timeout_seconds);
-    obligation.procedures.push_back(limit > 0 ? decide_with_automaton(task.query, limit) : not_run("automaton"));
+    obligation.procedures.push_back(limit > 0 ? timed([&] { return decide_with_automaton(task.query, limit); })
+                                               : not_run("automaton"));
     const auto& automaton = obligation.procedures.back();
     if (automaton.verdict == Verdict::kCounterexample &&
         !replay_counterexample(task, automaton.counterexample, original, findings, result, catalog).empty()) {
@@ -161,11 +181,13 @@ ObligationResult run_task(const QueryTask& task, const ObligationText& text, con
   const bool run_solvers_now = run_solvers && solvers_needed;
   if (options.use_z3 && run_solvers_now) {
     const double limit = deadline.limit(solver_timeout);
-    obligation.procedures.push_back(limit > 0 ? decide_with_z3(obligation.smtlib, limit, confirmed) : not_run("z3"));
+    obligation.procedures.push_back(limit > 0 ? timed([&] { return decide_with_z3(obligation.smtlib, limit, confirmed); })
+                                               : not_run("z3"));
   }
   if (options.use_cvc5 && run_solvers_now) {
     const double limit = deadline.limit(solver_timeout);
-    obligation.procedures.push_back(limit > 0 ? decide_with_cvc5(task.query, limit, confirmed) : not_run("cvc5"));
+    obligation.procedures.push_back(limit > 0 ? timed([&] { return decide_with_cvc5(task.query, limit, confirmed); })
+                                               : not_run("cvc5"));
   }
   // Models may use characters outside printable ASCII; any character the query does not
   // mention is as good as any other, so show a readable one (the replay still judges it).
@@ -271,6 +293,29 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
   judge_report(report);
   report.seconds = std::chrono::duration<double>(Clock::now() - began).count();
   return report;
+}
+
+SolverCoverage solver_coverage(const VerificationReport& report) {
+  SolverCoverage coverage;
+  for (const auto& obligation : report.obligations) {
+    if (obligation.kind == ObligationKind::kUnchanged) continue;
+    ++coverage.queries;
+    bool ran = false;
+    for (const auto& procedure : obligation.procedures) {
+      const bool unsat = procedure.verdict == Verdict::kProved;
+      if (procedure.procedure == "z3") coverage.z3_unsat += unsat ? 1 : 0;
+      if (procedure.procedure == "cvc5") coverage.cvc5_unsat += unsat ? 1 : 0;
+      ran = ran || procedure.procedure == "z3" || procedure.procedure == "cvc5";
+    }
+    coverage.solvers_run += ran ? 1 : 0;
+  }
+  return coverage;
+}
+
+VerifyOptions fast_options(VerifyOptions options) {
+  options.solvers_for_ground = false;
+  options.solvers_when_decided = false;
+  return options;
 }
 
 namespace {

@@ -25,7 +25,8 @@ std::vector<ObligationText> obligation_texts(const std::vector<QueryTask>& tasks
     text.service = service_group_name(task.query.group);
     const std::string& service = text.service;
     text.id = std::string(obligation_code(task.kind)) + "/scope-" + std::to_string(task.scope_index) + "/" +
-              (service.size() > 40 ? service.substr(0, service.find(',')) + ",…" : service);
+              (service.size() > 40 ? service.substr(0, service.find(',')) + ",…" : service) +
+              (task.part.empty() ? "" : "/" + task.part);
     const int seen = seen_ids[text.id]++;
     if (seen > 0) text.id += "#" + std::to_string(seen + 1);
     text.smtlib = query_to_smtlib(task.query);

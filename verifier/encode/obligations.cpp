@@ -3,6 +3,7 @@
 
 #include "model/json_text.h"
 #include "spec/reference_matcher.h"
+#include "verifier/encode/split_queries.h"
 
 #include <algorithm>
 #include <map>
@@ -425,7 +426,7 @@ Result<std::vector<QueryTask>> build_queries(const model::PolicyDocument& origin
     }
     if (!scope.original_allows.is_empty_union()) add_completeness(tasks, scope, *shared, catalog);
   }
-  return tasks;
+  return split_queries(std::move(tasks));
 }
 
 std::string replay_counterexample(const QueryTask& task, const std::string& action, const model::PolicyDocument& original,

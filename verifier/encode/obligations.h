@@ -18,6 +18,7 @@
 // and each of these is split over service groups that partition all strings: `svc:…` for each
 // service the query names, plus "every other string" when a wildcard-service glob or a
 // complement could reach one. Within a group, globs naming another service are dropped.
+// Last, a query with several patterns is split into one per pattern (verifier/encode/split_queries.h).
 #pragma once
 
 #include "model/catalog.h"
@@ -38,6 +39,7 @@ struct QueryTask {
   std::string scope;
   Query query;
   bool ground = false;  // the counterexample must be a concrete word (O3, O2 without whole services)
+  std::string part;     // which part of a split query (verifier/encode/split_queries.h), else empty
 };
 
 // Fails (kBadInput) when a pattern or an unused action is not ASCII.

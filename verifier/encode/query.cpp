@@ -196,15 +196,42 @@ Regex words_regex(std::vector<std::string> words) {
   return trie_regex(root);
 }
 
+bool is_literal_glob(const std::string& lower_glob) { return lower_glob.find_first_of("*?") == std::string::npos; }
+
+std::string prefix_of_prefix_glob(const std::string& lower_glob) {
+  if (lower_glob.empty() || lower_glob.back() != '*') return {};
+  const std::string prefix = lower_glob.substr(0, lower_glob.size() - 1);
+  return prefix.empty() || !is_literal_glob(prefix) ? std::string() : prefix;
+}
+
+namespace {
+
+// A union of globs (and words): the wildcard ones one by one, the rest as one prefix tree.
+Regex glob_union_regex(const std::vector<std::string>& globs, std::vector<std::string> words) {
+  std::vector<Regex> items;
+  for (const auto& glob : globs) {
+    if (is_literal_glob(glob)) {
+      words.push_back(glob);
+    } else {
+      items.push_back(glob_regex(glob));
+    }
+  }
+  if (!words.empty()) items.push_back(words_regex(std::move(words)));
+  return node(Regex::Kind::kUnion, std::move(items));
+}
+
+}  // namespace
+
 Regex language_regex(const Language& language) {
   std::vector<Regex> items;
-  for (const auto& glob : language.globs) items.push_back(glob_regex(glob));
+  std::vector<std::string> wildcard_globs;
+  std::vector<std::string> words = language.words;
+  for (const auto& glob : language.globs) (is_literal_glob(glob) ? words : wildcard_globs).push_back(glob);
+  for (const auto& glob : wildcard_globs) items.push_back(glob_regex(glob));
   for (const auto& complement : language.complements) {
-    std::vector<Regex> inner;
-    for (const auto& glob : complement) inner.push_back(glob_regex(glob));
-    items.push_back(node(Regex::Kind::kComplement, {node(Regex::Kind::kUnion, std::move(inner))}));
+    items.push_back(node(Regex::Kind::kComplement, {glob_union_regex(complement, {})}));
   }
-  if (!language.words.empty()) items.push_back(words_regex(language.words));
+  if (!words.empty()) items.push_back(words_regex(std::move(words)));
   return node(Regex::Kind::kUnion, std::move(items));
 }
 
@@ -262,9 +289,41 @@ std::string fresh_domain_character(const Query& query) {
   return {};
 }
 
-std::string query_to_smtlib(const Query& query) {
-  std::string out;
-  std::string comment = query.comment;
+namespace {
+
+// The literal's words and rest (see DrawnLiteral).
+DrawnLiteral drawn_from(const Query& query, std::size_t index) {
+  DrawnLiteral drawn;
+  drawn.literal = static_cast<int>(index);
+  const Language& language = query.literals[index].language;
+  drawn.words = language.words;
+  for (const auto& glob : language.globs) (is_literal_glob(glob) ? drawn.words : drawn.rest.globs).push_back(glob);
+  drawn.rest.complements = language.complements;
+  std::sort(drawn.words.begin(), drawn.words.end());
+  drawn.words.erase(std::unique(drawn.words.begin(), drawn.words.end()), drawn.words.end());
+  return drawn;
+}
+
+}  // namespace
+
+DrawnLiteral drawn_literal(const Query& query) {
+  int first_with_words = -1;
+  int first_required = -1;
+  for (std::size_t i = 0; i < query.literals.size(); ++i) {
+    if (!query.literals[i].member) continue;
+    if (first_required < 0) first_required = static_cast<int>(i);
+    const DrawnLiteral drawn = drawn_from(query, i);
+    if (drawn.words.empty()) continue;
+    if (drawn.rest.is_empty_union()) return drawn;
+    if (first_with_words < 0) first_with_words = static_cast<int>(i);
+  }
+  const int chosen = first_with_words >= 0 ? first_with_words : first_required;
+  return chosen < 0 ? DrawnLiteral{} : drawn_from(query, static_cast<std::size_t>(chosen));
+}
+
+namespace {
+
+void print_comment(const std::string& comment, std::string& out) {
   std::size_t start = 0;
   while (start < comment.size()) {
     const auto end = comment.find('\n', start);
@@ -273,9 +332,12 @@ std::string query_to_smtlib(const Query& query) {
     start = end + 1;
   }
   out += "; unsat means the obligation holds for this group (no counterexample action exists)\n";
-  // One membership in one intersection: Z3 4.8.12 decides this shape in about a second where
-  // the same constraints as separate assertions time out (measured on the seed's O3).
-  out += "(set-logic QF_S)\n(declare-const x String)\n(assert (str.in_re x (re.inter\n";
+}
+
+// The operands of the one intersection, each on its own lines after a comment: the domain,
+// the group, then every literal but `skip`. Returns how many.
+int print_operands(const Query& query, int skip, std::string& out) {
+  int operands = 1;
   out += "  ; domain: lower-cased actions (no upper-case letter)\n  (re.comp ";
   print_regex(uppercase_regex(), out);
   out += ")\n";
@@ -283,14 +345,67 @@ std::string query_to_smtlib(const Query& query) {
     out += query.group.other ? "  ; group: every service not named here\n  (re.comp " : "  ; group: these services\n  ";
     print_regex(group_regex(query.group), out);
     out += query.group.other ? ")\n" : "\n";
+    ++operands;
   }
-  for (const auto& literal : query.literals) {
+  for (std::size_t i = 0; i < query.literals.size(); ++i) {
+    if (static_cast<int>(i) == skip) continue;
+    ++operands;
+    const Literal& literal = query.literals[i];
     out += "  ; " + std::string(literal.member ? "in " : "not in ") + comment_text(literal.label) + "\n  ";
     if (!literal.member) out += "(re.comp ";
     print_regex(language_regex(literal.language), out);
     out += literal.member ? "\n" : ")\n";
   }
-  out += ")))\n";
+  return operands;
+}
+
+}  // namespace
+
+std::string query_to_smtlib(const Query& query) {
+  std::string out;
+  print_comment(query.comment, out);
+  const DrawnLiteral drawn = drawn_literal(query);
+  if (drawn.literal < 0) {
+    out += "(set-logic QF_S)\n(declare-const x String)\n(assert (str.in_re x (re.inter\n";
+    print_operands(query, -1, out);
+    out += ")))\n";
+    out += "(check-sat)\n";
+    return out;
+  }
+  const std::string label = comment_text(query.literals[static_cast<std::size_t>(drawn.literal)].label);
+  const std::size_t patterns = drawn.rest.globs.size() + drawn.rest.complements.size();
+  out += "; x is drawn from `" + label + "`: its " + std::to_string(drawn.words.size()) +
+         " names are tested as constants against the other conditions (q), its " + std::to_string(patterns) +
+         " patterns on x\n";
+  // re.inter takes two operands or more: a lone operand (the domain) stands alone.
+  std::string operands;
+  const bool alone = print_operands(query, drawn.literal, operands) == 1;
+  out += std::string("(set-logic QF_S)\n(define-fun q () RegLan ") + (alone ? "\n" : "(re.inter\n") + operands +
+         (alone ? ")\n" : "))\n");
+  if (patterns > 0) out += "(declare-const x String)\n";
+  const bool one = drawn.words.size() + patterns <= 1;
+  out += one ? "(assert\n" : "(assert (or\n";
+  if (drawn.words.size() + patterns == 0) out += "  false\n";  // an empty required literal
+  for (const auto& word : drawn.words) out += "  (str.in_re " + smtlib_string_literal(word) + " q)\n";
+  for (const auto& glob : drawn.rest.globs) {
+    const std::string prefix = prefix_of_prefix_glob(glob);
+    out += "  ; x matches `" + comment_text(glob) + "`\n  ";
+    if (!prefix.empty()) {
+      out += "(and (str.prefixof " + smtlib_string_literal(prefix) + " x) (str.in_re x q))\n";
+    } else {
+      out += "(str.in_re x (re.inter ";
+      print_regex(glob_regex(glob), out);
+      out += " q))\n";
+    }
+  }
+  for (const auto& complement : drawn.rest.complements) {
+    Language excluded;
+    excluded.complements = {complement};
+    out += "  ; x matches none of a NotAction list\n  (str.in_re x (re.inter ";
+    print_regex(language_regex(excluded), out);
+    out += " q))\n";
+  }
+  out += one ? ")\n" : "))\n";
   out += "(check-sat)\n";
   return out;
 }
