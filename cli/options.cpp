@@ -124,7 +124,7 @@ Command batch_command() {
         {.name = "--strategy", .value_name = "NAME",
          .help = "the strategy of units that name none: " + kStrategies},
         switch_flag("--no-verify", "refine without proving (every line says `unverified`)"),
-        switch_flag("--full-portfolio", "have Z3 and cvc5 confirm every query, not only what the automaton leaves"),
+        switch_flag("--fast", "let the verifier's automaton decide alone (Z3 and cvc5 only where it cannot)"),
         timeout_flag("seconds each unit's verification may take (default: 60 per query)"),
         {.name = "--jobs", .value_name = "N", .help = "units run side by side (default: one per core)", .numeric = true,
          .number = kJobs},

@@ -76,14 +76,18 @@ int run_batch(const Words& words) {
   if (auto strategy = engine::make_strategy(options.config.strategy); !strategy) return report_error(strategy.error());
   options.config.verify = !arguments->has("--no-verify");
   options.config.cache_dir = arguments->value("--cache").value_or("");
-  // Units run side by side, one thread each; each is verified as `refine` verifies.
+  // Units run side by side, one thread each; each is verified as `refine` verifies: Z3, cvc5 and
+  // the automaton on every query, or the automaton alone with --fast.
+  if (arguments->has("--fast")) options.config.verify_options = verifier::fast_options(options.config.verify_options);
   options.config.verify_options.threads = 1;
-  options.config.verify_options.solvers_when_decided = arguments->has("--full-portfolio");
   if (auto timeout = arguments->number("--timeout")) {
     options.config.verify_options.timeout_seconds = options.config.verify_options.budget_seconds = *timeout;
   }
-  options.config.verification = !options.config.verify ? "none" : arguments->has("--full-portfolio") ? "full" : "fast";
+  options.config.verification = !options.config.verify ? "none" : arguments->has("--fast") ? "fast" : "full";
   if (!options.config.verify) report_warning("--no-verify: the results are NOT verified");
+  if (options.config.verify && arguments->has("--fast")) {
+    report_note("--fast: the verifier's automaton decides alone; Z3 and cvc5 confirm nothing it decided");
+  }
 
   options.progress = &std::cerr;
   options.progress_terminal = ::isatty(2) != 0;

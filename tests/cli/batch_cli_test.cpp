@@ -1,0 +1,212 @@
+// `leastpriv batch` end to end (cli/commands/batch_command.cpp, batch/run.h): one output line per
+// unit in input order, a bad unit reported in its own line, shards that together hold every unit
+// once, --resume after a cut, OUT only when every unit is done, --no-verify, the cache and the
+// certificates it keeps, and the plain progress lines a CI log gets.
+#include "model/json_text.h"
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+namespace leastpriv {
+namespace {
+
+using testing::run_leastpriv;
+
+const std::string kCatalog = "tests/data/catalog-small.json";
+
+std::string unit_line(const std::string& id, const std::string& action, const std::string& unused) {
+  return R"({"id": ")" + id + R"(", "policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ")" +
+         action + R"(", "Resource": "*"}]}, "findings": [{"serviceNamespace": "s3", "actions": [")" + unused + R"("]}]})";
+}
+
+std::vector<model::Json> output_lines(const std::string& path) {
+  std::vector<model::Json> lines;
+  std::istringstream in(testing::read_file(path));
+  for (std::string line; std::getline(in, line);) {
+    auto parsed = model::parse_json_text(line, path);
+    EXPECT_TRUE(parsed.ok()) << line;
+    if (parsed) lines.push_back(*parsed);
+  }
+  return lines;
+}
+
+std::vector<std::string> ids_of(const std::vector<model::Json>& lines) {
+  std::vector<std::string> ids;
+  for (const auto& line : lines) ids.push_back(line["id"].get<std::string>());
+  return ids;
+}
+
+class BatchCli : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = testing::make_temp_dir(); }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string file(const std::string& name, const std::string& text) {
+    const std::string path = dir_ + "/" + name;
+    testing::write_file(path, text);
+    return path;
+  }
+
+  // Twelve good units: s3:Get* with one unused Get action each (alternating which).
+  std::string twelve_units() {
+    std::string text;
+    for (int i = 0; i < 12; ++i) {
+      text += unit_line("role/r" + std::to_string(i), "s3:Get*", i % 2 == 0 ? "GetObject" : "GetBucketPolicy") + "\n";
+    }
+    return file("in.jsonl", text);
+  }
+
+  testing::CommandResult batch(const std::string& in, const std::string& out, std::vector<std::string> extra) {
+    std::vector<std::string> arguments{"batch", in, "-o", out, "--catalog", kCatalog};
+    arguments.insert(arguments.end(), extra.begin(), extra.end());
+    return run_leastpriv(arguments);
+  }
+
+  std::string dir_;
+};
+
+TEST_F(BatchCli, EveryUnitGetsItsLineInInputOrderAndABadOneSaysWhy) {
+  const std::string in = file("in.jsonl", unit_line("a", "s3:Get*", "GetObject") + "\n\n" +
+                                              R"({"id": "b", "policy": {"Statement": 3}, "findings": []})" + "\n" +
+                                              unit_line("c", "s3:List*", "ListBucket") + "\n" + "{not json\n");
+  const std::string out = dir_ + "/out.jsonl";
+  const auto result = batch(in, out, {"--fast"});
+  EXPECT_EQ(result.exit_code, 2) << result.err;  // the worst unit is bad input
+  const auto lines = output_lines(out);
+  ASSERT_EQ(lines.size(), 4U);
+  EXPECT_EQ(ids_of(lines), (std::vector<std::string>{"a", "b", "c", ""}));
+  EXPECT_EQ(lines[0]["status"], "proved");
+  EXPECT_EQ(lines[1]["status"], "error");
+  EXPECT_EQ(lines[1]["line"], 3);  // line 2 is blank
+  EXPECT_NE(lines[1]["error"].get<std::string>().find(in + ":3 /policy: /Statement"), std::string::npos) << lines[1];
+  EXPECT_EQ(lines[2]["status"], "proved");
+  EXPECT_EQ(lines[3]["status"], "error");
+  EXPECT_EQ(lines[3]["line"], 5);
+  // The proved result drops the unused action and keeps the other Gets.
+  const std::string refined = model::dump_json(lines[0]["policy"], -1);
+  EXPECT_EQ(refined.find("GetObject\""), std::string::npos) << refined;
+  EXPECT_NE(refined.find("s3:Get"), std::string::npos) << refined;
+  EXPECT_FALSE(std::filesystem::exists(out + ".partial"));
+}
+
+TEST_F(BatchCli, ShardsTogetherHoldEveryUnitOnce) {
+  const std::string in = twelve_units();
+  const auto whole = batch(in, dir_ + "/all.jsonl", {"--no-verify"});
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  std::multiset<std::string> from_shards;
+  std::size_t nonempty_shards = 0;
+  for (int shard = 0; shard < 3; ++shard) {
+    const std::string out = dir_ + "/shard" + std::to_string(shard) + ".jsonl";
+    const auto result = batch(in, out, {"--no-verify", "--shard", std::to_string(shard) + "/3"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto ids = ids_of(output_lines(out));
+    nonempty_shards += ids.empty() ? 0 : 1;
+    from_shards.insert(ids.begin(), ids.end());
+  }
+  const auto all = ids_of(output_lines(dir_ + "/all.jsonl"));
+  EXPECT_EQ(from_shards, std::multiset<std::string>(all.begin(), all.end()));
+  EXPECT_EQ(all.size(), 12U);
+  EXPECT_GE(nonempty_shards, 2U);  // the hash spreads twelve ids
+  EXPECT_EQ(batch(in, dir_ + "/x.jsonl", {"--shard", "3/3"}).exit_code, 2);
+  EXPECT_EQ(batch(in, dir_ + "/x.jsonl", {"--shard", "1"}).exit_code, 2);
+}
+
+TEST_F(BatchCli, ResumeKeepsWholeLinesDropsACutOneAndSkipsDoneIds) {
+  const std::string in = twelve_units();
+  const std::string out = dir_ + "/out.jsonl";
+  ASSERT_EQ(batch(in, dir_ + "/reference.jsonl", {"--no-verify"}).exit_code, 0);
+  const std::string reference = testing::read_file(dir_ + "/reference.jsonl");
+  // An interrupted run: four whole lines and half of the fifth in OUT.partial, no OUT.
+  std::istringstream lines(reference);
+  std::string partial;
+  std::string line;
+  for (int i = 0; i < 4 && std::getline(lines, line); ++i) partial += line + "\n";
+  std::getline(lines, line);
+  partial += line.substr(0, line.size() / 2);
+  // A marker in a kept line shows that line was kept, not made again.
+  const std::string marked = partial.substr(0, partial.find("\"key\"")) + "\"resumed\":true," + partial.substr(partial.find("\"key\""));
+  file("out.jsonl.partial", marked);
+  const auto result = batch(in, out, {"--no-verify", "--resume"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto resumed = output_lines(out);
+  EXPECT_EQ(ids_of(resumed), ids_of(output_lines(dir_ + "/reference.jsonl")));
+  EXPECT_EQ(resumed[0].value("resumed", false), true);
+  EXPECT_EQ(resumed[5].value("resumed", false), false);
+  EXPECT_FALSE(std::filesystem::exists(out + ".partial"));
+}
+
+TEST_F(BatchCli, OutIsWrittenOnlyWhenEveryUnitIsDone) {
+  const std::string in = twelve_units();
+  const std::string out = file("out.jsonl", "an earlier run's output\n");
+  // An unwritable partial (a directory in its place) fails the run before any unit: OUT stays.
+  std::filesystem::create_directory(out + ".partial");
+  const auto refused = batch(in, out, {"--no-verify"});
+  EXPECT_EQ(refused.exit_code, 2) << refused.err;
+  EXPECT_NE(refused.err.find(".partial"), std::string::npos) << refused.err;
+  EXPECT_EQ(testing::read_file(out), "an earlier run's output\n");
+  std::filesystem::remove(out + ".partial");
+  const auto result = batch(in, out, {"--no-verify"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(output_lines(out).size(), 12U);
+}
+
+TEST_F(BatchCli, NoVerifySaysUnverifiedOnEveryLine) {
+  const std::string in = twelve_units();
+  const std::string out = dir_ + "/out.jsonl";
+  ASSERT_EQ(batch(in, out, {"--no-verify"}).exit_code, 0);
+  for (const auto& line : output_lines(out)) {
+    EXPECT_EQ(line["status"], "unverified") << line;
+    EXPECT_TRUE(line.contains("policy")) << line;
+  }
+}
+
+TEST_F(BatchCli, ASecondRunIsAllCachedAndTheCachedCertificateRechecks) {
+  const std::string in = twelve_units();
+  const std::string cache = dir_ + "/cache";
+  const auto first = batch(in, dir_ + "/first.jsonl", {"--fast", "--cache", cache});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const auto second = batch(in, dir_ + "/second.jsonl", {"--fast", "--cache", cache});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  const auto first_lines = output_lines(dir_ + "/first.jsonl");
+  const auto second_lines = output_lines(dir_ + "/second.jsonl");
+  ASSERT_EQ(second_lines.size(), 12U);
+  for (std::size_t i = 0; i < second_lines.size(); ++i) {
+    EXPECT_EQ(second_lines[i]["status"], "proved");
+    EXPECT_EQ(second_lines[i].value("cached", false), true) << second_lines[i];
+    EXPECT_EQ(second_lines[i]["policy"], first_lines[i]["policy"]);
+  }
+  // Two distinct policies-with-findings: two entries, each a certificate z3 and cvc5 re-check.
+  std::set<std::string> keys;
+  for (const auto& line : first_lines) keys.insert(line["key"].get<std::string>());
+  EXPECT_EQ(keys.size(), 2U);
+  const std::string entry = cache + "/" + first_lines[0]["key"].get<std::string>().substr(0, 2) + "/" +
+                            first_lines[0]["key"].get<std::string>();
+  const auto check = run_leastpriv({"check-certificate", entry + "/certificate.json", "--original", entry + "/original.json",
+                                    "--findings", entry + "/findings.json", "--result", entry + "/result.json", "--catalog",
+                                    kCatalog});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
+TEST_F(BatchCli, ProgressOnANonTerminalIsPlainLines) {
+  const std::string in = twelve_units();
+  const auto result = batch(in, dir_ + "/out.jsonl", {"--no-verify"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err.find('\r'), std::string::npos) << result.err;  // no redrawing in a log
+  EXPECT_NE(result.err.find("12/12 (100%)"), std::string::npos) << result.err;
+}
+
+TEST_F(BatchCli, AnUnreadableInputIsExit2AndNoOutput) {
+  const std::string out = dir_ + "/out.jsonl";
+  const auto result = batch(dir_ + "/missing.jsonl", out, {});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("missing.jsonl"), std::string::npos) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+  EXPECT_FALSE(std::filesystem::exists(out + ".partial"));
+}
+
+}  // namespace
+}  // namespace leastpriv

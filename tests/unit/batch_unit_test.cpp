@@ -1,0 +1,131 @@
+// Batch units (batch/unit.h, batch/process_unit.h, batch/cache.h, batch/progress.h): reading a
+// line, the findings that touch a policy, the content key, the cache, and the progress text.
+#include "batch/cache.h"
+#include "batch/process_unit.h"
+#include "batch/progress.h"
+#include "batch/unit.h"
+#include "model/catalog.h"
+#include "model/json_text.h"
+#include "tests/support/test_support.h"
+#include "verifier/certificate/certificate.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace leastpriv::batch {
+namespace {
+
+const std::string kPolicy = R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "ec2:Describe*"], "Resource": "*"}]})";
+
+TEST(BatchUnit, ReadsIdPolicyFindingsAndStrategy) {
+  const auto read = read_unit(R"({"id": "role/A", "policy": )" + kPolicy +
+                                  R"(, "findings": [{"serviceNamespace": "s3", "actions": ["GetObject"]}], "strategy": "exact"})",
+                              "in.jsonl:3");
+  ASSERT_TRUE(read.unit.ok()) << read.unit.error().message;
+  EXPECT_EQ(read.id, "role/A");
+  EXPECT_EQ(read.unit->strategy, "exact");
+  EXPECT_EQ(read.unit->policy.document.statements.size(), 1U);
+  EXPECT_TRUE(read.unit->findings.is_unused("s3:getobject"));
+  EXPECT_EQ(read.unit->policy_text, model::dump_json(*model::parse_json_text(kPolicy, "p"), -1));
+}
+
+TEST(BatchUnit, ABadLineSaysWhereAndKeepsItsId) {
+  const auto bad_policy = read_unit(R"({"id": "B", "policy": {"Statement": 1}, "findings": []})", "in.jsonl:7");
+  EXPECT_EQ(bad_policy.id, "B");
+  ASSERT_FALSE(bad_policy.unit.ok());
+  EXPECT_NE(bad_policy.unit.error().message.find("in.jsonl:7 /policy: /Statement"), std::string::npos)
+      << bad_policy.unit.error().message;
+  const auto no_id = read_unit(R"({"policy": {}, "findings": []})", "in.jsonl:1");
+  EXPECT_EQ(no_id.id, "");
+  EXPECT_NE(no_id.unit.error().message.find("in.jsonl:1: /id: a unit needs an `id`"), std::string::npos);
+  const auto extra = read_unit(R"({"id": "C", "policy": {}, "findings": [], "polcy": {}})", "in.jsonl:2");
+  EXPECT_NE(extra.unit.error().message.find("/polcy: unknown field"), std::string::npos) << extra.unit.error().message;
+  EXPECT_FALSE(read_unit("{", "in.jsonl:4").unit.ok());
+}
+
+TEST(BatchUnit, TouchingFindingsAreTheOnesThePolicyCanAllow) {
+  const auto policy = testing::policy_of(kPolicy);
+  const auto findings = testing::findings_of(R"([{"serviceNamespace": "s3", "actions": ["GetObject", "PutObject"]},
+      {"serviceNamespace": "ec2"}, {"serviceNamespace": "iam"}, {"serviceNamespace": "s3express"}])");
+  const auto touching = touching_findings(policy, findings);
+  EXPECT_EQ(touching.unused_actions(), (std::vector<std::string>{"s3:getobject"}));  // PutObject is not allowed
+  EXPECT_EQ(touching.unused_services(), (std::vector<std::string>{"ec2"}));        // iam, s3express cannot be reached
+  // An Allow+NotAction statement can allow anything: every finding touches it.
+  const auto not_action = testing::policy_of(R"({"Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]})");
+  EXPECT_EQ(touching_findings(not_action, findings).unused_actions().size(), 2U);
+  EXPECT_EQ(touching_findings(not_action, findings).unused_services().size(), 3U);
+  // A wildcard in the service part reaches every service its literal start agrees with.
+  const auto wide = testing::policy_of(R"({"Statement": [{"Effect": "Allow", "Action": "s3*", "Resource": "*"}]})");
+  EXPECT_EQ(touching_findings(wide, findings).unused_services(), (std::vector<std::string>{"s3express"}));
+}
+
+TEST(BatchUnit, FindingsTextReadsBackAsTheSameFindings) {
+  const auto findings = testing::findings_of(R"([{"serviceNamespace": "s3", "actions": ["GetObject", "s3:ListBucket"]},
+      {"serviceNamespace": "ec2"}])");
+  const auto again = testing::findings_of(findings_text(findings));
+  EXPECT_EQ(again.unused_actions(), findings.unused_actions());
+  EXPECT_EQ(again.unused_services(), findings.unused_services());
+  EXPECT_EQ(findings_text(again), findings_text(findings));
+}
+
+TEST(BatchUnit, TheKeyChangesWithEverythingTheOutcomeDependsOn) {
+  const KeyContext context{"0.1.0", "abc", "aws", "full"};
+  const std::string key = unit_key(context, "{}", "[]");
+  EXPECT_EQ(key.size(), 64U);
+  EXPECT_EQ(unit_key(context, "{}", "[]"), key);
+  KeyContext other = context;
+  other.strategy = "exact";
+  EXPECT_NE(unit_key(other, "{}", "[]"), key);
+  other = context;
+  other.verification = "fast";
+  EXPECT_NE(unit_key(other, "{}", "[]"), key);
+  other = context;
+  other.catalog_sha256 = "abd";
+  EXPECT_NE(unit_key(other, "{}", "[]"), key);
+  EXPECT_NE(unit_key(context, "{} ", "[]"), key);
+  // Parts are length-prefixed: moving a byte from one part to the next is another key.
+  EXPECT_NE(unit_key(context, "{}[", "]"), unit_key(context, "{}", "[]"));
+}
+
+// Two units with the same policy whose findings differ only outside it share one proof.
+TEST(BatchUnit, UnitsThatAgreeOnThePolicyShareOneCachedOutcome) {
+  auto catalog = model::Catalog::from_file(testing::source_path("tests/data/catalog-small.json"));
+  ASSERT_TRUE(catalog.ok());
+  const std::string dir = testing::make_temp_dir();
+  RunConfig config;
+  config.catalog = &*catalog;
+  config.catalog_sha256 = verifier::catalog_hash(*catalog);
+  config.leastpriv_version = "test";
+  config.verification = "fast";
+  config.verify_options = verifier::fast_options(config.verify_options);
+  config.cache_dir = dir;
+  const auto first = process_unit(read_unit(R"({"id": "A", "policy": )" + kPolicy +
+                                                R"(, "findings": [{"serviceNamespace": "s3", "actions": ["GetObject"]}]})",
+                                            "in:1"),
+                                  config);
+  const auto second = process_unit(read_unit(R"({"id": "B", "policy": )" + kPolicy +
+                                                 R"(, "findings": [{"serviceNamespace": "s3", "actions": ["GetObject"]},
+                                                    {"serviceNamespace": "iam"}]})",
+                                             "in:2"),
+                                   config);
+  ASSERT_EQ(first.status, UnitStatus::kProved) << first.line.dump();
+  EXPECT_FALSE(first.cache_hit);
+  EXPECT_TRUE(second.cache_hit) << second.line.dump();
+  EXPECT_EQ(second.line["key"], first.line["key"]);
+  EXPECT_EQ(second.line["policy"], first.line["policy"]);
+  EXPECT_EQ(second.line["id"], "B");
+  EXPECT_TRUE(cached_outcome(dir, first.line["key"]).has_value());
+  EXPECT_TRUE(std::filesystem::exists(entry_dir(dir, first.line["key"]) + "/certificate.json"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(BatchProgress, TextSaysCountShareRateAndWhatIsLeft) {
+  EXPECT_EQ(progress_text(250, 1000, 10, 0), "250/1000 (25%) 25.0/s ETA 30s");
+  EXPECT_EQ(progress_text(250, 1000, 100, 3), "250/1000 (25%) 2.5/s ETA 5m00s, 3 not proved");
+  EXPECT_EQ(progress_text(1000, 1000, 4000, 0), "1000/1000 (100%) 0.2/s done in 1h06m");
+  EXPECT_EQ(progress_text(0, 10, 0, 0), "0/10 (0%) 0.0/s ?");
+}
+
+}  // namespace
+}  // namespace leastpriv::batch
