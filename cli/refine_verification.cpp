@@ -14,8 +14,10 @@ int verify_refined_policy(const model::PolicyDocument& original, const model::Un
   // refine decides each query with the verifier's exact automaton first and consults Z3 and
   // cvc5 only where it cannot decide, unless --full-portfolio asks them to confirm every query
   // (minutes instead of seconds on large policies: verifier/decide/verify.h has the measurements).
-  // Either way every query's SMT-LIB text goes into the certificate for `check-certificate`.
+  // Either way every query's SMT-LIB text goes into the certificate for `check-certificate`;
+  // without one, the texts are not made at all.
   options.solvers_when_decided = arguments.has("--full-portfolio");
+  options.keep_smtlib = arguments.value("--certificate").has_value();
   if (auto timeout = arguments.number("--timeout")) options.timeout_seconds = options.budget_seconds = *timeout;
   auto verified = verifier::verify_refinement(original, findings, refined, catalog, options);
   if (!verified) return report_error(verified.error());

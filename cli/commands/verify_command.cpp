@@ -30,6 +30,7 @@ verifier::VerifyOptions verify_options(const Arguments& arguments) {
   options.use_automaton = !arguments.has("--no-automaton");
   options.solvers_for_ground = arguments.has("--solvers-for-ground");
   options.solvers_when_decided = !arguments.has("--fast");
+  options.keep_smtlib = arguments.value("--certificate").has_value();  // the texts only a certificate records
   return options;
 }
 
