@@ -98,10 +98,9 @@ int run_verify(const Words& words) {
       report_warning("not proved: no certificate written to `" + *certificate_path + "`");
       return verdict;
     }
-    const std::string text = certificate_text(*report, inputs->catalog, inputs->files);
-    if (auto written = write_outputs({{"--certificate", *certificate_path, text}}); !written) {
-      return report_error(written.error());
-    }
+    const OutputFile certificate{"--certificate", *certificate_path, certificate_text(*report, inputs->catalog, inputs->files)};
+    if (auto fits = check_readable_back(certificate, "certificate"); !fits) return report_error(fits.error());
+    if (auto written = write_outputs({certificate}); !written) return report_error(written.error());
     report_note("certificate written to `" + *certificate_path + "`");
   }
   return verdict;

@@ -25,7 +25,7 @@
 // Bounded work (issue 12 row 4: a 652-byte fuzzed policy took 196 s): everything that can
 // grow with an adversarial policy (the inclusion checks, whose automaton pairs can be
 // exponential in an entry's `?`s, dominance pruning, branch and bound) draws on one
-// WorkBudget per action list, and one inclusion check may take at most 4,096 search steps.
+// WorkBudget per action list, and one inclusion check may take at most 1,024 search steps.
 // Before an inclusion check, the candidate's catalog actions must all be matched by the entry
 // (a necessary condition, cheap), so most checks are never made. A candidate whose check
 // could not tell in time is left out; once the budget is spent, every candidate not yet

@@ -148,8 +148,8 @@ TEST(FewestStrategy, NeverCoversWithAPatternThatReachesAnUnknownUnusedAction) {
 
 // Issue 12 row 4 (`--strategy fewest` ran 196 s on a 652-byte fuzzed policy): an entry with
 // many `?` after a `*` makes each inclusion check of a long candidate explore exponentially
-// many automaton states (`svc:AbAb…Ab*` lies inside `svc:*A??…?B*`, 16 wildcards, the most a
-// pattern may have, and after its literal the search meets every set of the last 15
+// many automaton states (`svc:AbAb…Ab*` lies inside `svc:*A??…?B*`, 12 wildcards, the most a
+// pattern may have, and after its literal the search meets every set of the last 11
 // characters). With a budget of a thousandth of the default the list must stop within it,
 // fall back to greedy over what was judged, say so, and stay exact.
 TEST(FewestStrategy, Row4_WorkBudgetBoundsExponentialInclusionChecksAndWarns) {
@@ -161,7 +161,7 @@ TEST(FewestStrategy, Row4_WorkBudgetBoundsExponentialInclusionChecksAndWarns) {
     names.push_back("svc:" + abab + suffix + "Bucket");
   }
   const model::Catalog catalog = catalog_of(names);
-  const std::string entry = "svc:*A" + std::string(14, '?') + "B*";
+  const std::string entry = "svc:*A" + std::string(10, '?') + "B*";
   const std::string findings = R"([{"serviceNamespace": "svc", "actions": [")" + abab + R"(GetObject", ")" + abab + R"(PutBucket"]}])";
   constexpr std::size_t kBudget = FewestStrategy::kDefaultWorkBudget / 1000;
   const Refinement refinement =
@@ -200,7 +200,7 @@ TEST(FewestStrategy, Row4_AnInclusionCheckThatCannotTellInTimeLeavesItsCandidate
   std::vector<std::string> names;
   for (const char* suffix : {"Get", "Put", "List", "Tag"}) names.push_back("svc:" + abab + suffix + "Object");
   const model::Catalog catalog = catalog_of(names);
-  const std::string entry = "svc:*A" + std::string(14, '?') + "B*";
+  const std::string entry = "svc:*A" + std::string(10, '?') + "B*";
   const std::string findings = R"([{"serviceNamespace": "svc", "actions": [")" + abab + R"(GetObject"]}])";
   const Refinement refinement = refine_policy(policy_of(one_statement("\"" + entry + "\"")), findings_of(findings), catalog,
                                               FewestStrategy());
