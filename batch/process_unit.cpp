@@ -113,15 +113,17 @@ UnitOutcome process_unit(const UnitRead& read, const RunConfig& config) {
       outcome["reason"] = verifier::report_to_text(*report);
       return line_of(unit, key, outcome, warnings, false);  // nothing unproved is written as a policy
     }
-    const model::VerificationFiles files{model::InputFile{"original.json", unit.policy_text},
-                                         model::InputFile{"findings.json", touching_text},
-                                         model::InputFile{"result.json", result_text}, config.catalog_file};
-    entry.certificate = model::dump_json(verifier::build_certificate(*report, *config.catalog,
-                                                                     verifier::CertificateInputs{files, (*strategy)->configured_name()})) +
-                        "\n";
-    entry.original = unit.policy_text;
-    entry.findings = touching_text;
-    entry.result = result_text;
+    if (!config.cache_dir.empty()) {  // the proof a cache entry keeps for check-certificate
+      const model::VerificationFiles files{model::InputFile{"original.json", unit.policy_text},
+                                           model::InputFile{"findings.json", touching_text},
+                                           model::InputFile{"result.json", result_text}, config.catalog_file};
+      entry.certificate = model::dump_json(verifier::build_certificate(*report, *config.catalog,
+                                                                       verifier::CertificateInputs{files, (*strategy)->configured_name()})) +
+                          "\n";
+      entry.original = unit.policy_text;
+      entry.findings = touching_text;
+      entry.result = result_text;
+    }
   }
   if (refinement.detach) {
     outcome["detach"] = true;

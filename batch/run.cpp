@@ -2,6 +2,7 @@
 #include "batch/run.h"
 
 #include "model/input_file.h"
+#include "model/input_limits.h"
 #include "model/json_text.h"
 #include "support/parallel_for.h"
 #include "verifier/certificate/sha256.h"
@@ -26,7 +27,7 @@ std::size_t status_index(UnitStatus status) { return static_cast<std::size_t>(st
 
 // The units of the input, in order, each read once; blank lines are skipped.
 Result<std::vector<InputLine>> read_input(const std::string& path) {
-  auto file = model::read_input_file(path);
+  auto file = model::read_input_file(path, model::kMaxBatchInputBytes);
   if (!file) return file.error();
   std::vector<InputLine> lines;
   std::set<std::string> ids;
@@ -37,9 +38,15 @@ Result<std::vector<InputLine>> read_input(const std::string& path) {
     const std::string_view text = std::string_view(file->bytes).substr(start, end - start);
     start = end + 1;
     if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    InputLine line{number, read_unit(text, path + ":" + std::to_string(number))};
+    const std::string where = path + ":" + std::to_string(number);
+    InputLine line{number, text.size() > model::kMaxInputBytes
+                               ? UnitRead{"", Error{ErrorKind::kBadInput, where + ": the line is " + std::to_string(text.size()) +
+                                                                              " bytes, more than the limit of " +
+                                                                              std::to_string(model::kMaxInputBytes >> 20) +
+                                                                              " MiB for one unit (README \"Resource limits\")"}}
+                               : read_unit(text, where)};
     if (!line.read.id.empty() && !ids.insert(line.read.id).second) {
-      line.read.unit = Error{ErrorKind::kBadInput, path + ":" + std::to_string(number) + ": /id: the id " +
+      line.read.unit = Error{ErrorKind::kBadInput, where + ": /id: the id " +
                                                        model::quoted_text(line.read.id) + " is used twice in the input"};
     }
     lines.push_back(std::move(line));
@@ -51,7 +58,7 @@ Result<std::vector<InputLine>> read_input(const std::string& path) {
 // statuses counted in `summary`.
 Result<std::set<std::string>> resumed_ids(const std::string& partial, BatchSummary& summary) {
   std::set<std::string> done;
-  auto text = model::read_text_file(partial);
+  auto text = model::read_text_file(partial, model::kMaxBatchInputBytes);
   if (!text) return done;  // nothing to resume
   std::string kept;
   std::size_t start = 0;

@@ -1,6 +1,7 @@
 // Output files; see output_files.h.
 #include "cli/output_files.h"
 
+#include "model/input_limits.h"
 #include "support/interrupt_cleanup.h"
 
 #include <unistd.h>
@@ -134,6 +135,15 @@ Status write_outputs(const std::vector<OutputFile>& files) {
     if (auto written = write_whole(file->path, file->text, file->path); !written) return written;
   }
   return Ok{};
+}
+
+Status check_readable_back(const OutputFile& file, const std::string& what) {
+  if (file.text.size() <= model::kMaxInputBytes) return Ok{};
+  return Error{ErrorKind::kBadInput, (is_stdout(file.path) ? std::string("stdout") : file.path) + ": the " + what +
+                                         " would be " + std::to_string(file.text.size()) + " bytes, more than the limit of " +
+                                         std::to_string(model::kMaxInputBytes >> 20) +
+                                         " MiB for an input file, so leastpriv could not read it back (README \"Resource "
+                                         "limits\"); nothing was written"};
 }
 
 }  // namespace leastpriv::cli

@@ -42,4 +42,9 @@ Status check_output_flags(const Arguments& arguments, const std::vector<std::str
 // Writes every file, or none of the regular files when any cannot be written.
 Status write_outputs(const std::vector<OutputFile>& files);
 
+// A file leastpriv itself reads back (a refined policy for `verify`, a certificate for
+// `check-certificate`) must fit the input file limit (model/input_limits.h): an error (exit 2)
+// naming the file and its size otherwise. `what` names it in the message (`refined policy`).
+Status check_readable_back(const OutputFile& file, const std::string& what);
+
 }  // namespace leastpriv::cli

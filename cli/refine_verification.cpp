@@ -28,9 +28,11 @@ int verify_refined_policy(const model::PolicyDocument& original, const model::Un
                           const Arguments& arguments, verifier::VerificationReport& report) {
   verifier::VerifyOptions options;
   // Z3, cvc5 and the verifier's exact automaton decide every query (issue 13); --fast leaves
-  // it to the automaton. Either way every query's SMT-LIB text goes into the certificate.
+  // it to the automaton. Every query's SMT-LIB text goes into the certificate for
+  // `check-certificate`; without one, texts are made only for the queries Z3 runs.
   const bool fast = arguments.has("--fast");
   if (fast) options = verifier::fast_options(options);
+  options.keep_smtlib = arguments.value("--certificate").has_value();
   if (auto timeout = arguments.number("--timeout")) options.timeout_seconds = options.budget_seconds = *timeout;
   auto verified = verifier::verify_refinement(original, findings, refined, catalog, options);
   if (!verified) return report_error(verified.error());

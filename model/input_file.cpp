@@ -5,8 +5,8 @@
 
 namespace leastpriv::model {
 
-Result<InputFile> read_input_file(const std::string& path) {
-  auto bytes = read_text_file(path);
+Result<InputFile> read_input_file(const std::string& path, std::size_t max_bytes) {
+  auto bytes = read_text_file(path, max_bytes);
   if (!bytes) return bytes.error();
   return InputFile{path, std::move(bytes).value()};
 }

@@ -7,6 +7,7 @@
 // TRUSTED: what a certificate hashes must be what was parsed; this one read is how.
 #pragma once
 
+#include "model/input_limits.h"
 #include "model/result.h"
 
 #include <string>
@@ -19,6 +20,6 @@ struct InputFile {
 };
 
 // Reads the whole file; the error names it (exit 2).
-Result<InputFile> read_input_file(const std::string& path);
+Result<InputFile> read_input_file(const std::string& path, std::size_t max_bytes = kMaxInputBytes);
 
 }  // namespace leastpriv::model

@@ -1,6 +1,8 @@
 // Reading and writing JSON text; see json_text.h.
 #include "model/json_text.h"
 
+#include "model/input_limits.h"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -9,13 +11,21 @@
 
 namespace leastpriv::model {
 
-Result<std::string> read_text_file(const std::string& path) {
+Result<std::string> read_text_file(const std::string& path, std::size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return bad_input(path + ": cannot open file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Read in pieces up to one byte past the limit: a pipe or a device has no size to ask for.
+  std::string text;
+  char piece[1 << 16];
+  while (in.read(piece, sizeof piece) || in.gcount() > 0) {
+    text.append(piece, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes) {
+      return bad_input(path + ": larger than the limit of " + std::to_string(max_bytes >> 20) +
+                       " MiB for an input file (README \"Resource limits\")");
+    }
+  }
   if (in.bad()) return bad_input(path + ": cannot read file");
-  return buffer.str();
+  return text;
 }
 
 namespace {

@@ -29,6 +29,7 @@
 // a misread value (a number, a duplicate key) is what every obligation is then about.
 #pragma once
 
+#include "model/input_limits.h"
 #include "model/policy.h"
 #include "model/result.h"
 
@@ -45,7 +46,7 @@ constexpr std::size_t kMaxJsonDepth = 128;
 // The binary subtype that marks a number held as its source text.
 constexpr std::uint8_t kRawNumberSubtype = 0x4e;  // 'N'
 
-Result<std::string> read_text_file(const std::string& path);
+Result<std::string> read_text_file(const std::string& path, std::size_t max_bytes = kMaxInputBytes);
 
 // Parses JSON text under the rules above; an error names `file`.
 Result<Json> parse_json_text(std::string_view text, const std::string& file);

@@ -2,6 +2,7 @@
 #include "model/policy_input.h"
 
 #include "model/ascii.h"
+#include "model/input_limits.h"
 #include "model/json_text.h"
 #include "model/scope.h"
 
@@ -45,6 +46,9 @@ Result<Statement> parse_statement(const Json& value, const std::string& file, co
       return error_at(file, item_pointer, "action " + quoted_value(item) +
                                               " has a non-ASCII or control character (IAM action names are printable ASCII)");
     }
+    if (const std::string problem = pattern_limit_problem(text); !problem.empty()) {
+      return error_at(file, item_pointer, "action " + quoted_value(item) + " " + problem);
+    }
     statement.patterns.push_back(text);
     return Ok{};
   };
@@ -77,6 +81,11 @@ Result<PolicyDocument> parse_policy_document(const Json& value, const std::strin
     if (!statement) return statement.error();
     document.statements.push_back(std::move(statement).value());
   } else if (statements->is_array()) {
+    if (statements->size() > kMaxStatements) {
+      return error_at(file, statements_pointer, "has " + std::to_string(statements->size()) +
+                                                    " statements, more than the limit of " + std::to_string(kMaxStatements) +
+                                                    " (README \"Resource limits\")");
+    }
     for (std::size_t i = 0; i < statements->size(); ++i) {
       auto statement = parse_statement((*statements)[i], file, statements_pointer + "/" + std::to_string(i));
       if (!statement) return statement.error();

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -123,21 +124,22 @@ ProcessResult run_process(const std::vector<std::string>& argv, double deadline_
   const int child_ticket = register_child(pid);
   const auto deadline = Clock::now() + std::chrono::duration<double>(deadline_seconds);
   int status = 0;
+  struct rusage usage {};
   auto pause = std::chrono::microseconds(200);
   while (true) {
-    const pid_t waited = ::waitpid(pid, &status, WNOHANG);
+    const pid_t waited = ::wait4(pid, &status, WNOHANG, &usage);
     if (waited == pid) break;
     if (waited < 0 && errno != EINTR) {
       // The child is not ours to wait for any more (ECHILD): say so, do not wait out the deadline.
       ::kill(-pid, SIGKILL);
-      result.error = "lost track of `" + argv[0] + "` (waitpid failed)";
+      result.error = "lost track of `" + argv[0] + "` (wait4 failed)";
       unregister_child(child_ticket);
       result.output = output.read();
       return result;
     }
     if (Clock::now() > deadline) {
       ::kill(-pid, SIGKILL);  // the whole group: a solver's own children die with it
-      ::waitpid(pid, &status, 0);
+      ::wait4(pid, &status, 0, &usage);
       result.timed_out = true;
       break;
     }
@@ -145,6 +147,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, double deadline_
     pause = std::min(pause * 2, std::chrono::microseconds(5000));
   }
   unregister_child(child_ticket);
+  result.peak_rss_kb = usage.ru_maxrss;
   if (!result.timed_out && WIFEXITED(status)) result.exit_status = WEXITSTATUS(status);
   result.output = output.read();
   return result;

@@ -20,6 +20,7 @@ struct ProcessResult {
   int exit_status = -1;    // its exit status when it exited by itself; -1 otherwise
   std::string output;      // stdout and stderr, interleaved as written
   std::string error;       // why it could not be started, or why it could not be waited for
+  long peak_rss_kb = 0;    // its peak resident set in KiB (getrusage's ru_maxrss), once waited for
 };
 
 // Runs argv[0] (looked up on PATH when it has no `/`) with argv; kills it after

@@ -80,6 +80,8 @@ int run_batch(const Words& words) {
   // the automaton on every query, or the automaton alone with --fast.
   if (arguments->has("--fast")) options.config.verify_options = verifier::fast_options(options.config.verify_options);
   options.config.verify_options.threads = 1;
+  // Certificates (and so the queries' texts) are kept only in the cache.
+  options.config.verify_options.keep_smtlib = !options.config.cache_dir.empty();
   if (auto timeout = arguments->number("--timeout")) {
     options.config.verify_options.timeout_seconds = options.config.verify_options.budget_seconds = *timeout;
   }

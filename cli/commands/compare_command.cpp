@@ -150,6 +150,7 @@ verifier::VerifyOptions compare_verify_options(const Arguments& arguments) {
   if (arguments.has("--fast")) options = verifier::fast_options(options);
   options.use_z3 = !arguments.has("--no-z3");
   options.use_cvc5 = !arguments.has("--no-cvc5");
+  options.keep_smtlib = false;  // compare writes no certificate
   if (auto timeout = arguments.number("--timeout")) options.timeout_seconds = options.budget_seconds = *timeout;
   return options;
 }

@@ -93,6 +93,11 @@ int run_refine(const Words& words) {
   auto text = format_output(format, inputs->original, refinement, inputs->policy_file.path,
                             arguments->value("--policy-id").value_or(""), inputs->findings);
   if (!text) return report_error(text.error());
+  // What refine writes, verify must be able to read back (checked before the verification).
+  std::vector<OutputFile> outputs = {{"-o", arguments->value("-o").value_or(""), *text}};
+  if (format != "diff") {
+    if (auto fits = check_readable_back(outputs.front(), "refined policy"); !fits) return report_error(fits.error());
+  }
 
   verifier::VerificationReport report;
   if (arguments->has("--no-verify")) {
@@ -105,9 +110,9 @@ int run_refine(const Words& words) {
     if (verdict != kExitOk) return verdict;  // nothing unproved is written
   }
   // The result and its certificate are written together: both files or neither.
-  std::vector<OutputFile> outputs = {{"-o", arguments->value("-o").value_or(""), *text}};
   if (arguments->value("--certificate")) {
     outputs.push_back(refine_certificate(report, *inputs, *arguments, (*strategy)->configured_name(), *text));
+    if (auto fits = check_readable_back(outputs.back(), "certificate"); !fits) return report_error(fits.error());
   }
   if (auto written = write_outputs(outputs); !written) return report_error(written.error());
   if (outputs.size() > 1) report_note("certificate written to `" + outputs.back().path + "`");

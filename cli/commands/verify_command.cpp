@@ -31,6 +31,7 @@ verifier::VerifyOptions verify_options(const Arguments& arguments) {
   options.use_automaton = !arguments.has("--no-automaton");
   // Z3, cvc5 and the automaton decide every query (--solvers-for-ground is that default).
   if (arguments.has("--fast")) options = verifier::fast_options(options);
+  options.keep_smtlib = arguments.value("--certificate").has_value();  // the texts only a certificate records
   return options;
 }
 
@@ -80,10 +81,10 @@ int run_verify(const Words& words) {
       report_warning("not proved: no certificate written to `" + *certificate_path + "`");
       return verdict;
     }
-    const std::string text = certificate_text(*report, inputs->parsed.catalog, inputs->files);
-    if (auto written = write_outputs({{"--certificate", *certificate_path, text}}); !written) {
-      return report_error(written.error());
-    }
+    const OutputFile certificate{"--certificate", *certificate_path,
+                                 certificate_text(*report, inputs->parsed.catalog, inputs->files)};
+    if (auto fits = check_readable_back(certificate, "certificate"); !fits) return report_error(fits.error());
+    if (auto written = write_outputs({certificate}); !written) return report_error(written.error());
     report_note("certificate written to `" + *certificate_path + "`");
   }
   return verdict;

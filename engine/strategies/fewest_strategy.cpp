@@ -3,57 +3,22 @@
 
 #include "engine/match/glob_inclusion.h"
 #include "engine/match/tokenize.h"
+#include "engine/strategies/set_cover.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
 #include <tuple>
 
 namespace leastpriv::engine {
 
 namespace {
 
-constexpr std::size_t kBranchAndBoundNodes = 20000;
-constexpr std::size_t kDominanceLimit = 4000;  // candidates; above it, dominance is skipped
-
-using Bits = std::vector<std::uint64_t>;
-
-std::size_t count_bits(const Bits& bits) {
-  std::size_t count = 0;
-  for (auto word : bits) count += static_cast<std::size_t>(__builtin_popcountll(word));
-  return count;
-}
-
-std::size_t count_and(const Bits& a, const Bits& b) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) count += static_cast<std::size_t>(__builtin_popcountll(a[i] & b[i]));
-  return count;
-}
-
-bool is_subset(const Bits& small, const Bits& big) {
-  for (std::size_t i = 0; i < small.size(); ++i) {
-    if ((small[i] & ~big[i]) != 0) return false;
-  }
-  return true;
-}
-
-bool test_bit(const Bits& bits, std::size_t i) { return ((bits[i / 64] >> (i % 64)) & 1U) != 0; }
-
-struct Candidate {
-  std::string written;
-  std::size_t entry = 0;  // the first changed entry that includes it
-  Bits cover;
-  std::size_t size = 0;
-  std::size_t wildcards = 0;
-};
-
-// Fewer wildcards, then shorter, then alphabetical: the more exact of two equal covers.
-bool preferred(const Candidate& a, const Candidate& b) {
-  return std::make_tuple(a.wildcards, a.written.size(), std::string_view(a.written)) <
-         std::make_tuple(b.wildcards, b.written.size(), std::string_view(b.written));
-}
+using Bits = CoverBits;
+using Candidate = CoverCandidate;
 
 // Word-aligned patterns that match `full` (see the header for the shapes).
 std::vector<std::string> candidate_patterns(const std::string& full) {
@@ -70,194 +35,28 @@ std::vector<std::string> candidate_patterns(const std::string& full) {
   return out;
 }
 
-bool entry_includes(const ActionPattern& entry, const ActionPattern& candidate) {
+// A step of the inclusion search (a letter read by both automata) counts as this many units.
+constexpr std::size_t kStepWork = 16;
+// One inclusion check may take at most this many steps (some tens of microseconds). Only an
+// entry with a `?` needs a search at all (the corpus's entries have none: each of its 13,917
+// checks is one match), and after a `*`, 2^(number of `?`) state sets can be reachable.
+constexpr std::size_t kInclusionSteps = std::size_t{1} << 10;
+
+// Does `entry` include `candidate` over all strings? Nothing when the check ran out of steps
+// (its own, or the budget's) before it knew.
+std::optional<bool> entry_includes(const ActionPattern& entry, const ActionPattern& candidate, WorkBudget& budget) {
   if (entry.is_literal_then_star()) {
     // `L*` includes q exactly when every string of q starts with L: q's text before its first
     // wildcard must start with L.
     return candidate.literal_prefix().substr(0, entry.literal_prefix().size()) == entry.literal_prefix() &&
            candidate.literal_prefix().size() >= entry.literal_prefix().size();
   }
-  return glob_includes(entry.lower(), candidate.lower());
+  const std::size_t allowed = std::min(budget.left() / kStepWork, kInclusionSteps);
+  std::size_t steps = allowed;
+  const std::optional<bool> included = glob_includes_within(entry.lower(), candidate.lower(), steps);
+  budget.spend(kStepWork * (allowed - steps) + entry.lower().size() + candidate.lower().size());
+  return included;
 }
-
-class CoverInstance {
- public:
-  CoverInstance(std::size_t elements, std::vector<Candidate> candidates)
-      : elements_(elements), words_((elements + 63) / 64), candidates_(std::move(candidates)) {}
-
-  // Indexes into the candidates, and whether the count is proved minimal.
-  std::vector<std::size_t> solve(CoverStats& stats) {
-    merge_and_prune();
-    stats.candidates += candidates_.size();
-    covering_.assign(elements_, {});
-    for (std::size_t c = 0; c < candidates_.size(); ++c) {
-      for (std::size_t e = 0; e < elements_; ++e) {
-        if (test_bit(candidates_[c].cover, e)) covering_[e].push_back(c);
-      }
-    }
-    std::vector<std::size_t> best = greedy();
-    const std::size_t bound = packing_bound();
-    bool optimal = best.size() <= bound;
-    if (!optimal) {
-      best_ = best;
-      nodes_ = 0;
-      aborted_ = false;
-      Bits uncovered = all_elements();
-      std::vector<std::size_t> chosen;
-      branch(uncovered, chosen);
-      optimal = !aborted_;
-      best = best_;
-    }
-    narrow(best);
-    stats.instances++;
-    stats.chosen += best.size();
-    stats.proved_optimal += optimal ? 1 : 0;
-    stats.lower_bound += optimal ? best.size() : bound;
-    return best;
-  }
-
-  const std::vector<Candidate>& candidates() const { return candidates_; }
-
- private:
-  // Dominance pruning keeps the broadest of nested candidates; once the count is fixed, each
-  // chosen entry is replaced by the narrowest candidate (fewest elements, then fewest
-  // wildcards, shortest) that still covers what no other chosen entry covers. The count
-  // stays, the result gets more exact. Chosen entries are appended to candidates_.
-  void narrow(std::vector<std::size_t>& chosen) {
-    for (std::size_t i = 0; i < chosen.size(); ++i) {
-      Bits needed = candidates_[chosen[i]].cover;
-      for (std::size_t j = 0; j < chosen.size(); ++j) {
-        if (j == i) continue;
-        for (std::size_t w = 0; w < words_; ++w) needed[w] &= ~candidates_[chosen[j]].cover[w];
-      }
-      const Candidate* narrowest = &candidates_[chosen[i]];
-      for (const auto& candidate : all_) {
-        if (!is_subset(needed, candidate.cover)) continue;
-        if (candidate.size < narrowest->size || (candidate.size == narrowest->size && preferred(candidate, *narrowest))) {
-          narrowest = &candidate;
-        }
-      }
-      if (narrowest != &candidates_[chosen[i]]) {
-        candidates_.push_back(*narrowest);
-        chosen[i] = candidates_.size() - 1;
-      }
-    }
-  }
-
-  Bits all_elements() const {
-    Bits bits(words_, 0);
-    for (std::size_t e = 0; e < elements_; ++e) bits[e / 64] |= std::uint64_t{1} << (e % 64);
-    return bits;
-  }
-
-  void merge_and_prune() {
-    std::map<Bits, std::size_t> by_cover;
-    std::vector<Candidate> merged;
-    for (auto& candidate : candidates_) {
-      const auto found = by_cover.find(candidate.cover);
-      if (found == by_cover.end()) {
-        by_cover.emplace(candidate.cover, merged.size());
-        merged.push_back(std::move(candidate));
-      } else if (preferred(candidate, merged[found->second])) {
-        merged[found->second] = std::move(candidate);
-      }
-    }
-    candidates_ = std::move(merged);
-    all_ = candidates_;
-    if (candidates_.size() > kDominanceLimit) return;
-    std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& a, const Candidate& b) {
-      return a.size != b.size ? a.size > b.size : preferred(a, b);
-    });
-    std::vector<Candidate> kept;
-    for (auto& candidate : candidates_) {
-      const bool dominated = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) { return is_subset(candidate.cover, k.cover); });
-      if (!dominated) kept.push_back(std::move(candidate));
-    }
-    candidates_ = std::move(kept);
-  }
-
-  std::vector<std::size_t> greedy() const {
-    Bits uncovered = all_elements();
-    std::size_t left = elements_;
-    std::vector<std::size_t> chosen;
-    while (left > 0) {
-      std::size_t best = 0;
-      std::size_t best_gain = 0;
-      for (std::size_t c = 0; c < candidates_.size(); ++c) {
-        const std::size_t gain = count_and(candidates_[c].cover, uncovered);
-        if (gain > best_gain || (gain == best_gain && gain > 0 && preferred(candidates_[c], candidates_[best]))) {
-          best = c;
-          best_gain = gain;
-        }
-      }
-      // INVARIANT: every element has its exact name as a candidate, so some gain is positive.
-      if (best_gain == 0) break;
-      chosen.push_back(best);
-      for (std::size_t w = 0; w < words_; ++w) uncovered[w] &= ~candidates_[best].cover[w];
-      left -= best_gain;
-    }
-    return chosen;
-  }
-
-  // Elements no two of which share a candidate: each needs an entry of its own.
-  std::size_t packing_bound() const {
-    std::vector<std::size_t> order(elements_);
-    for (std::size_t e = 0; e < elements_; ++e) order[e] = e;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return covering_[a].size() < covering_[b].size(); });
-    Bits blocked(words_, 0);
-    std::size_t packed = 0;
-    for (std::size_t e : order) {
-      if (test_bit(blocked, e)) continue;
-      ++packed;
-      for (std::size_t c : covering_[e]) {
-        for (std::size_t w = 0; w < words_; ++w) blocked[w] |= candidates_[c].cover[w];
-      }
-    }
-    return packed;
-  }
-
-  void branch(const Bits& uncovered, std::vector<std::size_t>& chosen) {
-    if (aborted_) return;
-    if (++nodes_ > kBranchAndBoundNodes) {
-      aborted_ = true;
-      return;
-    }
-    const std::size_t left = count_bits(uncovered);
-    if (left == 0) {
-      if (chosen.size() < best_.size()) best_ = chosen;
-      return;
-    }
-    std::size_t largest = 0;
-    for (const auto& candidate : candidates_) largest = std::max(largest, count_and(candidate.cover, uncovered));
-    if (chosen.size() + (left + largest - 1) / largest >= best_.size()) return;
-    std::size_t pivot = elements_;
-    for (std::size_t e = 0; e < elements_; ++e) {
-      if (test_bit(uncovered, e) && (pivot == elements_ || covering_[e].size() < covering_[pivot].size())) pivot = e;
-    }
-    std::vector<std::size_t> options = covering_[pivot];
-    std::stable_sort(options.begin(), options.end(), [&](std::size_t a, std::size_t b) {
-      return count_and(candidates_[a].cover, uncovered) > count_and(candidates_[b].cover, uncovered);
-    });
-    for (std::size_t c : options) {
-      Bits rest = uncovered;
-      for (std::size_t w = 0; w < words_; ++w) rest[w] &= ~candidates_[c].cover[w];
-      chosen.push_back(c);
-      branch(rest, chosen);
-      chosen.pop_back();
-      if (aborted_) return;
-    }
-  }
-
-  std::size_t elements_;
-  std::size_t words_;
-  std::vector<Candidate> candidates_;
-  std::vector<Candidate> all_;  // after merging equal covers, before dominance pruning
-  std::vector<std::vector<std::size_t>> covering_;
-  std::vector<std::size_t> best_;
-  std::size_t nodes_ = 0;
-  bool aborted_ = false;
-};
 
 struct Chosen {
   std::string written;
@@ -304,62 +103,136 @@ ServiceScope service_scope(const std::string& service, const std::set<std::size_
   return scope;
 }
 
+// Which changed entries match each catalog action of the service (bit c of row i - first: entry
+// c matches action i). An entry that includes a candidate matches every action the candidate
+// matches, so only entries matching all of them are asked the costly inclusion question.
+std::vector<Bits> entries_matching(const std::vector<ActionPattern>& changed, const ServiceScope& scope,
+                                   const RefineContext& context, WorkBudget& budget) {
+  const auto& actions = context.catalog.actions();
+  std::vector<Bits> rows(scope.last - scope.first, Bits((changed.size() + 63) / 64, 0));
+  budget.spend(rows.size() * changed.size());
+  for (std::size_t i = scope.first; i < scope.last; ++i) {
+    for (std::size_t c = 0; c < changed.size(); ++c) {
+      if (changed[c].matches(actions[i].lower_full)) rows[i - scope.first][c / 64] |= std::uint64_t{1} << (c % 64);
+    }
+  }
+  return rows;
+}
+
+// The cover instance's view of the exact name of element `e`: it covers that element alone and
+// lies in the first changed entry that matches it (one does: that is how it became an element).
+Candidate exact_name_candidate(const std::string& written, std::size_t e, const std::vector<ActionPattern>& changed,
+                               const ServiceScope& scope, const RefineContext& context) {
+  const std::string& lower = context.catalog.actions()[scope.elements[e]].lower_full;
+  std::size_t entry = 0;
+  while (entry + 1 < changed.size() && !changed[entry].matches(lower)) ++entry;
+  Candidate candidate{written, entry, Bits((scope.elements.size() + 63) / 64, 0), 1, 0};
+  candidate.cover[e / 64] |= std::uint64_t{1} << (e % 64);
+  return candidate;
+}
+
 // The candidate `written` as the cover instance sees it, or nothing when it is not
-// admissible: not inside any changed entry, matching an unused action, or covering nothing.
+// admissible: matching an unused action, covering nothing, or not inside any changed entry.
+// `judged` becomes false when an inclusion check ran out of steps before it knew (the
+// candidate is then left out, which is safe).
 std::optional<Candidate> admissible_candidate(const std::string& lower, const std::string& written,
                                               const std::vector<ActionPattern>& changed, const ServiceScope& scope,
-                                              const RefineContext& context) {
+                                              const std::vector<Bits>& matching, const RefineContext& context,
+                                              WorkBudget& budget, bool& judged) {
   const auto& actions = context.catalog.actions();
   const ActionPattern pattern(lower);
-  std::size_t entry = changed.size();
-  for (std::size_t c = 0; c < changed.size() && entry == changed.size(); ++c) {
-    if (entry_includes(changed[c], pattern)) entry = c;
-  }
-  if (entry == changed.size()) return std::nullopt;
   const std::size_t elements = scope.elements.size();
-  Candidate candidate{written, entry, Bits((elements + 63) / 64, 0), 0, 0};
+  Candidate candidate{written, changed.size(), Bits((elements + 63) / 64, 0), 0, 0};
+  Bits possible((changed.size() + 63) / 64, ~std::uint64_t{0});  // entries matching all it matches
+  budget.spend(scope.last - scope.first);
   for (std::size_t i = scope.first; i < scope.last; ++i) {
     if (!pattern.matches(actions[i].lower_full)) continue;
     if (context.findings.is_unused(actions[i].lower_full)) return std::nullopt;
     if (const std::size_t e = scope.position[i - scope.first]; e < elements) {
       candidate.cover[e / 64] |= std::uint64_t{1} << (e % 64);
     }
+    for (std::size_t w = 0; w < possible.size(); ++w) possible[w] &= matching[i - scope.first][w];
   }
   if (std::any_of(scope.unknown_unused.begin(), scope.unknown_unused.end(),
                   [&](const std::string& name) { return pattern.matches(name); })) {
     return std::nullopt;
   }
-  candidate.size = count_bits(candidate.cover);
+  candidate.size = count_cover_bits(candidate.cover);
   if (candidate.size == 0) return std::nullopt;
+  for (std::size_t c = 0; c < changed.size(); ++c) {
+    if (((possible[c / 64] >> (c % 64)) & 1U) == 0) continue;
+    const std::optional<bool> included = entry_includes(changed[c], pattern, budget);
+    if (!included) {
+      judged = false;  // not known to be inside, so not used
+      return std::nullopt;
+    }
+    if (*included) {
+      candidate.entry = c;
+      break;
+    }
+  }
+  if (candidate.entry == changed.size()) return std::nullopt;
   candidate.wildcards = static_cast<std::size_t>(std::count(written.begin(), written.end(), '*'));
   return candidate;
 }
 
+// Every admissible candidate, or, once the budget is spent or a check could not tell, those
+// found plus each element's exact name (`complete` says which).
 std::vector<Candidate> admissible_candidates(const std::vector<ActionPattern>& changed, const ServiceScope& scope,
-                                             const RefineContext& context) {
+                                             const RefineContext& context, WorkBudget& budget, bool& complete) {
   std::map<std::string, std::string> written_by_lower;
   for (std::size_t index : scope.elements) {
     for (auto& written : candidate_patterns(context.catalog.actions()[index].full)) {
       written_by_lower.emplace(model::to_lower_ascii(written), written);
     }
   }
+  std::map<std::string, std::size_t> element_of;  // exact names: lower-cased -> element
+  for (std::size_t e = 0; e < scope.elements.size(); ++e) element_of.emplace(context.catalog.actions()[scope.elements[e]].lower_full, e);
+  std::vector<Bits> matching;
+  if (!budget.exhausted()) matching = entries_matching(changed, scope, context, budget);
+  complete = true;
   std::vector<Candidate> candidates;
   for (const auto& [lower, written] : written_by_lower) {
-    if (auto candidate = admissible_candidate(lower, written, changed, scope, context)) candidates.push_back(std::move(*candidate));
+    if (budget.exhausted()) {
+      complete = false;
+      // INVARIANT: every element keeps its exact name, so greedy can always cover it.
+      if (const auto found = element_of.find(lower); found != element_of.end()) {
+        candidates.push_back(exact_name_candidate(written, found->second, changed, scope, context));
+      }
+      continue;
+    }
+    bool judged = true;
+    if (auto candidate = admissible_candidate(lower, written, changed, scope, matching, context, budget, judged)) {
+      candidates.push_back(std::move(*candidate));
+    } else if (!judged) {
+      complete = false;
+      if (const auto found = element_of.find(lower); found != element_of.end()) {
+        candidates.push_back(exact_name_candidate(written, found->second, changed, scope, context));
+      }
+    }
   }
   return candidates;
 }
 
+// The cover of the changed entries, service by service, within one work budget; `cut_short`
+// gets the services whose instances the budget cut short, for the warning.
 std::vector<Chosen> fewest_cover(const std::vector<ActionPattern>& changed, const std::vector<ActionPattern>& kept,
-                                 const RefineContext& context, CoverStats& stats) {
+                                 const RefineContext& context, std::size_t work_budget, CoverStats& stats,
+                                 std::vector<std::string>& cut_short) {
+  WorkBudget budget(work_budget);
   std::vector<Chosen> result;
   for (const auto& [service, element_set] : elements_by_service(changed, kept, context)) {
     const ServiceScope scope = service_scope(service, element_set, context);
-    CoverInstance instance(scope.elements.size(), admissible_candidates(changed, scope, context));
-    for (std::size_t c : instance.solve(stats)) {
+    bool complete = true;
+    std::vector<Candidate> candidates = admissible_candidates(changed, scope, context, budget, complete);
+    CoverInstance instance(scope.elements.size(), std::move(candidates), complete);
+    const std::size_t cut_before = stats.cut_short;
+    for (std::size_t c : instance.solve(stats, budget)) {
       result.push_back(Chosen{instance.candidates()[c].written, instance.candidates()[c].entry});
     }
+    if (stats.cut_short != cut_before) cut_short.push_back(service);
   }
+  stats.work += budget.spent();
   return result;
 }
 
@@ -367,8 +240,9 @@ std::vector<Chosen> fewest_cover(const std::vector<ActionPattern>& changed, cons
 
 std::vector<std::string> FewestStrategy::generalize_entry(const ActionPattern& entry, const RefineContext& context) const {
   CoverStats unreported;  // one entry alone: refine_action_list is what reports covers
+  std::vector<std::string> cut_short;
   std::vector<std::string> out;
-  for (auto& chosen : fewest_cover({entry}, {}, context, unreported)) out.push_back(std::move(chosen.written));
+  for (auto& chosen : fewest_cover({entry}, {}, context, work_budget_, unreported, cut_short)) out.push_back(std::move(chosen.written));
   return out;
 }
 
@@ -384,6 +258,17 @@ std::string changed_entry_reason(const ActionPattern& entry, const std::vector<s
   }
   return any_used ? "hides unused actions; its used actions are covered by other entries of the list"
                   : "every action it allows is unused";
+}
+
+// Says that the list's cover is greedy's, not proved to have the fewest entries.
+std::string limits_warning(const std::vector<std::string>& services, const CoverStats& stats, std::size_t work_budget) {
+  std::string names;
+  for (std::size_t i = 0; i < services.size() && i < 5; ++i) names += (i ? ", " : "") + services[i];
+  if (services.size() > 5) names += " and " + std::to_string(services.size() - 5) + " more";
+  return "fewest: the set cover hit its work limits (" + std::to_string(work_budget) + " units per list, " +
+         std::to_string(kInclusionSteps) + " steps per inclusion check) on " + std::to_string(services.size()) + " of " +
+         std::to_string(stats.instances) + " services (" + names +
+         "): their entries are the greedy cover of the candidates judged within them, not proved to be the fewest";
 }
 
 }  // namespace
@@ -414,9 +299,11 @@ ActionListOutput FewestStrategy::refine_action_list(const std::vector<std::strin
   output.cover.emplace();
   std::vector<std::vector<std::string>> replacements(changed.size());
   if (!changed.empty()) {
-    for (auto& chosen : fewest_cover(changed, kept, context, *output.cover)) {
+    std::vector<std::string> cut_short;
+    for (auto& chosen : fewest_cover(changed, kept, context, work_budget_, *output.cover, cut_short)) {
       replacements[chosen.entry].push_back(std::move(chosen.written));
     }
+    if (!cut_short.empty()) output.warnings.push_back(limits_warning(cut_short, *output.cover, work_budget_));
   }
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (kinds[i] == Kind::kKept) {

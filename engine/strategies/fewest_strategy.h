@@ -17,17 +17,22 @@
 // inclusion in ONE original entry is used, never in the union of several (sound, simpler).
 // Kept entries (rule 1) stay byte for byte, so nothing the catalog does not know is lost.
 //
-// Solving: candidates with equal covers are merged (the one with fewer wildcards, then
-// shorter, wins), dominated candidates are dropped on small instances, then greedy (the
-// largest uncovered cover first: within H(max cover) ≤ 1 + ln n of optimal, Chvátal 1979),
-// then a lower bound by packing (elements no two of which share a candidate each need their
-// own entry), and, when greedy exceeds the bound, depth-first branch and bound (branch on the
-// uncovered element with the fewest candidates, prune with ⌈uncovered / largest cover⌉) up to
-// 20,000 nodes. Last, each chosen entry is narrowed to the least general candidate that still
-// covers what no other chosen entry covers (same count, more exact). An instance is proved optimal when greedy meets the packing bound or the
-// branch and bound finishes; otherwise the packing bound is what is known. Each list's
-// ActionListOutput::cover sums this over the instances solved for it (refine_policy sums the
-// lists into Refinement::cover_stats), so the corpus report can state the gap it measured.
+// Solving (engine/strategies/set_cover.h): merge equal covers, greedy, a packing lower bound,
+// branch and bound. Each list's ActionListOutput::cover sums how its instances went
+// (refine_policy sums the lists into Refinement::cover_stats), so the corpus report can state
+// the gap it measured.
+//
+// Bounded work (issue 12 row 4: a 652-byte fuzzed policy took 196 s): everything that can
+// grow with an adversarial policy (the inclusion checks, whose automaton pairs can be
+// exponential in an entry's `?`s, dominance pruning, branch and bound) draws on one
+// WorkBudget per action list, and one inclusion check may take at most 1,024 search steps.
+// Before an inclusion check, the candidate's catalog actions must all be matched by the entry
+// (a necessary condition, cheap), so most checks are never made. A candidate whose check
+// could not tell in time is left out; once the budget is spent, every candidate not yet
+// judged is left out except each element's exact name. The greedy cover of what there is is
+// then taken, the instance counts as cut short (not proved optimal) and the list gets a
+// warning (also on stderr) naming the services. The result stays exact either way: only
+// candidates proved inside an entry are used, and the verifier checks every result.
 #pragma once
 
 #include "engine/strategies/strategy.h"
@@ -38,10 +43,19 @@ namespace leastpriv::engine {
 
 class FewestStrategy : public Strategy {
  public:
+  // The work one action list's covers may take (set_cover.h's units). The corpus's largest
+  // list (AdministratorAccess's `*` with 10% unused) takes 1.0·10⁸ units, 3-4 s here; the
+  // budget is three times that, so no corpus result depends on it.
+  static constexpr std::size_t kDefaultWorkBudget = 300'000'000;
+
+  explicit FewestStrategy(std::size_t work_budget = kDefaultWorkBudget) : work_budget_(work_budget) {}
   std::string_view name() const override { return "fewest"; }
   std::vector<std::string> generalize_entry(const ActionPattern& entry, const RefineContext& context) const override;
   // The cover of all the list's changed entries at once; `cover` says how it went.
   ActionListOutput refine_action_list(const std::vector<std::string>& entries, const RefineContext& context) const override;
+
+ private:
+  std::size_t work_budget_;
 };
 
 }  // namespace leastpriv::engine

@@ -10,6 +10,7 @@
 #include "support/number_text.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace leastpriv::engine {
@@ -36,6 +37,8 @@ CoverStats& CoverStats::operator+=(const CoverStats& other) {
   chosen += other.chosen;
   lower_bound += other.lower_bound;
   candidates += other.candidates;
+  work += other.work;
+  cut_short += other.cut_short;
   return *this;
 }
 
@@ -177,20 +180,31 @@ StatementOutput refine_not_action_statement(const Strategy& strategy, const mode
 
 StrategyOutput Strategy::refine_statements(const model::PolicyDocument& original, const RefineContext& context) const {
   StrategyOutput output;
+  // What a strategy makes of an action list depends on the list alone, so statements with the
+  // same list (many statements that differ only in their Resource) are refined once.
+  std::map<std::pair<model::ActionKey, std::vector<std::string>>, StatementOutput> refined_lists;
   for (std::size_t index = 0; index < original.statements.size(); ++index) {
     const model::Statement& statement = original.statements[index];
     // Deny statements never change: removing from a Deny would add permissions.
     if (statement.effect != model::Effect::kAllow) continue;
-    StatementOutput refined;
+    auto [found, added] = refined_lists.try_emplace({statement.action_key, statement.patterns});
+    if (added) {
+      if (statement.action_key == model::ActionKey::kAction) {
+        found->second.action_list = refine_action_list(statement.patterns, context);
+        found->second.removed = !found->second.action_list.changes.empty() && found->second.action_list.actions.empty();
+      } else {
+        found->second = refine_not_action_statement(*this, statement, context);
+      }
+    }
+    StatementOutput refined = found->second;
     if (statement.action_key == model::ActionKey::kAction) {
-      refined.action_list = refine_action_list(statement.patterns, context);
-      refined.removed = !refined.action_list.changes.empty() && refined.action_list.actions.empty();
       if (refined.action_list.cover) {
         if (!output.cover) output.cover.emplace();
         *output.cover += *refined.action_list.cover;
       }
-    } else {
-      refined = refine_not_action_statement(*this, statement, context);
+      for (const auto& warning : refined.action_list.warnings) {
+        output.warnings.push_back("statement " + std::to_string(index + 1) + ": " + warning);
+      }
     }
     refined.statement_index = index;
     output.statements.push_back(std::move(refined));

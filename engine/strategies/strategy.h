@@ -12,7 +12,9 @@
 // hide no unused action, drop unused exact names, leave Deny statements alone) and asks
 // generalize_entry only for the entries that need it. Strategies that look at a whole list
 // at once (fewest entries) override refine_action_list; strategies that weigh the whole
-// policy (the size budget of `bounded`) override refine_statements.
+// policy (the size budget of `bounded`) override refine_statements. The default
+// refine_statements refines each distinct action list once (a list's output depends on the
+// list alone): 10⁴ statements that differ only in their Resource cost one list's work.
 #pragma once
 
 #include "engine/match/action_pattern.h"
@@ -50,6 +52,8 @@ struct CoverStats {
   std::size_t chosen = 0;          // entries chosen, summed over instances
   std::size_t lower_bound = 0;     // proven lower bounds, summed (== chosen when all are optimal)
   std::size_t candidates = 0;      // admissible candidates after merging equal covers
+  std::size_t work = 0;            // work units spent (set_cover.h's WorkBudget), summed
+  std::size_t cut_short = 0;       // instances cut short by the work limits: not proved minimal
 
   CoverStats& operator+=(const CoverStats& other);
 };
@@ -59,6 +63,7 @@ struct ActionListOutput {
   std::vector<std::string> actions;  // the new list; used only when `changes` is not empty
   std::vector<EntryChange> changes;  // one per entry that hid unused actions; empty: unchanged
   std::optional<CoverStats> cover;   // `fewest` only
+  std::vector<std::string> warnings;  // about this list (e.g. `fewest` out of its work budget)
 };
 
 // What a strategy made of one Allow statement of the original.

@@ -99,6 +99,40 @@ TEST(CatalogCli, ListsWhatAPatternMatches) {
   EXPECT_EQ(result.out, "s3:GetObjectVersionTagging\n");
 }
 
+// Issue 12, resource limits (model/input_limits.h): a pattern over a limit is exit 2 naming the
+// file and the value's pointer, and so is a result too big for verify to read back.
+TEST_F(RefineCli, ResourceLimits_APatternOverALimitExits2WithPointer) {
+  expect_bad_policy(R"({"Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "s3:)" + std::string(1100, 'a') + R"("]}]})",
+                    "/Statement/0/Action/1: action `s3:aaaa");
+  std::string stars = "s3:";
+  for (int i = 0; i < 12; ++i) stars += "*a";
+  expect_bad_policy(R"({"Statement": [{"Effect": "Allow", "Action": ")" + stars + R"(*"}]})",
+                    "/Statement/0/Action: action `" + stars + "*` has 13 wildcards");
+  expect_bad_policy(R"({"Statement": [{"Effect": "Allow", "Action": "s3:*a*????????????????"}]})",
+                    "/Statement/0/Action: action `s3:*a*????????????????` has 18 wildcards (`*` and `?`), more than the "
+                    "limit of 12 (README \"Resource limits\")");
+}
+
+TEST_F(RefineCli, ResourceLimits_AResultTooBigToReadBackIsNotWritten) {
+  // `exact` writes every action a statement allows by name (0.9 MB for `*`); 20 statements with
+  // their own Resource make a result of more than 16 MiB from a policy of 2 KB.
+  std::string statements;
+  for (int i = 0; i < 20; ++i) {
+    statements += std::string(i ? "," : "") + R"({"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::b)" +
+                  std::to_string(i) + R"(/*"})";
+  }
+  const std::string policy = file("policy.json", R"({"Version": "2012-10-17", "Statement": [)" + statements + "]}");
+  const std::string out = dir_ + "/out.json";
+  const auto result = run_leastpriv({"refine", "--policy", policy, "--findings", "examples/seed/findings.json",
+                                     "--strategy", "exact", "--no-verify", "-o", out});
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find(out + ": the refined policy would be "), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("more than the limit of 16 MiB for an input file, so leastpriv could not read it back"),
+            std::string::npos)
+      << result.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
 // Issue 12 row 15: a Kelvin sign (U+212A, which some lower-casings turn into `k`) or a control
 // character in a catalog pattern is refused as it is in a policy, and quoted short and escaped.
 TEST(CatalogCli, Row15_NonAsciiOrControlCharactersInAPatternExit2) {

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,43 @@ TEST(GlobInclusion, AgreesWithTheReferenceMatcherExhaustively) {
     }
   }
   EXPECT_GT(included, 200u);  // the test exercises both answers
+}
+
+// glob_includes answers an outer glob without `?` by one match of a fresh-character word, and
+// glob_includes_within by the search when the budget allows: both must agree with the
+// search's witness on every pair of globs over {a, b, *, ?} up to length 4.
+TEST(GlobInclusion, OneMatchAndBudgetedSearchAgreeWithTheWitnessSearch) {
+  const auto patterns = testing::all_words("ab*?", 4);
+  std::size_t without_question = 0;
+  for (const auto& outer : patterns) {
+    without_question += outer.find('?') == std::string::npos ? 1 : 0;
+    for (const auto& inner : patterns) {
+      const bool included = !glob_inclusion_witness(outer, inner).has_value();
+      ASSERT_EQ(glob_includes(outer, inner), included) << "`" << inner << "` in `" << outer << "`";
+      std::size_t steps = 1'000'000;
+      ASSERT_EQ(glob_includes_within(outer, inner, steps), std::optional<bool>(included)) << "`" << inner << "` in `" << outer << "`";
+    }
+  }
+  EXPECT_GT(without_question, 20u);
+}
+
+// Issue 12 row 4: an outer glob with many `?` after a `*` has exponentially many reachable
+// state sets. `svc:abab…ab*` is inside `svc:*a??…?b*` (its own first `a` and twentieth
+// character do it), but after the literal the search meets every set of the last 19
+// characters read. Within a budget it stops and says it does not know; the steps it took are
+// what the budget lost.
+TEST(GlobInclusion, Row4_BudgetedSearchStopsOnExponentialOuterGlobs) {
+  std::string abab;
+  for (int i = 0; i < 10; ++i) abab += "ab";
+  const std::string outer = "svc:*a" + std::string(18, '?') + "b*";
+  std::size_t steps = 20'000;
+  EXPECT_EQ(glob_includes_within(outer, "svc:" + abab + "*", steps), std::nullopt);
+  EXPECT_EQ(steps, 0u);
+  // The same shape with two `?` is decided well within the same budget.
+  steps = 20'000;
+  EXPECT_EQ(glob_includes_within("svc:*a??b*", "svc:abab*", steps), std::optional<bool>(true));
+  EXPECT_GT(steps, 0u);
+  EXPECT_EQ(glob_includes_within("svc:*a??b*", "svc:ab*", steps), std::optional<bool>(false));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // support::run_process: output and exit status of a program, a clear answer for a program
-// that does not exist, and a deadline that kills the program and what it started.
+// that does not exist, its peak memory, and a deadline that kills the program and what it
+// started.
 #include "support/process.h"
 #include "tests/support/test_support.h"
 
@@ -32,6 +33,18 @@ TEST(Process, AMissingProgramIsNotStarted) {
   EXPECT_FALSE(result.started);
   EXPECT_NE(result.error.find("leastpriv-no-such-program-anywhere"), std::string::npos) << result.error;
   EXPECT_FALSE(support::run_process({}, 10).started);
+}
+
+// The benchmarks of bench/ report a child's peak memory from here.
+TEST(Process, ReportsTheChildsPeakResidentSet) {
+  const auto big = support::run_process({"python3", "-c", "b = bytes(range(256)) * (1 << 18); print(len(b))"}, 30);
+  ASSERT_TRUE(big.started) << big.error;
+  EXPECT_EQ(big.output, "67108864\n");
+  EXPECT_GE(big.peak_rss_kb, 64 * 1024);
+  const auto small = support::run_process({"true"}, 10);
+  ASSERT_TRUE(small.started) << small.error;
+  EXPECT_GT(small.peak_rss_kb, 0);
+  EXPECT_LT(small.peak_rss_kb, 32 * 1024);
 }
 
 TEST(Process, TheDeadlineKillsTheProgramAndItsChildren) {

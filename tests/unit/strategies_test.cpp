@@ -8,10 +8,16 @@
 #include "engine/strategies/fewest_strategy.h"
 #include "engine/render/policy_metrics.h"
 #include "engine/refine.h"
+#include "engine/match/glob_inclusion.h"
+#include "spec/reference_matcher.h"
 
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
 
 namespace leastpriv::engine {
 namespace {
@@ -138,6 +144,75 @@ TEST(FewestStrategy, NeverCoversWithAPatternThatReachesAnUnknownUnusedAction) {
   const Entries out = generalize(FewestStrategy(), "s3:GetObject*",
                                  R"([{"serviceNamespace": "s3", "actions": ["GetObjectRetention"]}])");
   EXPECT_EQ(out, (Entries{"s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging", "s3:GetObjectVersion"}));
+}
+
+// Issue 12 row 4 (`--strategy fewest` ran 196 s on a 652-byte fuzzed policy): an entry with
+// many `?` after a `*` makes each inclusion check of a long candidate explore exponentially
+// many automaton states (`svc:AbAb…Ab*` lies inside `svc:*A??…?B*`, 12 wildcards, the most a
+// pattern may have, and after its literal the search meets every set of the last 11
+// characters). With a budget of a thousandth of the default the list must stop within it,
+// fall back to greedy over what was judged, say so, and stay exact.
+TEST(FewestStrategy, Row4_WorkBudgetBoundsExponentialInclusionChecksAndWarns) {
+  std::string abab;
+  for (int i = 0; i < 10; ++i) abab += "Ab";
+  std::vector<std::string> names;
+  for (const char* suffix : {"Get", "Put", "List", "Tag", "Acl", "Copy", "Move", "Sync"}) {
+    names.push_back("svc:" + abab + suffix + "Object");
+    names.push_back("svc:" + abab + suffix + "Bucket");
+  }
+  const model::Catalog catalog = catalog_of(names);
+  const std::string entry = "svc:*A" + std::string(10, '?') + "B*";
+  const std::string findings = R"([{"serviceNamespace": "svc", "actions": [")" + abab + R"(GetObject", ")" + abab + R"(PutBucket"]}])";
+  constexpr std::size_t kBudget = FewestStrategy::kDefaultWorkBudget / 1000;
+  const Refinement refinement =
+      refine_policy(policy_of(one_statement("\"" + entry + "\"")), findings_of(findings), catalog, FewestStrategy(kBudget));
+
+  ASSERT_TRUE(refinement.cover_stats.has_value());
+  const CoverStats& stats = *refinement.cover_stats;
+  EXPECT_EQ(stats.instances, 1u);
+  EXPECT_EQ(stats.cut_short, 1u);
+  EXPECT_EQ(stats.proved_optimal, 0u);
+  // The budget, plus what always runs after it (greedy and narrowing over 16 elements).
+  EXPECT_GE(stats.work, kBudget);
+  EXPECT_LT(stats.work, kBudget + kBudget / 10);
+  const bool warned = std::any_of(refinement.warnings.begin(), refinement.warnings.end(), [](const std::string& warning) {
+    return warning.find("statement 1: fewest: the set cover hit its work limits") != std::string::npos &&
+           warning.find("(svc)") != std::string::npos;
+  });
+  EXPECT_TRUE(warned) << ::testing::PrintToString(refinement.warnings);
+  // Exact all the same: every used action, no unused one, nothing outside the entry.
+  const model::UnusedFindings unused = findings_of(findings);
+  ASSERT_EQ(refinement.document.statements.size(), 1u);
+  const Entries& result = refinement.document.statements[0].patterns;
+  for (const auto& name : names) {
+    const bool used = !unused.is_unused(model::to_lower_ascii(name));
+    EXPECT_EQ(spec::reference_matches_any(result, name), used) << name;
+  }
+  for (const auto& pattern : result) EXPECT_TRUE(glob_includes(entry, pattern)) << pattern;
+}
+
+// The same input with the default budget: no single inclusion check may take more than its
+// own share of steps, so each long candidate is left out after about a millisecond, the
+// list's budget is not even spent, and the result is still said to be greedy's.
+TEST(FewestStrategy, Row4_AnInclusionCheckThatCannotTellInTimeLeavesItsCandidateOut) {
+  std::string abab;
+  for (int i = 0; i < 10; ++i) abab += "Ab";
+  std::vector<std::string> names;
+  for (const char* suffix : {"Get", "Put", "List", "Tag"}) names.push_back("svc:" + abab + suffix + "Object");
+  const model::Catalog catalog = catalog_of(names);
+  const std::string entry = "svc:*A" + std::string(10, '?') + "B*";
+  const std::string findings = R"([{"serviceNamespace": "svc", "actions": [")" + abab + R"(GetObject"]}])";
+  const Refinement refinement = refine_policy(policy_of(one_statement("\"" + entry + "\"")), findings_of(findings), catalog,
+                                              FewestStrategy());
+  ASSERT_TRUE(refinement.cover_stats.has_value());
+  EXPECT_EQ(refinement.cover_stats->cut_short, 1u);
+  EXPECT_LT(refinement.cover_stats->work, FewestStrategy::kDefaultWorkBudget / 10);
+  EXPECT_EQ(refinement.warnings.size(), 1u) << ::testing::PrintToString(refinement.warnings);
+  ASSERT_EQ(refinement.document.statements.size(), 1u);
+  for (const auto& name : names) {
+    EXPECT_EQ(spec::reference_matches_any(refinement.document.statements[0].patterns, name), name.find("GetObject") == std::string::npos)
+        << name;
+  }
 }
 
 // --- bounded -----------------------------------------------------------------------------

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 namespace leastpriv::verifier {
 
@@ -144,18 +145,12 @@ ProcedureVerdict not_run(const std::string& procedure) {
   return verdict;
 }
 
+// The procedures' verdicts on one query (its ObligationResult without names and text).
 ObligationResult run_task(const QueryTask& task, const ObligationText& text, const VerifyOptions& options,
                           const Deadline& deadline, const model::PolicyDocument& original,
                           const model::UnusedFindings& findings, const model::PolicyDocument& result,
                           const model::Catalog& catalog) {
   ObligationResult obligation;
-  obligation.kind = task.kind;
-  obligation.scope = task.scope;
-  obligation.scope_index = task.scope_index;
-  obligation.id = text.id;
-  obligation.service = text.service;
-  obligation.smtlib = text.smtlib;
-  obligation.ground = task.ground;
   const bool run_solvers = !task.ground || options.solvers_for_ground || options.require_agreement >= 2;
   // The automaton first: when it finds a counterexample that the reference semantics confirms,
   // the solvers only confirm that string (a full search for a model can take Z3 seconds and
@@ -181,8 +176,14 @@ ObligationResult run_task(const QueryTask& task, const ObligationText& text, con
   const bool run_solvers_now = run_solvers && solvers_needed;
   if (options.use_z3 && run_solvers_now) {
     const double limit = deadline.limit(solver_timeout);
-    obligation.procedures.push_back(limit > 0 ? timed([&] { return decide_with_z3(obligation.smtlib, limit, confirmed); })
-                                               : not_run("z3"));
+    if (limit > 0) {
+      // Without kept texts (VerifyOptions::keep_smtlib), Z3's text is made for it alone.
+      const std::string made = text.smtlib.empty() ? query_to_smtlib(task.query) : std::string();
+      const std::string& smtlib = text.smtlib.empty() ? made : text.smtlib;
+      obligation.procedures.push_back(timed([&] { return decide_with_z3(smtlib, limit, confirmed); }));
+    } else {
+      obligation.procedures.push_back(not_run("z3"));
+    }
   }
   if (options.use_cvc5 && run_solvers_now) {
     const double limit = deadline.limit(solver_timeout);
@@ -194,6 +195,42 @@ ObligationResult run_task(const QueryTask& task, const ObligationText& text, con
   const std::string fresh = fresh_domain_character(task.query);
   for (auto& procedure : obligation.procedures) procedure.counterexample = printable_model(procedure.counterexample, fresh);
   return obligation;
+}
+
+// Everything a query's answer depends on: its kind and groundness (which procedures run), its
+// group and its literals' languages, but not its comment or labels, which name the scope.
+// Two tasks with the same key are the same formula, so every procedure answers both alike.
+std::string formula_key(const QueryTask& task) {
+  std::string key = obligation_code(task.kind);
+  key += task.ground ? 'g' : 'l';
+  key += task.query.group.other ? 'o' : 'n';
+  auto add = [&key](const std::string& text) {
+    key += std::to_string(text.size());
+    key += ':';
+    key += text;
+  };
+  for (const auto& service : task.query.group.services) add(service);
+  for (const auto& literal : task.query.literals) {
+    key += literal.member ? "|+g" : "|-g";
+    for (const auto& glob : literal.language.globs) add(glob);
+    for (const auto& complement : literal.language.complements) {
+      key += 'c';
+      for (const auto& glob : complement) add(glob);
+    }
+    key += 'w';
+    for (const auto& word : literal.language.words) add(word);
+  }
+  return key;
+}
+
+// The verdicts of a query decided as another with the same formula: the same answers, with no
+// time of their own (the time was spent once, on the first).
+std::vector<ProcedureVerdict> same_formula_as(std::vector<ProcedureVerdict> procedures) {
+  for (auto& procedure : procedures) {
+    procedure.seconds = 0;
+    procedure.cpu_seconds = 0;
+  }
+  return procedures;
 }
 
 }  // namespace
@@ -279,15 +316,40 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
 
   auto tasks = build_queries(original, findings, result, catalog);
   if (!tasks) return tasks.error();
-  const std::vector<ObligationText> texts = obligation_texts(*tasks);
+  std::vector<ObligationText> texts = obligation_texts(*tasks, options.keep_smtlib);
+  // Queries that differ only in their scope's name (many statements with the same actions and
+  // different Resources) are decided once: `decided[i]` is the first task with task i's
+  // formula, and only those run.
+  std::vector<std::size_t> decided(tasks->size());
+  std::vector<std::size_t> distinct;
+  std::unordered_map<std::string, std::size_t> first_with;
+  for (std::size_t i = 0; i < tasks->size(); ++i) {
+    const auto [found, added] = first_with.emplace(formula_key((*tasks)[i]), i);
+    decided[i] = found->second;
+    if (added) distinct.push_back(i);
+  }
+  first_with.clear();
   std::vector<ObligationResult> results(tasks->size());
-  support::parallel_for(tasks->size(), options.threads, [&](std::size_t i) {
+  support::parallel_for(distinct.size(), options.threads, [&](std::size_t d) {
+    const std::size_t i = distinct[d];
     results[i] = run_task((*tasks)[i], texts[i], options, deadline, original, findings, result, catalog);
   });
 
   for (std::size_t i = 0; i < results.size(); ++i) {
+    if (decided[i] != i) results[i].procedures = same_formula_as(results[decided[i]].procedures);
+  }
+  for (std::size_t i = 0; i < results.size(); ++i) {
     auto& obligation = results[i];
-    judge(obligation, (*tasks)[i], original, findings, result, catalog, options.require_agreement);
+    const QueryTask& task = (*tasks)[i];
+    obligation.kind = task.kind;
+    obligation.scope = task.scope;
+    obligation.scope_index = task.scope_index;
+    obligation.id = std::move(texts[i].id);
+    obligation.service = std::move(texts[i].service);
+    obligation.smtlib = std::move(texts[i].smtlib);
+    obligation.ground = task.ground;
+    // Each task's counterexample is replayed against its own scope's statements.
+    judge(obligation, task, original, findings, result, catalog, options.require_agreement);
     report.obligations.push_back(std::move(obligation));
   }
   judge_report(report);

@@ -21,7 +21,11 @@
 // no atoms at all: O1: R_s ⊆ O_s ∪ D_s, O2: (R_s \ D_s) ∩ U = ∅, O3: (O_s \ D_s) ∩ (C \ U) ⊆ R_s
 // (see verifier/encode/obligations.cpp for the argument). Statements may therefore be reordered,
 // merged or dropped; moving an action into a statement with a different scope is caught.
-// Each per-scope query is then split per service (see verifier/encode/query.h).
+// Each per-scope query is then split per service (see verifier/encode/query.h). Queries of
+// different scopes with the same formula (the same languages in the same group: many
+// statements with the same actions and different Resources) are decided once and the
+// verdicts shared; each keeps its own id and text, and its counterexample is replayed
+// against its own scope.
 //
 // TRUSTED: the portfolio rule here (verify.cpp) decides what counts as proved.
 #pragma once
@@ -77,7 +81,8 @@ struct ObligationResult {
   std::string scope;     // the scope's canonical text (empty for O0)
   int scope_index = -1;  // 1-based number of the scope in order of first appearance, -1 for O0
   std::string service;   // the service group (`s3`), `*` for every other service, empty for O0
-  std::string smtlib;    // standalone SMT-LIB2 text (empty for O0, which is structural)
+  std::string smtlib;    // standalone SMT-LIB2 text (empty for O0, which is structural, and
+                         // without VerifyOptions::keep_smtlib)
   bool ground = false;   // the counterexample must be a concrete word (O3, O2 without whole services)
   std::vector<ProcedureVerdict> procedures;
 
@@ -114,6 +119,10 @@ struct VerifyOptions {
   // require_agreement >= 2.
   bool solvers_when_decided = true;
   double confirm_timeout_seconds = 60;
+  // Keep every query's SMT-LIB text in the report (ObligationResult::smtlib), as a certificate
+  // needs. false: the texts are made only for the queries Z3 runs and then dropped (10⁴
+  // scopes: most of the time and memory of a verification that writes no certificate).
+  bool keep_smtlib = true;
   // Worker threads for independent queries (0: the machine's hardware concurrency).
   unsigned threads = 0;
 };

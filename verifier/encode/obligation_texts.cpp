@@ -16,7 +16,7 @@ std::string service_group_name(const ServiceGroup& group) {
 
 }  // namespace
 
-std::vector<ObligationText> obligation_texts(const std::vector<QueryTask>& tasks) {
+std::vector<ObligationText> obligation_texts(const std::vector<QueryTask>& tasks, bool with_smtlib) {
   std::vector<ObligationText> texts;
   texts.reserve(tasks.size());
   std::map<std::string, int> seen_ids;
@@ -29,7 +29,7 @@ std::vector<ObligationText> obligation_texts(const std::vector<QueryTask>& tasks
               (task.part.empty() ? "" : "/" + task.part);
     const int seen = seen_ids[text.id]++;
     if (seen > 0) text.id += "#" + std::to_string(seen + 1);
-    text.smtlib = query_to_smtlib(task.query);
+    if (with_smtlib) text.smtlib = query_to_smtlib(task.query);
     texts.push_back(std::move(text));
   }
   return texts;

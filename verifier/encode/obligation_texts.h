@@ -23,6 +23,9 @@ struct ObligationText {
   std::string smtlib;   // query_to_smtlib of the task's query
 };
 
-std::vector<ObligationText> obligation_texts(const std::vector<QueryTask>& tasks);
+// `with_smtlib` false: ids and groups only, smtlib left empty (a verification that writes no
+// certificate needs no text but those of the queries Z3 runs; making them all is most of the
+// time and memory of a policy with thousands of scopes).
+std::vector<ObligationText> obligation_texts(const std::vector<QueryTask>& tasks, bool with_smtlib = true);
 
 }  // namespace leastpriv::verifier

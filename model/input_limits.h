@@ -1,0 +1,44 @@
+// The resource limits of every input (README "Resource limits"): far above any real IAM policy,
+// findings or catalog, low enough that leastpriv's work on an input at a limit is bounded and
+// measured (bench/limits_bench.cpp). Each is checked where the input is read and is an error
+// (exit 2) that names the file, where the value is, its size and the limit.
+//
+// Tested by: tests/unit/input_limits_test.cpp
+//
+// IMPLEMENTATION: why each limit is needed, and what it bounds, measured on this project's
+// 2-core machine by bench/run-limits-bench.sh:
+// - file size: the whole file is read and parsed into memory (about 10 bytes per byte of JSON);
+// - statements per policy: each distinct action list is refined, and each scope verified, on
+//   its own: time is linear in the statements, so the limit is what bounds it;
+// - pattern length: the verifier's automaton and the engine's inclusion checks keep a state set
+//   of one bit per pattern character for each word they explore, so a pattern of L characters
+//   costs O(L²) bits;
+// - wildcards per pattern: a `?` after a `*` doubles the state sets an automaton can reach
+//   (`*a??…?` has 2^k), so the `aws` strategy's safe-node test, which must be exact, is
+//   exponential in them; stars alone are polynomial, but count against the same limit.
+// JSON nesting depth is limited while parsing (kMaxJsonDepth, model/json_text.h).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace leastpriv::model {
+
+// Bytes in one input file (policy, findings, result, catalog).
+constexpr std::size_t kMaxInputBytes = std::size_t{16} << 20;
+// Bytes in one `leastpriv batch` input (JSON Lines; each line a unit at most kMaxInputBytes):
+// the file is held in memory while its units run.
+constexpr std::size_t kMaxBatchInputBytes = std::size_t{2} << 30;
+// Statements in one policy document.
+constexpr std::size_t kMaxStatements = 10'000;
+// Characters in one Action or NotAction pattern (the longest AWS action name has 71).
+constexpr std::size_t kMaxPatternLength = 1'024;
+// `*` and `?` in one pattern (AWS managed policies use at most 2, and never `?`). The `aws`
+// strategy on `*g??????????*` (12) takes 1.8 s here; each 2 more wildcards, about 3.3 times as long.
+constexpr std::size_t kMaxPatternWildcards = 12;
+
+// Why `pattern` is over a pattern limit (`… characters, more than the limit of …`), or empty.
+std::string pattern_limit_problem(std::string_view pattern);
+
+}  // namespace leastpriv::model
