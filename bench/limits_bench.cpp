@@ -119,7 +119,7 @@ bool write_case(const std::string& name, std::size_t size, const std::string& pa
 // Each case's ladder: up to its limit (model/input_limits.h), a few sizes apart.
 const std::map<std::string, std::vector<std::size_t>> kLadders = {
     {"statements", {1250, 2500, 5000, 10000}},
-    {"pattern", {128, 256, 512, 1024}},
+    {"pattern", {64, 128, 256, 512}},
     {"wildcards", {3, 6, 9, 12}},
     {"depth", {32, 64, 128}},
     {"bytes", {2 << 20, 4 << 20, 8 << 20, 16 << 20}},

@@ -7,6 +7,7 @@
 // proves anything, however well a forged certificate matches its subject.
 #include "model/input_file.h"
 #include "model/json_text.h"
+#include "model/verification_files.h"
 #include "verifier/certificate/recheck.h"
 
 #include <cstdint>
@@ -19,8 +20,8 @@ namespace {
 
 using namespace leastpriv;
 
-const verifier::CertificateSubject& subject() {
-  static const verifier::CertificateSubject files = [] {
+const model::VerificationFiles& subject() {
+  static const model::VerificationFiles files = [] {
     const std::string dir = std::string(LEASTPRIV_SOURCE_DIR) + "/tests/fuzz/data/certificate_subject/";
     auto read = [&](const char* name) {
       auto file = model::read_input_file(dir + name);
@@ -28,12 +29,12 @@ const verifier::CertificateSubject& subject() {
       // The paths as the certificate recorded them (relative): only the bytes are compared.
       return model::InputFile{name, std::move(file).value().bytes};
     };
-    return verifier::CertificateSubject{read("policy.json"), read("findings.json"), read("result.json"), read("catalog.txt")};
+    return model::VerificationFiles{read("policy.json"), read("findings.json"), read("result.json"), read("catalog.txt")};
   }();
   return files;
 }
 
-void check(const model::Json& certificate, const std::optional<verifier::CertificateSubject>& against) {
+void check(const model::Json& certificate, const std::optional<model::VerificationFiles>& against) {
   verifier::RecheckOptions options;
   options.timeout_seconds = 1;
   options.z3_binary = "/nonexistent/leastpriv-fuzz-z3";
