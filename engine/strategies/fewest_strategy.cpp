@@ -339,7 +339,7 @@ std::vector<Candidate> admissible_candidates(const std::vector<ActionPattern>& c
                                              const RefineContext& context) {
   std::map<std::string, std::string> written_by_lower;
   for (std::size_t index : scope.elements) {
-    for (auto& written : candidate_patterns(context.catalog.actions()[index].full)) {
+    for (auto& written : candidate_patterns(std::string(context.catalog.actions()[index].full))) {
       written_by_lower.emplace(model::to_lower_ascii(written), written);
     }
   }
