@@ -18,7 +18,8 @@
 // characters of both patterns plus one fresh character standing for every other character,
 // which neither automaton can tell apart. Cost: exponential in the pattern lengths at worst;
 // for action patterns the reachable pairs are few (tens), so a check takes microseconds.
-// "Includes every `prefix…`" is inclusion of the glob `prefix*`; "matches some `prefix…`" is
+// "Includes every `prefix…`" is inclusion of the glob `prefix*`, after three exact shortcuts
+// that decide nearly every real case in one pass over the prefix; "matches some `prefix…`" is
 // one subset-construction run over the prefix: alive at its end. (The verifier keeps its own
 // automaton procedure, DESIGN §4, on purpose: it must not share code with the engine.)
 #pragma once
