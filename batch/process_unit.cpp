@@ -47,7 +47,7 @@ model::Json string_array(const std::vector<std::string>& items) {
 
 // The output line of a unit from its (possibly cached) outcome: the unit's own id and findings
 // warnings, the outcome's status, policy and refine warnings.
-UnitOutcome line_of(const Unit& unit, const std::string& key, const model::Json& outcome,
+UnitOutcome line_of(const Unit& unit, const std::string& key, model::Json outcome,
                     const std::vector<std::string>& findings_warnings, bool cache_hit) {
   UnitOutcome result;
   result.status = status_named(outcome.value("status", std::string()));
@@ -58,7 +58,7 @@ UnitOutcome line_of(const Unit& unit, const std::string& key, const model::Json&
   line["key"] = key;
   line["strategy"] = outcome.value("strategy", std::string());
   for (const char* field : {"policy", "detach", "reason"}) {
-    if (outcome.contains(field)) line[field] = outcome[field];
+    if (outcome.contains(field)) line[field] = std::move(outcome[field]);  // the policy: moved, not copied
   }
   std::vector<std::string> warnings = findings_warnings;
   if (outcome.contains("warnings")) {
@@ -87,7 +87,7 @@ UnitOutcome process_unit(const UnitRead& read, const RunConfig& config) {
                                    unit.policy_text, touching_text);
   const auto warnings = model::findings_warnings(original, unit.findings, *config.catalog);
   if (!config.cache_dir.empty()) {
-    if (auto cached = cached_outcome(config.cache_dir, key)) return line_of(unit, key, *cached, warnings, true);
+    if (auto cached = cached_outcome(config.cache_dir, key)) return line_of(unit, key, std::move(*cached), warnings, true);
   }
 
   const engine::Refinement refinement = engine::refine_policy(original, touching, *config.catalog, **strategy);
@@ -111,7 +111,7 @@ UnitOutcome process_unit(const UnitRead& read, const RunConfig& config) {
     outcome["status"] = unit_status_name(status);
     if (status != UnitStatus::kProved) {
       outcome["reason"] = verifier::report_to_text(*report);
-      return line_of(unit, key, outcome, warnings, false);  // nothing unproved is written as a policy
+      return line_of(unit, key, std::move(outcome), warnings, false);  // nothing unproved is written as a policy
     }
     if (!config.cache_dir.empty()) {  // the proof a cache entry keeps for check-certificate
       const model::VerificationFiles files{model::InputFile{"original.json", unit.policy_text},
@@ -134,7 +134,7 @@ UnitOutcome process_unit(const UnitRead& read, const RunConfig& config) {
     entry.outcome = outcome;
     if (auto stored = store_outcome(config.cache_dir, key, entry); !stored) return failed(unit.id, stored.error().message);
   }
-  return line_of(unit, key, outcome, warnings, false);
+  return line_of(unit, key, std::move(outcome), warnings, false);
 }
 
 }  // namespace leastpriv::batch

@@ -25,12 +25,14 @@ struct InputLine {
 
 std::size_t status_index(UnitStatus status) { return static_cast<std::size_t>(status); }
 
-// The units of the input, in order, each read once; blank lines are skipped.
-Result<std::vector<InputLine>> read_input(const std::string& path) {
+// The units of the input, in order, each read once; blank lines are skipped. The lines are
+// parsed on `threads` threads (parsing is a fifth of a --no-verify run); the ids are then
+// checked for duplicates in input order, so the first use of an id wins as before.
+Result<std::vector<InputLine>> read_input(const std::string& path, unsigned threads) {
   auto file = model::read_input_file(path, model::kMaxBatchInputBytes);
   if (!file) return file.error();
   std::vector<InputLine> lines;
-  std::set<std::string> ids;
+  std::vector<std::string_view> texts;
   std::size_t start = 0;
   for (std::size_t number = 1; start < file->bytes.size(); ++number) {
     std::size_t end = file->bytes.find('\n', start);
@@ -38,18 +40,26 @@ Result<std::vector<InputLine>> read_input(const std::string& path) {
     const std::string_view text = std::string_view(file->bytes).substr(start, end - start);
     start = end + 1;
     if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const std::string where = path + ":" + std::to_string(number);
-    InputLine line{number, text.size() > model::kMaxInputBytes
-                               ? UnitRead{"", Error{ErrorKind::kBadInput, where + ": the line is " + std::to_string(text.size()) +
-                                                                              " bytes, more than the limit of " +
-                                                                              std::to_string(model::kMaxInputBytes >> 20) +
-                                                                              " MiB for one unit (README \"Resource limits\")"}}
-                               : read_unit(text, where)};
+    lines.push_back(InputLine{number, UnitRead{{}, Error{ErrorKind::kInternal, "not read yet"}}});
+    texts.push_back(text);
+  }
+  support::parallel_for(lines.size(), threads, [&](std::size_t i) {
+    const std::string where = path + ":" + std::to_string(lines[i].number);
+    if (texts[i].size() > model::kMaxInputBytes) {
+      lines[i].read = UnitRead{"", Error{ErrorKind::kBadInput, where + ": the line is " + std::to_string(texts[i].size()) +
+                                                                   " bytes, more than the limit of " +
+                                                                   std::to_string(model::kMaxInputBytes >> 20) +
+                                                                   " MiB for one unit (README \"Resource limits\")"}};
+    } else {
+      lines[i].read = read_unit(texts[i], where);
+    }
+  });
+  std::set<std::string> ids;
+  for (auto& line : lines) {
     if (!line.read.id.empty() && !ids.insert(line.read.id).second) {
-      line.read.unit = Error{ErrorKind::kBadInput, where + ": /id: the id " +
+      line.read.unit = Error{ErrorKind::kBadInput, path + ":" + std::to_string(line.number) + ": /id: the id " +
                                                        model::quoted_text(line.read.id) + " is used twice in the input"};
     }
-    lines.push_back(std::move(line));
   }
   return lines;
 }
@@ -93,7 +103,8 @@ std::size_t shard_of(const std::string& id, std::size_t count) {
 
 Result<BatchSummary> run_batch(const BatchOptions& options) {
   const auto began = std::chrono::steady_clock::now();
-  auto lines = read_input(options.input_path);
+  const unsigned threads = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
+  auto lines = read_input(options.input_path, threads);
   if (!lines) return lines.error();
   BatchSummary summary;
   summary.input_units = lines->size();
@@ -128,7 +139,6 @@ Result<BatchSummary> run_batch(const BatchOptions& options) {
   std::unique_ptr<Progress> progress;
   if (options.progress != nullptr) progress = std::make_unique<Progress>(*options.progress, options.progress_terminal, todo.size() + summary.resumed);
 
-  const unsigned threads = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
   const std::size_t chunk = static_cast<std::size_t>(threads) * 4;
   std::size_t not_proved = summary.count(UnitStatus::kUnknown) + summary.count(UnitStatus::kCounterexample) +
                            summary.count(UnitStatus::kError);

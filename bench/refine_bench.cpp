@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
     for (const auto& statement : document.statements) statements.emplace_back(statement);
     for (const auto& action : catalog->actions()) {
       const bool allowed = std::any_of(statements.begin(), statements.end(),
-                                       [&](const engine::CompiledStatement& s) { return s.allows(action.lower_full); });
+                                       [&](const engine::CompiledStatement& s) { return s.allows(std::string(action.lower_full)); });
       if (allowed && random() % 2 == 0) {
         findings.add_unused_action(action.service, action.name);
         ++unused;

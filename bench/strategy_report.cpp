@@ -539,8 +539,8 @@ int main(int argc, char** argv) {
   }
 
   Probes probes;
-  for (const auto& action : older->actions()) probes.lower.push_back(action.lower_full);
-  for (const auto& action : newer->actions()) probes.lower.push_back(action.lower_full);
+  for (const auto& action : older->actions()) probes.lower.emplace_back(action.lower_full);
+  for (const auto& action : newer->actions()) probes.lower.emplace_back(action.lower_full);
   std::sort(probes.lower.begin(), probes.lower.end());
   probes.lower.erase(std::unique(probes.lower.begin(), probes.lower.end()), probes.lower.end());
 

@@ -248,7 +248,7 @@ model::UnusedFindings star_findings(const model::Catalog& catalog) {
   // 50 whole services (every 9th), then 4,000 actions from the others (evenly spread).
   std::vector<std::string> services;
   for (const auto& action : catalog.actions()) {
-    const std::string service = action.lower_full.substr(0, action.lower_full.find(':'));
+    const std::string service(action.lower_full.substr(0, action.lower_full.find(':')));
     if (services.empty() || services.back() != service) services.push_back(service);
   }
   model::UnusedFindings findings;
@@ -259,7 +259,7 @@ model::UnusedFindings star_findings(const model::Catalog& catalog) {
   }
   std::vector<const model::CatalogAction*> candidates;
   for (const auto& action : catalog.actions()) {
-    if (whole.count(action.lower_full.substr(0, action.lower_full.find(':'))) == 0) candidates.push_back(&action);
+    if (whole.count(std::string(action.lower_full.substr(0, action.lower_full.find(':')))) == 0) candidates.push_back(&action);
   }
   const double step = static_cast<double>(candidates.size()) / 4000.0;
   for (int k = 0; k < 4000; ++k) {
@@ -313,7 +313,7 @@ int run_corpus(const std::string& path, const model::Catalog& catalog, const Set
     for (const auto& statement : document.statements) statements.emplace_back(statement);
     for (const auto& action : catalog.actions()) {
       const bool allowed = std::any_of(statements.begin(), statements.end(),
-                                       [&](const engine::CompiledStatement& s) { return s.allows(action.lower_full); });
+                                       [&](const engine::CompiledStatement& s) { return s.allows(std::string(action.lower_full)); });
       if (allowed && random() % 2 == 0) findings.add_unused_action(action.service, action.name);
     }
     if (index % settings.sample != 0) continue;
@@ -456,7 +456,7 @@ int main(int argc, char** argv) {
     std::size_t allowed = 0;
     for (const auto& action : catalog->actions()) {
       bool allows = false;
-      for (const auto& statement : original.statements) allows = allows || engine::statement_allows(statement, action.lower_full);
+      for (const auto& statement : original.statements) allows = allows || engine::statement_allows(statement, std::string(action.lower_full));
       if (!allows) continue;
       if (allowed++ % 10 < 3) findings.add_unused_action(action.service, action.name);
     }

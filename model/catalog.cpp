@@ -2,7 +2,6 @@
 #include "model/catalog.h"
 
 #include "model/ascii.h"
-#include "model/embedded_catalog.h"
 #include "model/json_text.h"
 
 #include <algorithm>
@@ -28,35 +27,67 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 }  // namespace
 
+struct Catalog::Storage {
+  std::string names;  // every action's full name, then every lower-cased full name, back to back
+  std::vector<CatalogAction> actions;
+};
+
 Result<Catalog> Catalog::from_actions(const std::vector<std::pair<std::string, std::string>>& actions,
                                       CatalogIdentity identity) {
-  Catalog catalog;
-  catalog.identity_ = std::move(identity);
-  catalog.actions_.reserve(actions.size());
+  struct Entry {
+    std::string full;
+    std::string lower_full;
+    std::size_t service_size;
+  };
+  std::vector<Entry> entries;
+  entries.reserve(actions.size());
   for (const auto& [service, name] : actions) {
     if (!is_valid_name_part(service) || !is_valid_name_part(name)) {
-      return bad_input(catalog.identity_.source + ": invalid action " + quoted_text(service + ":" + name) +
+      return bad_input(identity.source + ": invalid action " + quoted_text(service + ":" + name) +
                        " (letters, digits, `-` and `_` only)");
     }
-    CatalogAction action{service, name, service + ":" + name, {}};
-    action.lower_full = to_lower_ascii(action.full);
-    catalog.actions_.push_back(std::move(action));
+    std::string full = service + ":" + name;
+    std::string lower_full = to_lower_ascii(full);
+    entries.push_back(Entry{std::move(full), std::move(lower_full), service.size()});
   }
   // Ties in lower case are broken by the spelling itself, so that the order the actions came
   // in never changes the result.
-  std::sort(catalog.actions_.begin(), catalog.actions_.end(), [](const CatalogAction& a, const CatalogAction& b) {
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return a.lower_full != b.lower_full ? a.lower_full < b.lower_full : a.full < b.full;
   });
   // Two spellings of one action are one action: keep the first in byte order.
-  catalog.actions_.erase(std::unique(catalog.actions_.begin(), catalog.actions_.end(),
-                                     [](const CatalogAction& a, const CatalogAction& b) {
-                                       return a.lower_full == b.lower_full;
-                                     }),
-                         catalog.actions_.end());
+  entries.erase(std::unique(entries.begin(), entries.end(),
+                            [](const Entry& a, const Entry& b) { return a.lower_full == b.lower_full; }),
+                entries.end());
+
+  auto storage = std::make_shared<Storage>();
+  std::size_t total = 0;
+  for (const auto& entry : entries) total += 2 * entry.full.size();
+  // INVARIANT: `names` is filled to its reserved size before any view into it is taken, so it
+  // never reallocates under the views.
+  storage->names.reserve(total);
+  for (const auto& entry : entries) storage->names += entry.full;
+  for (const auto& entry : entries) storage->names += entry.lower_full;
+  const std::string_view names = storage->names;
+  storage->actions.reserve(entries.size());
+  std::size_t full_offset = 0;
+  std::size_t lower_offset = total / 2;
+  for (const auto& entry : entries) {
+    const std::string_view full = names.substr(full_offset, entry.full.size());
+    storage->actions.push_back(CatalogAction{full.substr(0, entry.service_size), full.substr(entry.service_size + 1), full,
+                                             names.substr(lower_offset, entry.full.size())});
+    full_offset += entry.full.size();
+    lower_offset += entry.full.size();
+  }
+
+  Catalog catalog;
+  catalog.identity_ = std::move(identity);
+  catalog.actions_ = storage->actions;
+  catalog.storage_ = std::move(storage);
   // Sorted, a service's actions are adjacent (`s3:` sorts before `s3express:`), so count changes.
   std::string_view previous_service;
   for (const auto& action : catalog.actions_) {
-    const std::string_view service = std::string_view(action.lower_full).substr(0, action.service.size());
+    const std::string_view service = action.lower_full.substr(0, action.service.size());
     if (service != previous_service) ++catalog.service_count_;
     previous_service = service;
   }
@@ -114,8 +145,6 @@ Result<Catalog> Catalog::from_snapshot_text(std::string_view text, const std::st
   return from_actions(actions, identity);
 }
 
-Result<Catalog> Catalog::embedded() { return from_snapshot_text(embedded_catalog_text(), "embedded catalog"); }
-
 Result<Catalog> Catalog::from_file(const std::string& path) {
   auto text = read_text_file(path);
   if (!text) return text.error();
@@ -160,12 +189,10 @@ std::optional<std::size_t> Catalog::find(std::string_view lower_full) const {
 std::pair<std::size_t, std::size_t> Catalog::prefix_range(std::string_view lower_prefix) const {
   const auto first = std::lower_bound(actions_.begin(), actions_.end(), lower_prefix,
                                       [](const CatalogAction& a, std::string_view key) { return a.lower_full < key; });
-  auto last = first;
   // Actions with the prefix follow one another; stop at the first without it.
-  const auto upper = std::partition_point(first, actions_.end(), [&](const CatalogAction& a) {
-    return std::string_view(a.lower_full).substr(0, lower_prefix.size()) == lower_prefix;
+  const auto last = std::partition_point(first, actions_.end(), [&](const CatalogAction& a) {
+    return a.lower_full.substr(0, lower_prefix.size()) == lower_prefix;
   });
-  last = upper;
   return {static_cast<std::size_t>(first - actions_.begin()), static_cast<std::size_t>(last - actions_.begin())};
 }
 

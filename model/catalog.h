@@ -3,10 +3,14 @@
 //
 // Tested by: tests/unit/catalog_test.cpp
 //
-// IMPLEMENTATION: one sorted vector; a prefix query is two binary searches, an exact lookup
-// one. The embedded snapshot is a line per service (`s3 AbortMultipartUpload …`), which
-// parses in a few milliseconds; `--catalog` files use the JSON form
-// `{"s3": ["AbortMultipartUpload", …]}`.
+// IMPLEMENTATION: one sorted array of actions whose names are views; a prefix query is two
+// binary searches, an exact lookup one. The embedded snapshot is not parsed at run time: a
+// build step (model/catalog_layout_generator.cpp) parses spec/catalog/aws-catalog.txt with this
+// very reader and writes the sorted array, names and lower-cased names as constant data, so
+// `Catalog::embedded()` costs nothing but a span (model/embedded_catalog.h). A catalog read at
+// run time — the snapshot text form (`s3 AbortMultipartUpload …`, a line per service) or the
+// JSON form `{"s3": ["AbortMultipartUpload", …]}` of `--catalog` — keeps its names in one
+// shared, immutable buffer, so copies of a Catalog are cheap and their views stay valid.
 //
 // TRUSTED: O3 is relative to the catalog this reader builds (the certificate records its
 // canonical hash, not its meaning).
@@ -15,18 +19,22 @@
 #include "model/result.h"
 
 #include <cstddef>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace leastpriv::model {
 
+// Views into the catalog's names (constant data for the embedded catalog, the Catalog's shared
+// buffer otherwise): valid as long as the Catalog, or a copy of it, lives.
 struct CatalogAction {
-  std::string service;     // as the catalog spells it (`s3`)
-  std::string name;        // as the catalog spells it (`GetObject`)
-  std::string full;        // `s3:GetObject`
-  std::string lower_full;  // `s3:getobject`
+  std::string_view service;     // as the catalog spells it (`s3`)
+  std::string_view name;        // as the catalog spells it (`GetObject`)
+  std::string_view full;        // `s3:GetObject`
+  std::string_view lower_full;  // `s3:getobject`
 };
 
 struct CatalogIdentity {
@@ -36,7 +44,7 @@ struct CatalogIdentity {
 
 class Catalog {
  public:
-  // The snapshot compiled into the binary.
+  // The snapshot compiled into the binary, already sorted: no parsing, no allocation of names.
   static Result<Catalog> embedded();
   // The snapshot text format (see spec/catalog/README.md); `origin` names it in messages.
   static Result<Catalog> from_snapshot_text(std::string_view text, const std::string& origin);
@@ -49,7 +57,8 @@ class Catalog {
   static Result<Catalog> from_actions(const std::vector<std::pair<std::string, std::string>>& actions,
                                       CatalogIdentity identity);
 
-  const std::vector<CatalogAction>& actions() const { return actions_; }
+  // Sorted by lower_full (ties by full); no two actions share a lower_full.
+  std::span<const CatalogAction> actions() const { return actions_; }
   const CatalogIdentity& identity() const { return identity_; }
   std::size_t service_count() const { return service_count_; }
 
@@ -60,7 +69,9 @@ class Catalog {
   bool has_service(std::string_view lower_service) const;
 
  private:
-  std::vector<CatalogAction> actions_;
+  struct Storage;                          // the names and actions of a catalog read at run time
+  std::shared_ptr<const Storage> storage_;  // null for the embedded catalog (constant data)
+  std::span<const CatalogAction> actions_;
   CatalogIdentity identity_;
   std::size_t service_count_ = 0;
 };

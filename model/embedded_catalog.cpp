@@ -1,20 +1,16 @@
-// The catalog snapshot built into the binary; see embedded_catalog.h and embedded_catalog.S.
+// The catalog built into the binary, as a Catalog; see embedded_catalog.h. The layout itself is
+// the generated embedded_catalog_data.cpp in the build tree.
 #include "model/embedded_catalog.h"
-
-#include <cstddef>
-
-// Defined in embedded_catalog.S; C linkage because assembly symbols are not name-mangled.
-extern "C" {
-extern const char leastpriv_embedded_catalog_start[];
-extern const char leastpriv_embedded_catalog_end[];
-}
 
 namespace leastpriv::model {
 
-std::string_view embedded_catalog_text() {
-  return std::string_view(
-      leastpriv_embedded_catalog_start,
-      static_cast<std::size_t>(leastpriv_embedded_catalog_end - leastpriv_embedded_catalog_start));
+Result<Catalog> Catalog::embedded() {
+  const EmbeddedCatalogLayout& layout = embedded_catalog_layout();
+  Catalog catalog;
+  catalog.actions_ = layout.actions;  // constant data: no storage to own
+  catalog.identity_ = CatalogIdentity{std::string(layout.source), std::string(layout.date)};
+  catalog.service_count_ = layout.service_count;
+  return catalog;
 }
 
 }  // namespace leastpriv::model

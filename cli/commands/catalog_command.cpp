@@ -7,6 +7,7 @@
 #include "cli/report.h"
 #include "engine/match/action_pattern.h"
 #include "model/ascii.h"
+#include "model/embedded_catalog.h"
 #include "model/json_text.h"
 
 #include <iostream>
@@ -33,7 +34,8 @@ int run_catalog(const Words& words) {
   for (std::size_t i = first; i < last; ++i) {
     const auto& action = catalog->actions()[i];
     if (!pattern.matches(action.lower_full)) continue;
-    out += action.full + "\n";
+    out += action.full;
+    out += '\n';
     ++count;
   }
   std::cout << out;
@@ -41,12 +43,12 @@ int run_catalog(const Words& words) {
   return kExitOk;
 }
 
+// Reads the embedded layout's identity and counts only: no Catalog is built (start-up time).
 int run_version() {
-  auto catalog = model::Catalog::embedded();
-  if (!catalog) return report_error(catalog.error());
+  const model::EmbeddedCatalogLayout& catalog = model::embedded_catalog_layout();
   std::cout << "leastpriv " << LEASTPRIV_VERSION << "\n"
-            << "embedded catalog: " << catalog->identity().source << " (" << catalog->identity().date << "), "
-            << catalog->service_count() << " services, " << catalog->actions().size() << " actions\n";
+            << "embedded catalog: " << catalog.source << " (" << catalog.date << "), " << catalog.service_count
+            << " services, " << catalog.actions.size() << " actions\n";
   return kExitOk;
 }
 

@@ -272,7 +272,23 @@ std::optional<bool> glob_includes_within(std::string_view outer, std::string_vie
 }
 
 bool glob_includes_all_with_prefix(std::string_view lower_glob, std::string_view lower_prefix) {
-  // `prefix*` is itself a glob (the prefix holds no wildcard): the inclusion check serves both.
+  // Three exact shortcuts first, since a NotAction statement asks this for every wholly unused
+  // service against every pattern it excludes (PowerUserAccess: 100 services x 1,000 patterns
+  // took 12 s through the product construction alone):
+  // - the glob dies on the prefix: it matches no `prefix…` at all, and `prefix` is one;
+  // - after the prefix it stands on a `*` followed only by `*`s: from there every suffix is
+  //   matched (the `*` loops on any character and the rest may be skipped);
+  // - the glob has no `*`: it matches finitely many strings, `prefix…` are infinitely many.
+  const GlobAutomaton automaton(lower_glob);
+  const auto states = states_after(automaton, lower_prefix);
+  if (!states) return false;
+  for (std::size_t i = 0; i < lower_glob.size(); ++i) {
+    const bool live = ((*states)[i / 64] >> (i % 64)) & 1U;
+    if (live && lower_glob.find_first_not_of('*', i) == std::string_view::npos) return true;
+  }
+  if (lower_glob.find('*') == std::string_view::npos) return false;
+  // Otherwise (literals or `?` still to read after a `*`, as `a*b` after `a`): `prefix*` is
+  // itself a glob, so the inclusion check decides.
   return glob_includes(lower_glob, std::string(lower_prefix) + "*");
 }
 

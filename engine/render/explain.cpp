@@ -37,7 +37,7 @@ std::string node_reason(const TrieNode& node, NodeVerdict verdict, const ActionP
   const std::string used_count = std::to_string(node.subtree_actions) + " action" + (node.subtree_actions == 1 ? "" : "s");
   if (verdict == NodeVerdict::kSafeEmitted) {
     if (node.subtree_actions == 1) {
-      return "safe, and the only action under it: listed by its exact name `" + actions[node.first_action].full + "`";
+      return "safe, and the only action under it: listed by its exact name `" + std::string(actions[node.first_action].full) + "`";
     }
     return "safe: no unused action starts with `" + node.prefix + "`; `" + node.prefix + "*` covers " + used_count +
            ", all used";
@@ -106,7 +106,7 @@ std::vector<EntryExplanation> explain_refinement(const model::PolicyDocument& or
       std::vector<std::string> unused;
       for (std::size_t index : entry_catalog_actions(entry, catalog)) {
         ++matched;
-        if (findings.is_unused(catalog.actions()[index].lower_full)) unused.push_back(catalog.actions()[index].full);
+        if (findings.is_unused(catalog.actions()[index].lower_full)) unused.emplace_back(catalog.actions()[index].full);
       }
       TokenTrie trie = build_entry_trie(entry, catalog);
       const TrieWalk walk = walk_entry_trie(trie, entry, context);

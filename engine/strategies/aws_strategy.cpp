@@ -13,13 +13,13 @@ void walk(const TokenTrie& trie, std::size_t index, const ActionPattern& entry, 
   const auto& actions = context.catalog.actions();
   if (node.subtree_actions > 0 && is_safe_prefix(entry, node.lower_prefix, context.findings)) {
     result.verdicts[index] = NodeVerdict::kSafeEmitted;
-    result.emitted.push_back(node.subtree_actions == 1 ? actions[node.first_action].full : node.prefix + "*");
+    result.emitted.push_back(node.subtree_actions == 1 ? std::string(actions[node.first_action].full) : node.prefix + "*");
     return;
   }
   result.verdicts[index] = NodeVerdict::kUnsafe;
   if (node.action && !context.findings.is_unused(actions[*node.action].lower_full)) {
     result.verdicts[index] = NodeVerdict::kUnsafeEmitted;
-    result.emitted.push_back(actions[*node.action].full);
+    result.emitted.emplace_back(actions[*node.action].full);
   }
   for (std::size_t child : node.children) walk(trie, child, entry, context, result);
 }

@@ -68,7 +68,7 @@ void emit_trie(const Unit& unit, std::size_t index, const RefineContext& context
     return;
   }
   if (node.action && !context.findings.is_unused(context.catalog.actions()[*node.action].lower_full)) {
-    out.push_back(context.catalog.actions()[*node.action].full);
+    out.emplace_back(context.catalog.actions()[*node.action].full);
   }
   for (std::size_t child : node.children) emit_trie(unit, child, context, out);
 }

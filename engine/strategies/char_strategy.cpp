@@ -29,7 +29,7 @@ std::vector<std::string> CharStrategy::generalize_entry(const ActionPattern& ent
       written = action.full;  // itself a prefix of an unused action: only the exact name is safe
     } else {
       const auto [first, last] = context.catalog.prefix_range(std::string_view(action.lower_full).substr(0, shortest));
-      written = (shortest == length && last - first == 1) ? action.full : action.full.substr(0, shortest) + "*";
+      written = (shortest == length && last - first == 1) ? std::string(action.full) : std::string(action.full.substr(0, shortest)) + "*";
     }
     if (seen_lower.insert(model::to_lower_ascii(written)).second) emitted.push_back(std::move(written));
   }

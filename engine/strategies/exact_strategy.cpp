@@ -9,7 +9,7 @@ std::vector<std::string> exact_used_actions(const ActionPattern& entry, const Re
   std::vector<std::string> names;
   for (std::size_t index : entry_catalog_actions(entry, context.catalog)) {
     const model::CatalogAction& action = context.catalog.actions()[index];
-    if (!context.findings.is_unused(action.lower_full)) names.push_back(action.full);
+    if (!context.findings.is_unused(action.lower_full)) names.emplace_back(action.full);
   }
   return names;
 }
@@ -26,7 +26,7 @@ std::vector<std::string> ExactStrategy::exclude_unused(const std::vector<ActionP
   exclude_unused_services(context, excluded, added);
   for (const auto& action : context.catalog.actions()) {
     if (!context.findings.is_unused(action.lower_full) || matches_any(excluded, action.lower_full)) continue;
-    added.push_back(action.full);
+    added.emplace_back(action.full);
   }
   for (const auto& unused : context.findings.unused_actions()) {
     if (context.catalog.find(unused) || matches_any(excluded, unused)) continue;

@@ -123,7 +123,7 @@ std::vector<Bits> entries_matching(const std::vector<ActionPattern>& changed, co
 // lies in the first changed entry that matches it (one does: that is how it became an element).
 Candidate exact_name_candidate(const std::string& written, std::size_t e, const std::vector<ActionPattern>& changed,
                                const ServiceScope& scope, const RefineContext& context) {
-  const std::string& lower = context.catalog.actions()[scope.elements[e]].lower_full;
+  const std::string_view lower = context.catalog.actions()[scope.elements[e]].lower_full;
   std::size_t entry = 0;
   while (entry + 1 < changed.size() && !changed[entry].matches(lower)) ++entry;
   Candidate candidate{written, entry, Bits((scope.elements.size() + 63) / 64, 0), 1, 0};
@@ -182,7 +182,7 @@ std::vector<Candidate> admissible_candidates(const std::vector<ActionPattern>& c
                                              const RefineContext& context, WorkBudget& budget, bool& complete) {
   std::map<std::string, std::string> written_by_lower;
   for (std::size_t index : scope.elements) {
-    for (auto& written : candidate_patterns(context.catalog.actions()[index].full)) {
+    for (auto& written : candidate_patterns(std::string(context.catalog.actions()[index].full))) {
       written_by_lower.emplace(model::to_lower_ascii(written), written);
     }
   }

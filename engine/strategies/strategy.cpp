@@ -113,10 +113,10 @@ class ExclusionWalk {
                                                     context_.findings.unused_services().end(),
                                                     node.lower_prefix.substr(0, node.lower_prefix.size() - 1));
       // A wholly unused service is excluded as `svc:*`, which also covers its future actions.
-      emitted.push_back(last - first == 1 && !whole_service ? context_.catalog.actions()[first].full : node.prefix + "*");
+      emitted.push_back(last - first == 1 && !whole_service ? std::string(context_.catalog.actions()[first].full) : node.prefix + "*");
       return;
     }
-    if (node.action && newly_[*node.action]) emitted.push_back(context_.catalog.actions()[*node.action].full);
+    if (node.action && newly_[*node.action]) emitted.emplace_back(context_.catalog.actions()[*node.action].full);
     for (std::size_t child : node.children) walk(trie, child, emitted);
   }
 

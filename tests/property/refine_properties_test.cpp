@@ -109,7 +109,7 @@ RC_GTEST_PROP(RefineProperties, ExactOverCatalogPerStatement, ()) {
         const bool expected = reference_allows(original, action.full) && !unused.is_unused(action.full);
         const bool actual = refined != nullptr && reference_allows(*refined, action.full);
         PROPERTY_CHECK(expected == actual,
-                       where(name, i) + "`" + action.full + "` should be " + (expected ? "allowed" : "removed") +
+                       where(name, i) + "`" + std::string(action.full) + "` should be " + (expected ? "allowed" : "removed") +
                            "; original " + listing(original.patterns) + ", refined " +
                            (refined ? listing(refined->patterns) : std::string("(statement removed)")));
       }
@@ -236,7 +236,7 @@ RC_GTEST_PROP(RefineProperties, PreservesStructure, ()) {
       PROPERTY_CHECK(change != nullptr && change->removed, where(name, i) + "removed without a change record");
       for (const auto& action : in.catalog.actions()) {
         PROPERTY_CHECK(!reference_allows(original, action.full) || unused.is_unused(action.full),
-                       where(name, i) + "removed, yet it allowed the used action `" + action.full + "`");
+                       where(name, i) + "removed, yet it allowed the used action `" + std::string(action.full) + "`");
       }
     }
     // Detached exactly when nothing is left: a Deny left over keeps the policy (it also limits
@@ -428,13 +428,13 @@ EntryTrie entry_trie(const std::string& entry, const model::Catalog& catalog) {
   trie.root = lowered.substr(0, lowered.find_first_of("*?"));
   for (const auto& action : catalog.actions()) {
     if (!spec::reference_matches(entry, action.full)) continue;
-    trie.matched.insert(action.lower_full);
+    trie.matched.emplace(action.lower_full);
     std::string previous = trie.root;
-    auto& path = trie.path[action.lower_full];
+    auto& path = trie.path[std::string(action.lower_full)];
     path.push_back(trie.root);
     for (std::size_t boundary : word_boundaries(action.full)) {
       if (boundary <= trie.root.size()) continue;
-      const std::string node = action.lower_full.substr(0, boundary);
+      const std::string node(action.lower_full.substr(0, boundary));
       trie.parents[node].insert(previous);
       trie.actions_below[node]++;
       path.push_back(node);

@@ -106,7 +106,7 @@ std::string reference_fault(const Scenario& scenario, const EngineInputs& in, co
   if (deny_texts(in.policy) != deny_texts(result)) return "O0: the Deny statements differ";
   const UnusedOracle unused(scenario);
   std::set<std::string> catalog;
-  for (const auto& action : in.catalog.actions()) catalog.insert(action.lower_full);
+  for (const auto& action : in.catalog.actions()) catalog.emplace(action.lower_full);
   std::set<std::string> scopes;
   for (const auto& statement : in.policy.statements) scopes.insert(statement.scope);
   for (const auto& statement : result.statements) scopes.insert(statement.scope);
@@ -126,7 +126,7 @@ std::string reference_fault(const Scenario& scenario, const EngineInputs& in, co
 
 std::vector<std::string> candidates_for(const Scenario& scenario, const EngineInputs& in, const model::PolicyDocument& result) {
   auto strings = near_miss_strings(scenario, {&in.policy, &result});
-  for (const auto& action : in.catalog.actions()) strings.push_back(action.full);
+  for (const auto& action : in.catalog.actions()) strings.emplace_back(action.full);
   const UnusedOracle unused(scenario);
   strings.insert(strings.end(), unused.actions().begin(), unused.actions().end());
   return strings;

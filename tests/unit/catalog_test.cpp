@@ -1,7 +1,6 @@
 // Tests of the catalog (model/catalog.h) and the embedded snapshot.
 #include "model/catalog.h"
 
-#include "model/embedded_catalog.h"
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
@@ -18,10 +17,6 @@ TEST(Catalog, EmbeddedSnapshotNamesItsSourceAndHoldsEveryAction) {
   EXPECT_EQ(catalog->service_count(), 456u);
   EXPECT_TRUE(catalog->find("s3:getobject").has_value());
   EXPECT_EQ(catalog->actions()[*catalog->find("s3:getobject")].full, "s3:GetObject");
-}
-
-TEST(Catalog, EmbeddedTextIsTheSnapshotFileByteForByte) {
-  EXPECT_EQ(std::string(model::embedded_catalog_text()), testing::read_file(testing::source_path("spec/catalog/aws-catalog.txt")));
 }
 
 TEST(Catalog, PrefixRangeIsContiguousAndCaseInsensitive) {

@@ -208,7 +208,7 @@ TEST_F(CertificateTamper, 16ADoctoredCatalogWithItsHashEdited) {
   // The same catalog without one of the actions the original allows and uses.
   std::map<std::string, std::vector<std::string>> names;
   for (const auto& action : catalog->actions()) {
-    if (action.name != "GetJobTagging") names[action.service].push_back(action.name);
+    if (action.name != "GetJobTagging") names[std::string(action.service)].emplace_back(action.name);
   }
   const std::string doctored = model::Json(names).dump();
   subject_.catalog_file->bytes = doctored;

@@ -96,5 +96,22 @@ TEST(GlobInclusion, Row4_BudgetedSearchStopsOnExponentialOuterGlobs) {
   EXPECT_EQ(glob_includes_within("svc:*a??b*", "svc:ab*", steps), std::optional<bool>(false));
 }
 
+// The shortcuts of glob_includes_all_with_prefix must give the inclusion check's own answer:
+// every glob over {a, b, :, *, ?} up to length 4 against every prefix over {a, b, :} up to
+// length 3.
+TEST(GlobInclusion, PrefixShortcutsAgreeWithTheInclusionCheck) {
+  const auto globs = testing::all_words("ab:*?", 4);
+  const auto prefixes = testing::all_words("ab:", 3);
+  std::size_t included = 0;
+  for (const auto& glob : globs) {
+    for (const auto& prefix : prefixes) {
+      const bool expected = glob_includes(glob, prefix + "*");
+      ASSERT_EQ(glob_includes_all_with_prefix(glob, prefix), expected) << "`" << glob << "` against `" << prefix << "`";
+      included += expected ? 1 : 0;
+    }
+  }
+  EXPECT_GT(included, 100u);  // both answers exercised
+}
+
 }  // namespace
 }  // namespace leastpriv::engine

@@ -107,7 +107,7 @@ std::vector<std::string> catalog_words(const model::Catalog& catalog, const std:
   std::vector<std::string> words;
   for (const auto& service : services) {
     const auto [first, last] = catalog.prefix_range(service + ":");
-    for (auto i = first; i < last; ++i) words.push_back(catalog.actions()[i].lower_full);
+    for (auto i = first; i < last; ++i) words.emplace_back(catalog.actions()[i].lower_full);
   }
   return words;
 }
@@ -339,7 +339,7 @@ Result<Shared> shared_languages(const model::UnusedFindings& findings, const mod
   }
   shared.no_unused_service = findings.unused_services().empty();
   note_services(shared.unused, shared.unused_services);
-  for (const auto& action : catalog.actions()) shared.catalog_services.insert(service_of(action.lower_full));
+  for (const auto& action : catalog.actions()) shared.catalog_services.insert(service_of(std::string(action.lower_full)));
   return shared;
 }
 
