@@ -3,7 +3,7 @@
 // ARN names the role or user — or a ListFindingsV2 page (`findings`: the summaries, which say
 // which principals have findings but not which actions are unused).
 //
-// Tested by: tests/unit/account_findings_test.cpp
+// Tested by: tests/unit/account_details_test.cpp
 //
 // IMPLEMENTATION: a response is read by the one findings reader both sides share
 // (model::UnusedFindings), so the unused set of a principal is exactly what `refine --findings`
