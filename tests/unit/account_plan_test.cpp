@@ -213,6 +213,24 @@ TEST(AccountPlan, TheExampleAccount) {
   EXPECT_EQ(plan.set_aside.size(), 1U);
 }
 
+TEST(AccountPlan, WhatIsLeftAloneIsSaid) {
+  const AccountDetails details = details_of(R"({"UserDetailList": [{"UserName": "u", "Arn": "arn:aws:iam::1:user/u",
+      "GroupList": ["Gone"], "PermissionsBoundary": {"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": "arn:aws:iam::1:policy/Boundary"},
+      "AttachedManagedPolicies": [{"PolicyName": "Missing", "PolicyArn": "arn:aws:iam::1:policy/Missing"}]}]})");
+  const AccountFindings findings = findings_of({finding("user/u", "s3", {"GetObject"}), finding("role/Elsewhere", "s3", {})});
+  const AccountPlan plan = plan_account(details, findings, PlanOptions{});
+  ASSERT_EQ(plan.principals.size(), 1U);
+  const auto& entry = plan.principals[0];
+  ASSERT_EQ(entry.policies.size(), 1U);
+  EXPECT_EQ(entry.policies[0].step, StepKind::kSkipped);  // no document of the managed policy in the file
+  EXPECT_NE(entry.policies[0].reason.find("no default version"), std::string::npos) << entry.policies[0].reason;
+  ASSERT_EQ(entry.notes.size(), 2U);
+  EXPECT_NE(entry.notes[0].find("permissions boundary `arn:aws:iam::1:policy/Boundary`"), std::string::npos);
+  EXPECT_NE(entry.notes[1].find("group `Gone`"), std::string::npos);
+  ASSERT_EQ(plan.set_aside.size(), 1U);  // findings about a role the details do not have
+  EXPECT_EQ(plan.set_aside[0].resource, "arn:aws:iam::1:role/Elsewhere");
+}
+
 // A policy listing every lambda action by name: about 3,500 characters.
 std::string every_lambda_action() {
   model::Json actions = model::Json::array();
