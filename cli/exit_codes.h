@@ -14,6 +14,7 @@ constexpr int kExitOk = 0;                   // done / proved
 constexpr int kExitVerificationFailed = 1;   // a counterexample (printed), a hash mismatch
 constexpr int kExitBadInput = 2;             // bad input or usage; also internal errors
 constexpr int kExitUnknown = 3;              // a solver said unknown or timed out; disagreement
+constexpr int kExitOverSizeLimit = 4;        // account: a result over its IAM size limit (written, marked `over`)
 // Interrupted by SIGINT, SIGTERM or SIGHUP: 128 + the signal (130, 143, 129), after the
 // temporaries are removed and the solvers killed. Chosen in support/interrupt_cleanup.cpp,
 // the signal handler, which cannot call back into cli/.

@@ -136,6 +136,33 @@ Command batch_command() {
     .run = run_batch};
 }
 
+Command account_command() {
+  return Command{
+    .name = "account",
+    .purpose = "every principal of an account with findings: one GetFindingRecommendation-shaped result each, shared policies refined once, each result proved",
+    .flags = {
+        {.name = "--authorization-details", .value_name = "A.json",
+         .help = "the output of `aws iam get-account-authorization-details`", .required = true},
+        {.name = "--findings", .value_name = "DIR|F.jsonl",
+         .help = "the GetFindingV2 responses (and ListFindingsV2 pages): a folder of JSON files or one JSON Lines file",
+         .required = true},
+        catalog_flag(),
+        {.name = "--strategy", .value_name = "NAME", .help = "how a wildcard that hides unused actions is rewritten: " + kStrategies},
+        switch_flag("--per-principal-copies",
+                    "give each principal its own refined copy of a shared managed policy instead of refining it once against what all leave unused"),
+        switch_flag("--fit", "refine a result over its IAM size limit again with `bounded` at that limit"),
+        switch_flag("--no-verify", "refine without proving (every policy says `unverified`; stderr says so)"),
+        switch_flag("--fast", "let the verifier's automaton decide alone (Z3 and cvc5 only where it cannot; stderr says so)"),
+        timeout_flag("seconds each policy's verification may take (default: 60 per query)"),
+        {.name = "--jobs", .value_name = "N", .help = "policies refined side by side (default: one per core)", .numeric = true,
+         .number = kJobs},
+        {.name = "--cache", .value_name = "DIR",
+         .help = "reuse and store outcomes and certificates by content key (the batch cache)"},
+        {.name = "-o", .value_name = "OUT.json", .help = "write the report to OUT.json (atomically) instead of stdout"},
+    },
+    .run = run_account};
+}
+
 Command compare_command() {
   return Command{
     .name = "compare",
@@ -190,7 +217,7 @@ Command catalog_command() {
 
 std::vector<Command> declare_commands() {
   return {refine_command(),  verify_command(),  check_certificate_command(), batch_command(),
-          compare_command(), explain_command(), catalog_command()};
+          account_command(), compare_command(), explain_command(), catalog_command()};
 }
 
 }  // namespace

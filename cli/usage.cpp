@@ -14,6 +14,7 @@ namespace {
 constexpr std::size_t kWidth = 100;
 constexpr const char* kExitCodes =
     "exit codes: 0 done/proved, 1 verification failed, 2 bad input or usage, 3 solver unknown or timeout,\n"
+    "            4 a result over its IAM size limit (account; written and marked `over`),\n"
     "            130/143 interrupted (SIGINT/SIGTERM; nothing half-written is left)\n";
 
 std::string flag_and_value(const Flag& flag) {

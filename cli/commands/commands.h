@@ -3,7 +3,7 @@
 // 3 solver unknown or timeout (DESIGN §5). Each is named in the command table (cli/options.cpp).
 //
 // Tested by: tests/cli/refine_cli_test.cpp, tests/cli/verify_cli_test.cpp,
-// tests/cli/compare_explain_test.cpp, tests/cli/usage_cli_test.cpp
+// tests/cli/compare_explain_test.cpp, tests/cli/usage_cli_test.cpp, tests/cli/account_cli_test.cpp
 #pragma once
 
 #include <string>
@@ -19,6 +19,7 @@ int run_check_certificate(const Words& words);
 int run_compare(const Words& words);
 int run_explain(const Words& words);
 int run_batch(const Words& words);
+int run_account(const Words& words);
 int run_catalog(const Words& words);
 int run_version();
 

@@ -1,0 +1,320 @@
+// Carrying out an account's plan; see account_run.h.
+#include "account/account_run.h"
+
+#include "engine/render/policy_metrics.h"
+#include "model/json_text.h"
+#include "model/policy_input.h"
+#include "support/parallel_for.h"
+
+#include <algorithm>
+#include <map>
+
+namespace leastpriv::account {
+
+std::size_t inline_limit(const std::string& holder) {
+  if (holder.rfind("role/", 0) == 0) return kRoleInlineLimit;
+  if (holder.rfind("group/", 0) == 0) return kGroupInlineLimit;
+  return kUserInlineLimit;
+}
+
+namespace {
+
+using model::Json;
+using batch::UnitStatus;
+
+struct JobResult {
+  batch::UnitOutcome outcome;
+  bool has_result = false;     // proved, or unverified under --no-verify: written as steps
+  std::size_t characters = 0;  // of the result (0 when detached), or of the original when there is none
+  std::string size = "within";  // within, fitted, over
+  std::size_t limit = 0;
+  std::string limit_scope;      // `policy`, or the holder whose inline policies count together
+};
+
+std::size_t characters_of(const PolicyText& text) { return engine::policy_character_count(text.policy.document); }
+
+JobResult run_job(const Job& job, const std::string& strategy, const batch::RunConfig& config) {
+  batch::Unit unit;
+  unit.id = job.id;
+  unit.strategy = strategy;  // empty: the run's
+  unit.policy = job.document->policy;
+  unit.policy_text = job.document->text;
+  unit.findings = job.findings;
+  JobResult result;
+  result.outcome = batch::process_unit(batch::UnitRead{job.id, std::move(unit)}, config);
+  result.has_result = result.outcome.status == UnitStatus::kProved || result.outcome.status == UnitStatus::kUnverified;
+  if (!result.has_result) {
+    result.characters = characters_of(*job.document);
+  } else if (result.outcome.line.contains("policy")) {
+    auto document = model::parse_policy_document(result.outcome.line["policy"], job.id, "/policy");
+    result.characters = document ? engine::policy_character_count(*document) : 0;
+  }
+  return result;
+}
+
+class Runner {
+ public:
+  Runner(const AccountDetails& details, const AccountFindings& findings, const AccountOptions& options)
+      : details_(details), options_(options), plan_(plan_account(details, findings, options.plan)) {}
+
+  AccountOutcome run() {
+    results_.resize(plan_.jobs.size());
+    support::parallel_for(plan_.jobs.size(), options_.jobs, [&](std::size_t i) {
+      results_[i] = run_job(plan_.jobs[i], "", options_.config);
+    });
+    for (const auto& result : results_) {
+      if (result.outcome.cache_hit) ++outcome_.cache_hits;
+    }
+    check_managed_limits();
+    check_inline_limits();
+    for (const auto& result : results_) {
+      ++outcome_.jobs_by_status[static_cast<std::size_t>(result.outcome.status)];
+      if (result.size == "over") ++outcome_.over_limit;
+      if (result.size == "fitted") ++outcome_.fitted;
+    }
+    render();
+    return std::move(outcome_);
+  }
+
+ private:
+  void refit(std::size_t job, std::size_t budget) {
+    JobResult again = run_job(plan_.jobs[job], "bounded:" + std::to_string(budget), options_.config);
+    if (again.outcome.cache_hit) ++outcome_.cache_hits;
+    results_[job] = std::move(again);
+  }
+
+  void check_managed_limits() {
+    for (std::size_t j = 0; j < plan_.jobs.size(); ++j) {
+      if (!plan_.jobs[j].managed_result) continue;
+      results_[j].limit = kManagedLimit;
+      results_[j].limit_scope = "policy";
+      if (results_[j].characters <= kManagedLimit) continue;
+      const std::size_t before = results_[j].characters;
+      if (options_.fit) refit(j, kManagedLimit);
+      results_[j].limit = kManagedLimit;
+      results_[j].limit_scope = "policy";
+      const bool fits = options_.fit && results_[j].characters <= kManagedLimit;
+      results_[j].size = fits ? "fitted" : "over";
+      if (!fits) {
+        outcome_.warnings.push_back("`" + plan_.jobs[j].id + "`: the refined managed policy has " + std::to_string(results_[j].characters) +
+                                    " characters, over IAM's limit of " + std::to_string(kManagedLimit) +
+                                    (options_.fit ? " even as `bounded:" + std::to_string(kManagedLimit) + "`"
+                                                  : " (before: " + std::to_string(before) + "; --fit tries `bounded`)"));
+      }
+    }
+  }
+
+  // The inline documents of a holder (`role/R`, `user/U`, `group/G`).
+  std::vector<const PolicyText*> inline_documents(const std::string& holder) const {
+    std::vector<const PolicyText*> documents;
+    const auto slash = holder.find('/');
+    const std::string kind = holder.substr(0, slash);
+    const std::string name = holder.substr(slash + 1);
+    const std::vector<InlinePolicy>* policies = nullptr;
+    if (kind == "group") {
+      if (const auto group = details_.groups.find(name); group != details_.groups.end()) policies = &group->second.inline_policies;
+    } else {
+      for (const auto& principal : details_.principals) {
+        if (principal_kind_name(principal.kind) == kind && principal.name == name) policies = &principal.inline_policies;
+      }
+    }
+    if (policies != nullptr) {
+      for (const auto& policy : *policies) documents.push_back(&policy.document);
+    }
+    return documents;
+  }
+
+  void check_inline_limits() {
+    std::map<std::string, std::vector<std::size_t>> jobs_of;
+    std::map<const PolicyText*, std::size_t> job_of_document;
+    for (std::size_t j = 0; j < plan_.jobs.size(); ++j) {
+      if (plan_.jobs[j].managed_result) continue;
+      jobs_of[plan_.jobs[j].inline_holder].push_back(j);
+      job_of_document[plan_.jobs[j].document] = j;
+    }
+    for (auto& [holder, jobs] : jobs_of) {
+      const std::size_t limit = inline_limit(holder);
+      const auto documents = inline_documents(holder);
+      const auto total = [&] {
+        std::size_t sum = 0;
+        for (const PolicyText* document : documents) {
+          const auto job = job_of_document.find(document);
+          sum += job == job_of_document.end() ? characters_of(*document) : results_[job->second].characters;
+        }
+        return sum;
+      };
+      const std::size_t before = total();
+      std::string size = "within";
+      if (before > limit) {
+        size = "over";
+        if (options_.fit) {
+          std::vector<std::size_t> largest_first = jobs;
+          std::sort(largest_first.begin(), largest_first.end(),
+                    [&](std::size_t a, std::size_t b) { return results_[a].characters > results_[b].characters; });
+          for (std::size_t j : largest_first) {
+            const std::size_t now = total();
+            if (now <= limit) break;
+            const std::size_t others = now - results_[j].characters;
+            if (others >= limit) break;
+            refit(j, limit - others);
+          }
+          if (total() <= limit) size = "fitted";
+        }
+        if (size == "over") {
+          outcome_.warnings.push_back("`" + holder + "`: its inline policies together have " + std::to_string(total()) +
+                                      " characters, over IAM's limit of " + std::to_string(limit) +
+                                      (options_.fit ? " even with `bounded`" : " (--fit tries `bounded`)"));
+        }
+      }
+      for (std::size_t j : jobs) {
+        results_[j].size = size;
+        results_[j].limit = limit;
+        results_[j].limit_scope = "inline policies of " + holder + " together: " + std::to_string(total());
+      }
+    }
+  }
+
+  static Json step(const char* action, const std::string& existing, const std::string* policy_text) {
+    Json inner = Json::object();
+    inner["recommendedAction"] = action;
+    if (policy_text != nullptr) inner["recommendedPolicy"] = *policy_text;
+    inner["existingPolicyId"] = existing;
+    return Json::object({{"unusedPermissionsRecommendedStep", inner}});
+  }
+
+  static const char* step_name(StepKind kind) {
+    switch (kind) {
+      case StepKind::kReplace: return "replace";
+      case StepKind::kCreateAndDetach: return "create-and-detach";
+      case StepKind::kUnchanged: return "unchanged";
+      case StepKind::kSkipped: return "skipped";
+    }
+    return "skipped";
+  }
+
+  static Json strings(const std::vector<std::string>& items) {
+    Json array = Json::array();
+    for (const auto& item : items) array.push_back(item);
+    return array;
+  }
+
+  // One policy of a principal: its report entry, and its steps appended to `steps`.
+  Json render_entry(const PolicyEntry& entry, Json& steps, bool& failed) {
+    Json report = Json::object();
+    report["policy"] = entry.policy_id;
+    report["name"] = entry.name;
+    report["kind"] = policy_kind_name(entry.kind);
+    if (!entry.via.empty()) report["via"] = entry.via;
+    std::string action = step_name(entry.step);
+    if (!entry.shared_with.empty()) report["sharedWith"] = strings(entry.shared_with);
+    if (entry.job != kNoJob) {
+      const JobResult& result = results_[entry.job];
+      const Json& line = result.outcome.line;
+      report["verification"] = batch::unit_status_name(result.outcome.status);
+      if (line.contains("key")) report["key"] = line["key"];
+      if (line.contains("strategy")) report["strategy"] = line["strategy"];
+      if (result.outcome.cache_hit) report["cached"] = true;
+      if (!result.has_result) {
+        failed = true;
+        action = "failed";
+        report["reason"] = line.value("reason", line.value("error", std::string("not proved")));
+      } else if (line.contains("detach")) {
+        action = "detach";
+        steps.push_back(step("DETACH_POLICY", entry.existing_policy_id, nullptr));
+      } else {
+        const std::string text = model::dump_json(line["policy"], -1);
+        steps.push_back(step("CREATE_POLICY", entry.existing_policy_id, &text));
+        if (entry.step == StepKind::kCreateAndDetach) steps.push_back(step("DETACH_POLICY", entry.existing_policy_id, nullptr));
+      }
+      if (action == "create-and-detach") report["newPolicyName"] = entry.new_policy_name;
+      report["characters"] = result.characters;
+      report["limit"] = result.limit;
+      report["limitScope"] = result.limit_scope;
+      report["size"] = result.size;
+      if (line.contains("warnings") && !line["warnings"].empty()) report["warnings"] = line["warnings"];
+    } else if (!entry.reason.empty()) {
+      report["reason"] = entry.reason;
+    }
+    report["action"] = action;
+    if (!entry.kept_for_others.empty()) report["keptForOthers"] = strings(entry.kept_for_others);
+    return report;
+  }
+
+  void render() {
+    Json recommendations = Json::array();
+    std::size_t steps_total = 0;
+    std::size_t failed_total = 0;
+    std::size_t skipped_total = 0;
+    for (const PrincipalEntry& principal_entry : plan_.principals) {
+      const Principal& principal = details_.principals[principal_entry.principal];
+      Json steps = Json::array();
+      Json policies = Json::array();
+      bool failed = false;
+      for (const PolicyEntry& entry : principal_entry.policies) {
+        policies.push_back(render_entry(entry, steps, failed));
+        if (entry.step == StepKind::kSkipped) ++skipped_total;
+      }
+      steps_total += steps.size();
+      if (failed) ++failed_total;
+      Json recommendation = Json::object();
+      recommendation["resourceArn"] = principal.arn;
+      recommendation["recommendationType"] = "UnusedPermissionRecommendation";
+      recommendation["status"] = failed ? "FAILED" : "SUCCEEDED";
+      recommendation["recommendedSteps"] = std::move(steps);
+      Json leastpriv = Json::object();
+      leastpriv["principal"] = Json::object({{"type", principal_kind_name(principal.kind)}, {"name", principal.name}});
+      leastpriv["policies"] = std::move(policies);
+      if (!principal_entry.notes.empty()) leastpriv["notes"] = strings(principal_entry.notes);
+      recommendation["leastpriv"] = std::move(leastpriv);
+      recommendations.push_back(std::move(recommendation));
+    }
+    Json set_aside = Json::array();
+    for (const SetAside& item : plan_.set_aside) {
+      Json entry = Json::object();
+      if (!item.where.empty()) entry["where"] = item.where;
+      entry["resource"] = item.resource;
+      entry["reason"] = item.reason;
+      set_aside.push_back(std::move(entry));
+    }
+    Json summary = Json::object();
+    summary["principals"] = details_.principals.size();
+    summary["principalsWithFindings"] = plan_.principals.size();
+    summary["principalsWithoutFindings"] = plan_.principals_without_findings;
+    summary["recommendations"] = plan_.principals.size();
+    summary["failedRecommendations"] = failed_total;
+    summary["steps"] = steps_total;
+    summary["policiesRefined"] = plan_.jobs.size();
+    for (auto status : {UnitStatus::kProved, UnitStatus::kUnverified, UnitStatus::kUnknown, UnitStatus::kCounterexample, UnitStatus::kError}) {
+      summary[batch::unit_status_name(status)] = outcome_.jobs_by_status[static_cast<std::size_t>(status)];
+    }
+    summary["cacheHits"] = outcome_.cache_hits;
+    summary["skippedPolicies"] = skipped_total;
+    summary["setAside"] = plan_.set_aside.size();
+    summary["overLimit"] = outcome_.over_limit;
+    summary["fitted"] = outcome_.fitted;
+    summary["sizeLimits"] = outcome_.over_limit > 0 ? "over" : outcome_.fitted > 0 ? "fitted" : "within";
+    Json report = Json::object();
+    report["format"] = "leastpriv-account-1";
+    report["strategy"] = options_.config.strategy;
+    report["verification"] = options_.config.verification;
+    report["recommendations"] = std::move(recommendations);
+    report["setAside"] = std::move(set_aside);
+    report["summary"] = std::move(summary);
+    outcome_.report = std::move(report);
+  }
+
+  const AccountDetails& details_;
+  const AccountOptions& options_;
+  AccountPlan plan_;
+  std::vector<JobResult> results_;
+  AccountOutcome outcome_;
+};
+
+}  // namespace
+
+Result<AccountOutcome> run_account(const AccountDetails& details, const AccountFindings& findings, const AccountOptions& options) {
+  if (options.config.catalog == nullptr) return Error{ErrorKind::kInternal, "account: no catalog"};
+  return Runner(details, findings, options).run();
+}
+
+}  // namespace leastpriv::account

@@ -1,0 +1,95 @@
+// `leastpriv account --authorization-details A.json --findings DIR|F.jsonl [FLAG...]` (flags:
+// cli/options.cpp): every principal with findings refined (account/account_run.h), the report
+// (one GetFindingRecommendation-shaped result per principal, what was set aside, a summary)
+// written to -o or stdout, atomically. Exit 0 when every refined policy is proved (or, with
+// --no-verify, refined) and within its size limit; else the worst: 2 a policy's refinement
+// failed on bad input, 1 a result was refuted, 3 one is unknown, 4 a result is over its IAM
+// size limit (written and marked `over`, also on stderr). A bad input file is exit 2 with
+// nothing written.
+//
+// Tested by: tests/cli/account_cli_test.cpp
+#include "account/account_findings.h"
+#include "account/account_run.h"
+#include "account/authorization_details.h"
+#include "cli/commands/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/inputs.h"
+#include "cli/output_files.h"
+#include "cli/report.h"
+#include "engine/strategies/strategy.h"
+#include "model/json_text.h"
+#include "verifier/certificate/certificate.h"
+
+namespace leastpriv::cli {
+
+namespace {
+
+int exit_code_for(const account::AccountOutcome& outcome) {
+  if (outcome.count(batch::UnitStatus::kError) > 0) return kExitBadInput;
+  if (outcome.count(batch::UnitStatus::kCounterexample) > 0) return kExitVerificationFailed;
+  if (outcome.count(batch::UnitStatus::kUnknown) > 0) return kExitUnknown;
+  if (outcome.over_limit > 0) return kExitOverSizeLimit;
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_account(const Words& words) {
+  auto arguments = parse_arguments(words, declared_command("account"));
+  if (!arguments) return report_error(arguments.error());
+  const std::string output = arguments->value("-o").value_or("");
+  if (auto distinct = check_output_flags(*arguments, {"-o"}, {"--authorization-details", "--findings", "--catalog"}); !distinct) {
+    return report_error(distinct.error());
+  }
+  auto details = account::read_authorization_details_file(*arguments->value("--authorization-details"));
+  if (!details) return report_error(details.error());
+  auto findings = account::read_account_findings(*arguments->value("--findings"));
+  if (!findings) return report_error(findings.error());
+  auto catalog = load_catalog_input(*arguments);
+  if (!catalog) return report_error(catalog.error());
+
+  account::AccountOptions options;
+  options.plan.per_principal_copies = arguments->has("--per-principal-copies");
+  options.fit = arguments->has("--fit");
+  if (auto jobs = arguments->number("--jobs")) options.jobs = static_cast<unsigned>(*jobs);
+  batch::RunConfig& config = options.config;
+  config.catalog = &catalog->catalog;
+  config.catalog_file = catalog->file;
+  config.catalog_sha256 = verifier::catalog_hash(catalog->catalog);
+  config.leastpriv_version = LEASTPRIV_VERSION;
+  config.strategy = arguments->value("--strategy").value_or("aws");
+  if (auto strategy = engine::make_strategy(config.strategy); !strategy) return report_error(strategy.error());
+  config.verify = !arguments->has("--no-verify");
+  config.cache_dir = arguments->value("--cache").value_or("");
+  // Policies run side by side, one thread each, verified as `refine` verifies them.
+  if (arguments->has("--fast")) config.verify_options = verifier::fast_options(config.verify_options);
+  config.verify_options.threads = 1;
+  if (auto timeout = arguments->number("--timeout")) config.verify_options.timeout_seconds = config.verify_options.budget_seconds = *timeout;
+  config.verification = !config.verify ? "none" : arguments->has("--fast") ? "fast" : "full";
+  if (!config.verify) report_warning("--no-verify: the results are NOT verified");
+  if (config.verify && arguments->has("--fast")) {
+    report_note("--fast: the verifier's automaton decides alone; Z3 and cvc5 confirm nothing it decided");
+  }
+
+  auto outcome = account::run_account(*details, *findings, options);
+  if (!outcome) return report_error(outcome.error());
+  for (const auto& warning : outcome->warnings) report_warning(warning);
+  if (auto written = write_outputs({OutputFile{"-o", output, model::dump_json(outcome->report) + "\n"}}); !written) {
+    return report_error(written.error());
+  }
+  const auto& summary = outcome->report["summary"];
+  report_note("account: " + std::to_string(summary["principalsWithFindings"].get<std::size_t>()) + " principals with findings, " +
+              std::to_string(summary["steps"].get<std::size_t>()) + " steps; " +
+              std::to_string(summary["policiesRefined"].get<std::size_t>()) + " policies refined: " +
+              std::to_string(outcome->count(batch::UnitStatus::kProved)) + " proved, " +
+              std::to_string(outcome->count(batch::UnitStatus::kUnverified)) + " unverified, " +
+              std::to_string(outcome->count(batch::UnitStatus::kCounterexample)) + " refuted, " +
+              std::to_string(outcome->count(batch::UnitStatus::kUnknown)) + " unknown, " +
+              std::to_string(outcome->count(batch::UnitStatus::kError)) + " bad; " + std::to_string(outcome->cache_hits) +
+              " from the cache; " + std::to_string(summary["skippedPolicies"].get<std::size_t>()) + " skipped, " +
+              std::to_string(summary["setAside"].get<std::size_t>()) + " findings set aside; size limits: " +
+              summary["sizeLimits"].get<std::string>());
+  return exit_code_for(*outcome);
+}
+
+}  // namespace leastpriv::cli

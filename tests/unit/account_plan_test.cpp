@@ -1,0 +1,314 @@
+// The account plan and its run (account/account_plan.h, account/account_run.h): the
+// shared-policy rule — a policy several principals hold is refined once against what ALL of
+// them leave unused, so it still allows every action any of them uses (checked with the spec's
+// reference matcher over the catalog, on the verified result) — a holder without findings
+// blocking it, --per-principal-copies, AWS managed policies copied and never edited, group
+// policies, and IAM's size limits with and without --fit.
+#include "account/account_findings.h"
+#include "account/account_plan.h"
+#include "account/account_run.h"
+#include "account/authorization_details.h"
+#include "model/catalog.h"
+#include "model/json_text.h"
+#include "model/policy_input.h"
+#include "spec/reference_matcher.h"
+#include "tests/support/test_support.h"
+#include "verifier/certificate/certificate.h"
+
+#include <gtest/gtest.h>
+
+namespace leastpriv::account {
+namespace {
+
+const model::Catalog& small_catalog() {
+  static const model::Catalog catalog = *model::Catalog::from_file(testing::source_path("tests/data/catalog-small.json"));
+  return catalog;
+}
+
+AccountDetails details_of(const std::string& text) {
+  auto details = read_authorization_details(text, "auth.json");
+  EXPECT_TRUE(details.ok()) << details.error().message;
+  return details.ok() ? std::move(details).value() : AccountDetails{};
+}
+
+std::string finding(const std::string& principal, const std::string& service, const std::vector<std::string>& actions) {
+  model::Json list = model::Json::array();
+  for (const auto& action : actions) list.push_back(model::Json{{"action", action}});
+  model::Json details = model::Json{{"serviceNamespace", service}};
+  if (!actions.empty()) details["actions"] = list;
+  return model::dump_json(model::Json{{"resource", "arn:aws:iam::1:" + principal},
+                                      {"findingType", "UnusedPermission"},
+                                      {"findingDetails", model::Json::array({model::Json{{"unusedPermissionDetails", details}}})}},
+                          -1);
+}
+
+AccountFindings findings_of(const std::vector<std::string>& responses) {
+  AccountFindings findings;
+  for (const auto& response : responses) EXPECT_TRUE(add_findings_text(response, "f.json", findings).ok()) << response;
+  return findings;
+}
+
+AccountOptions options(bool verify) {
+  AccountOptions options;
+  options.config.catalog = &small_catalog();
+  options.config.catalog_sha256 = verifier::catalog_hash(small_catalog());
+  options.config.leastpriv_version = "test";
+  options.config.verify = verify;
+  options.config.verification = verify ? "fast" : "none";
+  options.config.verify_options = verifier::fast_options(options.config.verify_options);
+  options.config.verify_options.threads = 1;
+  options.jobs = 2;
+  return options;
+}
+
+// Three roles holding one customer managed policy (and R3 possibly none).
+std::string shared_account(const std::string& document, bool third_holds_it) {
+  const std::string attached = R"([{"PolicyName": "Shared", "PolicyArn": "arn:aws:iam::1:policy/Shared"}])";
+  return R"({"RoleDetailList": [
+      {"RoleName": "R1", "Arn": "arn:aws:iam::1:role/R1", "AttachedManagedPolicies": )" + attached + R"(},
+      {"RoleName": "R2", "Arn": "arn:aws:iam::1:role/R2", "AttachedManagedPolicies": )" + attached + R"(},
+      {"RoleName": "R3", "Arn": "arn:aws:iam::1:role/R3", "AttachedManagedPolicies": )" + (third_holds_it ? attached : "[]") + R"(}],
+    "Policies": [{"PolicyName": "Shared", "Arn": "arn:aws:iam::1:policy/Shared",
+      "PolicyVersionList": [{"IsDefaultVersion": true, "Document": )" + document + R"(}]}]})";
+}
+
+const model::Json* policy_entry(const model::Json& report, const std::string& principal_arn, const std::string& policy) {
+  for (const auto& recommendation : report["recommendations"]) {
+    if (recommendation["resourceArn"] != principal_arn) continue;
+    for (const auto& entry : recommendation["leastpriv"]["policies"]) {
+      if (entry["policy"] == policy) return &entry;
+    }
+  }
+  return nullptr;
+}
+
+std::string created_policy(const model::Json& report, const std::string& principal_arn, const std::string& existing) {
+  for (const auto& recommendation : report["recommendations"]) {
+    if (recommendation["resourceArn"] != principal_arn) continue;
+    for (const auto& step : recommendation["recommendedSteps"]) {
+      const auto& inner = step["unusedPermissionsRecommendedStep"];
+      if (inner["recommendedAction"] == "CREATE_POLICY" && inner["existingPolicyId"] == existing) return inner["recommendedPolicy"];
+    }
+  }
+  return "";
+}
+
+// Does the document allow the action, by the spec's reference matcher (no Deny in these tests)?
+bool reference_allows(const model::PolicyDocument& document, const std::string& action) {
+  for (const auto& statement : document.statements) {
+    if (spec::reference_statement_allows(statement.effect == model::Effect::kAllow,
+                                         statement.action_key == model::ActionKey::kNotAction, statement.patterns, action)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST(AccountPlan, UnusedByAllKeepsWhatAnyoneUses) {
+  const auto a = testing::findings_of(R"([{"serviceNamespace": "s3", "actions": ["GetObject", "PutObject"]}, {"serviceNamespace": "kms"}])");
+  const auto b = testing::findings_of(R"([{"serviceNamespace": "s3", "actions": ["GetObject"]}, {"serviceNamespace": "kms", "actions": ["Decrypt"]}])");
+  const auto all = unused_by_all({&a, &b});
+  EXPECT_EQ(all.unused_actions(), (std::vector<std::string>{"kms:decrypt", "s3:getobject"}));
+  EXPECT_TRUE(all.unused_services().empty());  // b uses kms:Encrypt, say
+  EXPECT_EQ(unused_by_all({&a}).unused_services(), std::vector<std::string>{"kms"});
+}
+
+// The shared-policy rule, on verified results: for several findings mixes, the refined shared
+// policy allows every catalog action the original allows that some holder uses, and none
+// that all holders leave unused.
+TEST(AccountPlan, TheRefinedSharedPolicyAllowsEveryActionAnyHolderUses) {
+  const std::string document = R"({"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Action": ["s3:Get*", "s3:List*"], "Resource": "*"},
+      {"Effect": "Allow", "Action": ["lambda:*Function*", "kms:*"], "Resource": "*"}]})";
+  const model::PolicyDocument original = testing::policy_of(document);
+  const std::vector<std::vector<std::string>> mixes = {
+      {finding("role/R1", "s3", {"GetObject", "GetBucketPolicy", "ListBucket"}), finding("role/R2", "s3", {"GetObject", "ListBucket"}),
+       finding("role/R3", "s3", {"GetObject", "GetBucketPolicy"})},
+      {finding("role/R1", "kms", {}), finding("role/R2", "kms", {"Decrypt", "Encrypt"}), finding("role/R3", "kms", {})},
+      {finding("role/R1", "lambda", {"DeleteFunction", "InvokeFunction"}), finding("role/R2", "lambda", {"DeleteFunction"}),
+       finding("role/R3", "lambda", {"DeleteFunction", "GetFunction"}), finding("role/R3", "s3", {"GetObject"})},
+  };
+  for (const auto& mix : mixes) {
+    const AccountDetails details = details_of(shared_account(document, true));
+    const AccountFindings findings = findings_of(mix);
+    auto outcome = run_account(details, findings, options(true));
+    ASSERT_TRUE(outcome.ok());
+    ASSERT_EQ(outcome->count(batch::UnitStatus::kProved), 1U) << model::dump_json(outcome->report);  // refined once
+    const std::string refined_text = created_policy(outcome->report, "arn:aws:iam::1:role/R1", "arn:aws:iam::1:policy/Shared");
+    ASSERT_FALSE(refined_text.empty()) << model::dump_json(outcome->report);
+    // Every holder gets the very same document.
+    EXPECT_EQ(created_policy(outcome->report, "arn:aws:iam::1:role/R3", "arn:aws:iam::1:policy/Shared"), refined_text);
+    const auto refined = model::load_policy_text(refined_text, "refined");
+    ASSERT_TRUE(refined.ok()) << refined.error().message;
+    std::size_t checked = 0;
+    for (const auto& action : small_catalog().actions()) {
+      if (!reference_allows(original, std::string(action.full))) continue;
+      bool someone_uses = false;
+      for (const auto& [arn, unused] : findings.by_principal) someone_uses = someone_uses || !unused.is_unused(action.lower_full);
+      EXPECT_EQ(reference_allows(refined->document, std::string(action.full)), someone_uses) << action.full << " in " << refined_text;
+      ++checked;
+    }
+    EXPECT_GT(checked, 100U);
+  }
+}
+
+TEST(AccountPlan, WhatStaysUnusedBecauseAnotherNeedsItIsReported) {
+  const std::string document = R"({"Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}]})";
+  auto outcome = run_account(details_of(shared_account(document, false)),
+                             findings_of({finding("role/R1", "s3", {"GetObject", "GetBucketPolicy"}), finding("role/R2", "s3", {"GetObject"})}),
+                             options(false));
+  ASSERT_TRUE(outcome.ok());
+  const model::Json* r1 = policy_entry(outcome->report, "arn:aws:iam::1:role/R1", "arn:aws:iam::1:policy/Shared");
+  ASSERT_NE(r1, nullptr);
+  EXPECT_EQ((*r1)["action"], "replace");
+  ASSERT_TRUE(r1->contains("keptForOthers"));
+  EXPECT_EQ((*r1)["keptForOthers"], model::Json::array({"s3:GetBucketPolicy (used by `arn:aws:iam::1:role/R2`)"}));
+  const model::Json* r2 = policy_entry(outcome->report, "arn:aws:iam::1:role/R2", "arn:aws:iam::1:policy/Shared");
+  ASSERT_NE(r2, nullptr);
+  EXPECT_FALSE(r2->contains("keptForOthers"));  // R2's only unused action is removed
+}
+
+TEST(AccountPlan, AHolderWithoutFindingsBlocksUnlessCopiesAreAsked) {
+  const std::string document = R"({"Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}]})";
+  const AccountDetails details = details_of(shared_account(document, true));
+  const AccountFindings findings = findings_of({finding("role/R1", "s3", {"GetObject"}), finding("role/R2", "s3", {"GetObject"})});
+  const AccountPlan blocked = plan_account(details, findings, PlanOptions{});
+  EXPECT_TRUE(blocked.jobs.empty());
+  ASSERT_EQ(blocked.principals.size(), 2U);
+  const PolicyEntry& entry = blocked.principals[0].policies.at(0);
+  EXPECT_EQ(entry.step, StepKind::kSkipped);
+  EXPECT_NE(entry.reason.find("arn:aws:iam::1:role/R3"), std::string::npos) << entry.reason;
+  EXPECT_NE(entry.reason.find("no findings"), std::string::npos) << entry.reason;
+
+  const AccountPlan copies = plan_account(details, findings, PlanOptions{.per_principal_copies = true});
+  ASSERT_EQ(copies.jobs.size(), 2U);  // one copy per principal with findings
+  EXPECT_EQ(copies.principals[0].policies[0].step, StepKind::kCreateAndDetach);
+  EXPECT_EQ(copies.principals[0].policies[0].new_policy_name, "Shared-R1-recommended");
+  EXPECT_EQ(copies.jobs[1].id, "arn:aws:iam::1:policy/Shared#arn:aws:iam::1:role/R2");
+}
+
+TEST(AccountPlan, TheExampleAccount) {
+  auto details = read_authorization_details_file(testing::source_path("examples/account/authorization-details.json"));
+  auto findings = read_account_findings(testing::source_path("examples/account/findings"));
+  ASSERT_TRUE(details.ok() && findings.ok());
+  const AccountPlan plan = plan_account(*details, *findings, PlanOptions{});
+  ASSERT_EQ(plan.principals.size(), 3U);  // AuditRole has no findings
+  EXPECT_EQ(plan.principals_without_findings, 1U);
+  // AppRole: its inline policy, the shared one, and a copy of the AWS managed one.
+  const auto& app = plan.principals[0].policies;
+  ASSERT_EQ(app.size(), 3U);
+  EXPECT_EQ(app[2].kind, PolicyKind::kAwsManaged);
+  EXPECT_EQ(app[2].step, StepKind::kCreateAndDetach);
+  EXPECT_EQ(app[2].new_policy_name, "AmazonS3ReadOnlyAccess-recommended");
+  EXPECT_EQ(app[2].shared_with, std::vector<std::string>{"arn:aws:iam::123456789012:role/AuditRole"});  // keeps it, does not block
+  // alice: her own inline policy and the group's, reached through Developers.
+  const auto& alice = plan.principals[2].policies;
+  ASSERT_EQ(alice.size(), 2U);
+  EXPECT_EQ(alice[1].kind, PolicyKind::kGroupInline);
+  EXPECT_EQ(alice[1].via, "group/Developers");
+  EXPECT_EQ(alice[1].step, StepKind::kReplace);
+  EXPECT_EQ(alice[0].step, StepKind::kUnchanged);
+  // The shared policy is one job for both roles.
+  EXPECT_EQ(plan.principals[0].policies[1].job, plan.principals[1].policies[1].job);
+  EXPECT_EQ(plan.set_aside.size(), 1U);
+}
+
+TEST(AccountPlan, WhatIsLeftAloneIsSaid) {
+  const AccountDetails details = details_of(R"({"UserDetailList": [{"UserName": "u", "Arn": "arn:aws:iam::1:user/u",
+      "GroupList": ["Gone"], "PermissionsBoundary": {"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": "arn:aws:iam::1:policy/Boundary"},
+      "AttachedManagedPolicies": [{"PolicyName": "Missing", "PolicyArn": "arn:aws:iam::1:policy/Missing"}]}]})");
+  const AccountFindings findings = findings_of({finding("user/u", "s3", {"GetObject"}), finding("role/Elsewhere", "s3", {})});
+  const AccountPlan plan = plan_account(details, findings, PlanOptions{});
+  ASSERT_EQ(plan.principals.size(), 1U);
+  const auto& entry = plan.principals[0];
+  ASSERT_EQ(entry.policies.size(), 1U);
+  EXPECT_EQ(entry.policies[0].step, StepKind::kSkipped);  // no document of the managed policy in the file
+  EXPECT_NE(entry.policies[0].reason.find("no default version"), std::string::npos) << entry.policies[0].reason;
+  ASSERT_EQ(entry.notes.size(), 2U);
+  EXPECT_NE(entry.notes[0].find("permissions boundary `arn:aws:iam::1:policy/Boundary`"), std::string::npos);
+  EXPECT_NE(entry.notes[1].find("group `Gone`"), std::string::npos);
+  ASSERT_EQ(plan.set_aside.size(), 1U);  // findings about a role the details do not have
+  EXPECT_EQ(plan.set_aside[0].resource, "arn:aws:iam::1:role/Elsewhere");
+}
+
+// A policy listing every lambda action by name: about 3,500 characters.
+std::string every_lambda_action() {
+  model::Json actions = model::Json::array();
+  for (const auto& action : small_catalog().actions()) {
+    if (action.service == "lambda") actions.push_back(action.full);
+  }
+  return model::dump_json(model::Json{{"Statement", model::Json::array({model::Json{{"Effect", "Allow"}, {"Action", actions}, {"Resource", "*"}}})}}, -1);
+}
+
+std::string user_with_inline(const std::string& document) {
+  return R"({"UserDetailList": [{"UserName": "u", "Arn": "arn:aws:iam::1:user/u",
+      "UserPolicyList": [{"PolicyName": "Big", "PolicyDocument": )" + document + R"(}]}]})";
+}
+
+// `lambda:*` minus one action, refined by `exact`: every other lambda action by name, about
+// 3,700 characters, over a user's 2,048; `bounded:2048` brings it under.
+TEST(AccountRun, AResultOverItsLimitIsMarkedAndFitShrinksIt) {
+  const AccountDetails details = details_of(user_with_inline(R"({"Statement": [{"Effect": "Allow", "Action": "lambda:*", "Resource": "*"}]})"));
+  const AccountFindings findings = findings_of({finding("user/u", "lambda", {"DeleteFunction"})});
+  AccountOptions exact = options(false);
+  exact.config.strategy = "exact";
+  auto over = run_account(details, findings, exact);
+  ASSERT_TRUE(over.ok());
+  EXPECT_EQ(over->over_limit, 1U);
+  ASSERT_EQ(over->warnings.size(), 1U);
+  EXPECT_NE(over->warnings[0].find("over IAM's limit of 2048"), std::string::npos) << over->warnings[0];
+  const model::Json* entry = policy_entry(over->report, "arn:aws:iam::1:user/u", "user/u/inline/Big");
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ((*entry)["size"], "over");
+  EXPECT_EQ((*entry)["limit"], 2048);
+  EXPECT_GT((*entry)["characters"].get<std::size_t>(), 2048U);
+  EXPECT_EQ(over->report["summary"]["sizeLimits"], "over");
+
+  AccountOptions fit = options(true);
+  fit.config.strategy = "exact";
+  fit.fit = true;
+  auto fitted = run_account(details, findings, fit);
+  ASSERT_TRUE(fitted.ok());
+  EXPECT_EQ(fitted->over_limit, 0U);
+  EXPECT_EQ(fitted->fitted, 1U);
+  EXPECT_TRUE(fitted->warnings.empty());
+  EXPECT_EQ(fitted->count(batch::UnitStatus::kProved), 1U);  // the bounded result is verified too
+  entry = policy_entry(fitted->report, "arn:aws:iam::1:user/u", "user/u/inline/Big");
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ((*entry)["size"], "fitted");
+  EXPECT_LE((*entry)["characters"].get<std::size_t>(), 2048U);
+  EXPECT_EQ((*entry)["strategy"], "bounded:2048");
+  EXPECT_EQ(fitted->report["summary"]["sizeLimits"], "fitted");
+}
+
+// Entries no unused action touches are kept as written, so no strategy can shorten them: a
+// policy already over its limit stays over, and the report says so even with --fit.
+TEST(AccountRun, WhatFitCannotShrinkStaysOver) {
+  AccountOptions fit = options(false);
+  fit.fit = true;
+  auto outcome = run_account(details_of(user_with_inline(every_lambda_action())),
+                             findings_of({finding("user/u", "lambda", {"DeleteFunction"})}), fit);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->over_limit, 1U);
+  ASSERT_EQ(outcome->warnings.size(), 1U);
+  EXPECT_NE(outcome->warnings[0].find("even with `bounded`"), std::string::npos) << outcome->warnings[0];
+}
+
+TEST(AccountRun, AManagedResultIsHeldToTheManagedLimit) {
+  EXPECT_EQ(inline_limit("role/R"), kRoleInlineLimit);
+  EXPECT_EQ(inline_limit("group/G"), kGroupInlineLimit);
+  EXPECT_EQ(inline_limit("user/U"), kUserInlineLimit);
+  // Under 6,144 as a managed policy, so a role holding it alone is within.
+  const AccountDetails details = details_of(shared_account(every_lambda_action(), false));
+  auto outcome = run_account(details, findings_of({finding("role/R1", "lambda", {"DeleteFunction"}), finding("role/R2", "lambda", {"DeleteFunction"})}),
+                             options(false));
+  ASSERT_TRUE(outcome.ok());
+  const model::Json* entry = policy_entry(outcome->report, "arn:aws:iam::1:role/R1", "arn:aws:iam::1:policy/Shared");
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ((*entry)["limit"], 6144);
+  EXPECT_EQ((*entry)["size"], "within");
+  EXPECT_EQ(outcome->over_limit, 0U);
+}
+
+}  // namespace
+}  // namespace leastpriv::account
