@@ -98,7 +98,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string findings_text = "[";
   for (std::size_t i = 0; i < catalog->actions().size(); ++i) {
     if (!in.ConsumeBool()) continue;
-    const auto& action = catalog->actions()[i].full;
+    const std::string action(catalog->actions()[i].full);
     const auto colon = action.find(':');
     findings_text += std::string(findings_text.size() > 1 ? ", " : "") + "{\"serviceNamespace\": " +
                      json_string(action.substr(0, colon)) + ", \"actions\": [" + json_string(action.substr(colon + 1)) +
@@ -127,9 +127,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
            policy_text, findings_text);
     }
     for (const auto& action : catalog->actions()) {
-      const bool expected = policy_allows(original->document, action.full) && !findings->is_unused(action.lower_full);
-      if (policy_allows(refinement.document, action.full) != expected) {
-        fail(name + ": result disagrees with the reference on " + action.full, policy_text, findings_text);
+      const std::string full(action.full);
+      const bool expected = policy_allows(original->document, full) && !findings->is_unused(action.lower_full);
+      if (policy_allows(refinement.document, full) != expected) {
+        fail(name + ": result disagrees with the reference on " + full, policy_text, findings_text);
       }
     }
   }
