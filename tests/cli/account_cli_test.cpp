@@ -19,11 +19,8 @@ const std::string kCatalog = "tests/data/catalog-small.json";
 const std::string kDetails = "examples/account/authorization-details.json";
 const std::string kFindings = "examples/account/findings";
 
-class AccountCli : public ::testing::Test {
+class AccountCli : public testing::TempDirTest {
  protected:
-  void SetUp() override { dir_ = testing::make_temp_dir(); }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
   model::Json report(const std::string& path) {
     auto parsed = model::parse_json_text(testing::read_file(path), path);
     EXPECT_TRUE(parsed.ok());
@@ -39,7 +36,6 @@ class AccountCli : public ::testing::Test {
     return steps;
   }
 
-  std::string dir_;
 };
 
 TEST_F(AccountCli, TheExampleAccountGetsOneVerifiedRecommendationPerPrincipal) {

@@ -40,17 +40,8 @@ std::vector<std::string> ids_of(const std::vector<model::Json>& lines) {
   return ids;
 }
 
-class BatchCli : public ::testing::Test {
+class BatchCli : public testing::TempDirTest {
  protected:
-  void SetUp() override { dir_ = testing::make_temp_dir(); }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  std::string file(const std::string& name, const std::string& text) {
-    const std::string path = dir_ + "/" + name;
-    testing::write_file(path, text);
-    return path;
-  }
-
   // Twelve good units: s3:Get* with one unused Get action each (alternating which).
   std::string twelve_units() {
     std::string text;
@@ -66,7 +57,6 @@ class BatchCli : public ::testing::Test {
     return run_leastpriv(arguments);
   }
 
-  std::string dir_;
 };
 
 TEST_F(BatchCli, EveryUnitGetsItsLineInInputOrderAndABadOneSaysWhy) {

@@ -11,17 +11,8 @@ namespace {
 
 using testing::run_leastpriv;
 
-class RefineCli : public ::testing::Test {
+class RefineCli : public testing::TempDirTest {
  protected:
-  void SetUp() override { dir_ = testing::make_temp_dir(); }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  std::string file(const std::string& name, const std::string& text) {
-    const std::string path = dir_ + "/" + name;
-    testing::write_file(path, text);
-    return path;
-  }
-
   // Runs refine on a bad policy text and checks exit 2, the message, and no output file.
   void expect_bad_policy(const std::string& policy_text, const std::string& expected_message) {
     const std::string policy = file("bad-policy.json", policy_text);
@@ -34,7 +25,6 @@ class RefineCli : public ::testing::Test {
     EXPECT_EQ(result.out, "");
   }
 
-  std::string dir_;
 };
 
 TEST_F(RefineCli, MalformedJsonExits2WithLineAndColumn) {

@@ -12,12 +12,7 @@ namespace {
 
 using testing::run_leastpriv;
 
-class VerifyCli : public ::testing::Test {
- protected:
-  void SetUp() override { dir_ = testing::make_temp_dir(); }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string dir_;
-};
+class VerifyCli : public testing::TempDirTest {};
 
 TEST_F(VerifyCli, FastSaysOnStderrThatOnlyTheAutomatonDecided) {
   const auto refined = run_leastpriv({"refine", "--fast", "--policy", "examples/seed/policy.json", "--findings",

@@ -39,6 +39,16 @@ std::string make_temp_dir() {
   return made != nullptr ? std::string(made) : std::string();
 }
 
+void TempDirTest::SetUp() { dir_ = make_temp_dir(); }
+
+void TempDirTest::TearDown() { std::filesystem::remove_all(dir_); }
+
+std::string TempDirTest::file(const std::string& name, const std::string& text) const {
+  const std::string path = dir_ + "/" + name;
+  write_file(path, text);
+  return path;
+}
+
 model::InputFile source_input(const std::string& relative) {
   auto file = model::read_input_file(source_path(relative));
   EXPECT_TRUE(file.ok()) << relative;

@@ -8,6 +8,8 @@
 #include "model/verification_files.h"
 #include "model/policy.h"
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
 
@@ -32,6 +34,17 @@ CommandResult run_leastpriv(const std::vector<std::string>& arguments);
 
 // A fresh empty directory under the system's temp directory.
 std::string make_temp_dir();
+
+// A test with its own fresh directory (`dir_`), removed afterwards; `file` writes a file there.
+class TempDirTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+  // Writes `text` to dir_/name and returns that path.
+  std::string file(const std::string& name, const std::string& text) const;
+
+  std::string dir_;
+};
 
 // Waits up to three seconds for process `pid` to be gone (no longer signalable, or a zombie:
 // ended, waiting only for its new parent to reap it); true if it is.
