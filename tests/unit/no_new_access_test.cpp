@@ -167,6 +167,24 @@ TEST(NoNewAccess, MovingAnActionToAnotherScopeIsNewAccess) {
   EXPECT_EQ(result.new_access.front().action, "s3:putobject");
 }
 
+TEST(NoNewAccess, PolicyVariablesAreNotSharedAcrossVersions) {
+  // Under Version 2008-10-17 `${aws:username}` is literal text, under 2012-10-17 a variable:
+  // the same scope text means other requests, so the two sides do not share its atom.
+  const std::string statement =
+      R"({"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:username}/*"})";
+  const auto versioned = [&](const std::string& version) {
+    auto loaded = model::load_policy_text(R"({"Version":")" + version + R"(","Statement":[)" + statement + "]}", "p.json");
+    EXPECT_TRUE(loaded.ok());
+    return loaded->document;
+  };
+  auto same = check_no_new_access(versioned("2012-10-17"), versioned("2012-10-17"), catalog(), AccessCheckOptions{});
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(same->verdict, AccessVerdict::kNoNewAccess);
+  auto other = check_no_new_access(versioned("2008-10-17"), versioned("2012-10-17"), catalog(), AccessCheckOptions{});
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(other->verdict, AccessVerdict::kNewAccess);
+}
+
 TEST(AccessNotGranted, ListedActionsAfterDenies) {
   const auto candidate = policy(R"({"Effect":"Allow","Action":"s3:*","Resource":"*"},
                                    {"Effect":"Deny","Action":"s3:Delete*","Resource":"*"})");
