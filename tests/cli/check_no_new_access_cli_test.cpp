@@ -118,5 +118,20 @@ TEST_F(CheckNoNewAccessCli, CertificateRechecksAgainstItsFilesOnly) {
   EXPECT_FALSE(std::filesystem::exists(none));
 }
 
+TEST_F(CheckNoNewAccessCli, DenyOnlyCandidateHasACertificateWithNoQueries) {
+  const std::string deny_only = file("deny-only.json", R"({"Version":"2012-10-17","Statement":[
+    {"Effect":"Deny","Action":"*","Resource":"*"}]})");
+  const std::string certificate = dir_ + "/cert.json";
+  const auto run = run_leastpriv({"check-no-new-access", "--reference", reference_, "--candidate", deny_only,
+                                  "--certificate", certificate});
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  const auto rechecked = run_leastpriv({"check-certificate", certificate, "--reference", reference_, "--candidate", deny_only});
+  EXPECT_EQ(rechecked.exit_code, 0) << rechecked.out << rechecked.err;
+  // The same empty certificate does not pass for a candidate that allows something.
+  const auto other = run_leastpriv({"check-certificate", certificate, "--reference", reference_, "--candidate", narrow_});
+  EXPECT_EQ(other.exit_code, 1) << other.out << other.err;
+  EXPECT_NE(other.out.find("is missing"), std::string::npos) << other.out;
+}
+
 }  // namespace
 }  // namespace leastpriv
