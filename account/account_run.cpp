@@ -17,6 +17,14 @@ std::size_t inline_limit(const std::string& holder) {
   return kUserInlineLimit;
 }
 
+Result<std::size_t> refined_characters(const model::Json& line, const std::string& id) {
+  if (line.contains("detach") && !line.contains("policy")) return std::size_t{0};
+  if (!line.contains("policy")) return Error{ErrorKind::kInternal, "`" + id + "`: the result has neither a policy nor `detach`"};
+  auto document = model::parse_policy_document(line["policy"], id, "/policy");
+  if (!document) return Error{ErrorKind::kInternal, "the refined policy does not read back: " + document.error().message};
+  return engine::policy_character_count(*document);
+}
+
 namespace {
 
 using model::Json;
@@ -45,9 +53,14 @@ JobResult run_job(const Job& job, const std::string& strategy, const batch::RunC
   result.has_result = result.outcome.status == UnitStatus::kProved || result.outcome.status == UnitStatus::kUnverified;
   if (!result.has_result) {
     result.characters = characters_of(*job.document);
-  } else if (result.outcome.line.contains("policy")) {
-    auto document = model::parse_policy_document(result.outcome.line["policy"], job.id, "/policy");
-    result.characters = document ? engine::policy_character_count(*document) : 0;
+  } else if (auto characters = refined_characters(result.outcome.line, job.id); characters) {
+    result.characters = *characters;
+  } else {
+    // A result whose size cannot be told cannot be held to a limit: an error, never 0 characters.
+    result.outcome.status = UnitStatus::kError;
+    result.outcome.line = Json{{"id", job.id}, {"status", "error"}, {"error", characters.error().message}};
+    result.has_result = false;
+    result.characters = characters_of(*job.document);
   }
   return result;
 }
@@ -77,9 +90,18 @@ class Runner {
   }
 
  private:
+  // Refines `job` again as `bounded:budget`. Only a job with a result is refitted, and the
+  // bounded result replaces it only when it too is a result (proved, or unverified under
+  // --no-verify): a bounded run that fails leaves the proved, over-limit result standing.
   void refit(std::size_t job, std::size_t budget) {
+    if (!results_[job].has_result) return;
     JobResult again = run_job(plan_.jobs[job], "bounded:" + std::to_string(budget), options_.config);
     if (again.outcome.cache_hit) ++outcome_.cache_hits;
+    if (!again.has_result) {
+      outcome_.warnings.push_back("`" + plan_.jobs[job].id + "`: `bounded:" + std::to_string(budget) + "` was not proved (" +
+                                  batch::unit_status_name(again.outcome.status) + "); the proved result is kept");
+      return;
+    }
     results_[job] = std::move(again);
   }
 
@@ -88,7 +110,7 @@ class Runner {
       if (!plan_.jobs[j].managed_result) continue;
       results_[j].limit = kManagedLimit;
       results_[j].limit_scope = "policy";
-      if (results_[j].characters <= kManagedLimit) continue;
+      if (!results_[j].has_result || results_[j].characters <= kManagedLimit) continue;
       const std::size_t before = results_[j].characters;
       if (options_.fit) refit(j, kManagedLimit);
       results_[j].limit = kManagedLimit;
@@ -192,12 +214,6 @@ class Runner {
     return "skipped";
   }
 
-  static Json strings(const std::vector<std::string>& items) {
-    Json array = Json::array();
-    for (const auto& item : items) array.push_back(item);
-    return array;
-  }
-
   // One policy of a principal: its report entry, and its steps appended to `steps`.
   Json render_entry(const PolicyEntry& entry, Json& steps, bool& failed) {
     Json report = Json::object();
@@ -206,7 +222,7 @@ class Runner {
     report["kind"] = policy_kind_name(entry.kind);
     if (!entry.via.empty()) report["via"] = entry.via;
     std::string action = step_name(entry.step);
-    if (!entry.shared_with.empty()) report["sharedWith"] = strings(entry.shared_with);
+    if (!entry.shared_with.empty()) report["sharedWith"] = entry.shared_with;
     if (entry.job != kNoJob) {
       const JobResult& result = results_[entry.job];
       const Json& line = result.outcome.line;
@@ -236,7 +252,7 @@ class Runner {
       report["reason"] = entry.reason;
     }
     report["action"] = action;
-    if (!entry.kept_for_others.empty()) report["keptForOthers"] = strings(entry.kept_for_others);
+    if (!entry.kept_for_others.empty()) report["keptForOthers"] = entry.kept_for_others;
     return report;
   }
 
@@ -264,7 +280,7 @@ class Runner {
       Json leastpriv = Json::object();
       leastpriv["principal"] = Json::object({{"type", principal_kind_name(principal.kind)}, {"name", principal.name}});
       leastpriv["policies"] = std::move(policies);
-      if (!principal_entry.notes.empty()) leastpriv["notes"] = strings(principal_entry.notes);
+      if (!principal_entry.notes.empty()) leastpriv["notes"] = principal_entry.notes;
       recommendation["leastpriv"] = std::move(leastpriv);
       recommendations.push_back(std::move(recommendation));
     }

@@ -13,7 +13,8 @@
 // `over`; with `fit`, the jobs concerned are refined again with `bounded:N` — N the managed
 // limit, or for an inline policy what the holder's other inline policies leave of the limit,
 // largest first — and verified again; a result that then fits is `fitted`, one that does not
-// stays `over`. Steps: kReplace is CREATE_POLICY with existingPolicyId = the policy (the
+// stays `over`. Only a job with a result is refitted, and a bounded rerun that is not proved
+// leaves the proved result in place (a warning says so). Steps: kReplace is CREATE_POLICY with existingPolicyId = the policy (the
 // inline policy's name, the managed policy's ARN) and no DETACH_POLICY of it: its document is
 // replaced; kCreateAndDetach is CREATE_POLICY (existingPolicyId = the policy it stands for)
 // followed by DETACH_POLICY of it, the new policy's name in the report; a result with no Allow
@@ -43,6 +44,10 @@ constexpr std::size_t kUserInlineLimit = 2048;   // of a user
 
 // The limit of the inline policies of `holder` (`role/R`, `user/U`, `group/G`).
 std::size_t inline_limit(const std::string& holder);
+
+// The non-whitespace characters of a result line's refined policy (0 for `detach`); an Error
+// when it has neither or its policy does not read back — never counted as 0.
+Result<std::size_t> refined_characters(const model::Json& line, const std::string& id);
 
 struct AccountOptions {
   batch::RunConfig config;

@@ -102,9 +102,7 @@ model::UnusedFindings touching_findings(const model::PolicyDocument& policy, con
     bool allowed = allows_by_exclusion;
     for (std::size_t i = 0; i < patterns.size() && !allowed; ++i) allowed = patterns[i].matches(action);
     if (!allowed) continue;
-    const std::string spelled = findings.spelling(action);
-    const auto colon = spelled.find(':');
-    touching.add_unused_action(spelled.substr(0, colon), spelled.substr(colon + 1));
+    touching.add_unused_action_from(findings, action);
   }
   for (const auto& service : findings.unused_services()) {
     bool reached = allows_by_exclusion;
@@ -117,9 +115,8 @@ model::UnusedFindings touching_findings(const model::PolicyDocument& policy, con
 std::string findings_text(const model::UnusedFindings& findings) {
   std::map<std::string, std::vector<std::string>> by_service;
   for (const auto& action : findings.unused_actions()) {
-    const std::string spelled = findings.spelling(action);
-    const auto colon = spelled.find(':');
-    by_service[model::to_lower_ascii(spelled.substr(0, colon))].push_back(spelled.substr(colon + 1));
+    auto [service, name] = findings.spelled_parts(action);
+    by_service[model::to_lower_ascii(service)].push_back(std::move(name));
   }
   model::Json list = model::Json::array();
   for (const auto& service : findings.unused_services()) list.push_back(model::Json{{"serviceNamespace", service}});

@@ -40,6 +40,15 @@ class UnusedFindings {
   const std::vector<std::string>& unused_services() const { return whole_services_; }
   // The action as the findings spelled it (`s3:GetObject`), from its lower-cased form.
   std::string spelling(const std::string& lower_action) const;
+  // That spelling split at its colon (`s3`, `GetObject`): what add_unused_action takes, so an
+  // action moves from one set of findings to another with its spelling.
+  struct SpelledAction {
+    std::string service;
+    std::string name;
+  };
+  SpelledAction spelled_parts(const std::string& lower_action) const;
+  // Adds `lower_action` as `from` spells it.
+  void add_unused_action_from(const UnusedFindings& from, const std::string& lower_action);
   // The `resource` ARN of a GetFindingV2 response, when given.
   const std::string& resource() const { return resource_; }
 

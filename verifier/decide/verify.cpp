@@ -374,6 +374,10 @@ SolverCoverage solver_coverage(const VerificationReport& report) {
   return coverage;
 }
 
+Verdict report_verdict(const VerificationReport& report) {
+  return report.disagreement ? Verdict::kUnknown : report.verdict;
+}
+
 VerifyOptions fast_options(VerifyOptions options) {
   options.solvers_for_ground = false;
   options.solvers_when_decided = false;
