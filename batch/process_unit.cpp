@@ -127,7 +127,6 @@ UnitOutcome process_unit(const UnitRead& read, const RunConfig& config) {
   }
 
   const engine::Refinement refinement = engine::refine_policy(original, touching, *config.catalog, *strategy);
-  const std::string result_text = model::policy_to_text(refinement.document) + "\n";
   model::Json outcome = model::Json::object();
   outcome["strategy"] = strategy->configured_name();
   outcome["warnings"] = refinement.warnings;
@@ -136,6 +135,7 @@ UnitOutcome process_unit(const UnitRead& read, const RunConfig& config) {
     outcome["status"] = unit_status_name(UnitStatus::kUnverified);
   } else {
     // What is proved is what is written: the result's bytes read back.
+    const std::string result_text = model::policy_to_text(refinement.document) + "\n";
     auto candidate = model::load_policy_text(result_text, unit.id + " (refined)");
     if (!candidate) return failed(unit.id, "the refined policy does not read back: " + candidate.error().message);
     auto report = verifier::verify_refinement(original, touching, candidate->document, *config.catalog, config.verify_options);

@@ -69,7 +69,7 @@ UnitRead read_unit(std::string_view line, const std::string& where) {
     unit.strategy = root["strategy"].get<std::string>();
   }
   unit.policy_text = model::dump_json(root["policy"], -1);
-  auto policy = model::load_policy_text(unit.policy_text, where + " /policy");
+  auto policy = model::load_policy_value(root["policy"], where + " /policy");
   if (!policy) {
     read.unit = policy.error();
     return read;
@@ -79,7 +79,7 @@ UnitRead read_unit(std::string_view line, const std::string& where) {
     return read;
   }
   unit.policy = std::move(policy).value();
-  auto findings = model::UnusedFindings::from_text(model::dump_json(root["findings"], -1), where + " /findings");
+  auto findings = model::UnusedFindings::from_json(root["findings"], where + " /findings");
   if (!findings) {
     read.unit = findings.error();
     return read;

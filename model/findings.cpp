@@ -217,9 +217,13 @@ class FindingsReader {
 Result<UnusedFindings> UnusedFindings::from_text(std::string_view text, const std::string& file) {
   auto parsed = parse_json_text(text, file);
   if (!parsed) return parsed.error();
+  return from_json(*parsed, file);
+}
+
+Result<UnusedFindings> UnusedFindings::from_json(const Json& value, const std::string& file) {
   UnusedFindings findings;
   FindingsReader reader(file, findings);
-  if (auto status = reader.read(*parsed); !status) return status.error();
+  if (auto status = reader.read(value); !status) return status.error();
   findings.resource_ = reader.resource_;
   findings.sort_and_unique();
   return findings;

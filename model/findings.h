@@ -14,6 +14,8 @@
 
 #include "model/result.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <map>
 #include <set>
 #include <span>
@@ -23,10 +25,14 @@
 
 namespace leastpriv::model {
 
+using Json = nlohmann::ordered_json;  // as model/policy.h
+
 class UnusedFindings {
  public:
   static Result<UnusedFindings> from_file(const std::string& path);
   static Result<UnusedFindings> from_text(std::string_view text, const std::string& file);
+  // From a value already parsed by parse_json_text (model/json_text.h).
+  static Result<UnusedFindings> from_json(const Json& value, const std::string& file);
 
   // Builders, for tests and generators. Names may carry the `service:` prefix; any case.
   void add_unused_action(std::string_view service, std::string_view name);

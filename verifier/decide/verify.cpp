@@ -307,6 +307,11 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
                                              const VerifyOptions& options) {
   const auto began = Clock::now();
   const Deadline deadline{began, options.budget_seconds};
+  // Without the solver module Z3 and cvc5 would only say `unknown`, which the automaton's
+  // `unsat` could outvote: an error instead.
+  if (options.use_z3 || options.use_cvc5) {
+    if (auto available = solvers_available(); !available) return available.error();
+  }
   VerificationReport report;
   report.z3_version = z3_version_text();
   report.cvc5_version = options.use_cvc5 ? cvc5_version_text() : "";
