@@ -1,10 +1,12 @@
 // Carrying out an account's plan; see account_run.h.
 #include "account/account_run.h"
 
+#include "account/policy_split.h"
 #include "engine/render/policy_metrics.h"
 #include "model/json_text.h"
 #include "model/policy_input.h"
 #include "support/parallel_for.h"
+#include "verifier/decide/verify.h"
 
 #include <algorithm>
 #include <map>
@@ -37,6 +39,8 @@ struct JobResult {
   std::string size = "within";  // within, fitted, over
   std::size_t limit = 0;
   std::string limit_scope;      // `policy`, or the holder whose inline policies count together
+  // size `split`: the managed policies (compact JSON) the result was split into, proved together.
+  std::vector<std::string> parts;
 };
 
 std::size_t characters_of(const PolicyText& text) { return engine::policy_character_count(text.policy.document); }
@@ -83,7 +87,8 @@ class Runner {
     for (const auto& result : results_) {
       ++outcome_.jobs_by_status[static_cast<std::size_t>(result.outcome.status)];
       if (result.size == "over") ++outcome_.over_limit;
-      if (result.size == "fitted") ++outcome_.fitted;
+      if (result.size == "fitted" || result.size == "split") ++outcome_.fitted;
+      if (result.size == "split") ++outcome_.split;
     }
     render();
     return std::move(outcome_);
@@ -116,14 +121,49 @@ class Runner {
       results_[j].limit = kManagedLimit;
       results_[j].limit_scope = "policy";
       const bool fits = options_.fit && results_[j].characters <= kManagedLimit;
-      results_[j].size = fits ? "fitted" : "over";
-      if (!fits) {
+      const bool split = !fits && options_.fit && split_result(j);
+      results_[j].size = fits ? "fitted" : split ? "split" : "over";
+      if (!fits && !split) {
         outcome_.warnings.push_back("`" + plan_.jobs[j].id + "`: the refined managed policy has " + std::to_string(results_[j].characters) +
                                     " characters, over IAM's limit of " + std::to_string(kManagedLimit) +
-                                    (options_.fit ? " even as `bounded:" + std::to_string(kManagedLimit) + "`"
+                                    (options_.fit ? " even as `bounded:" + std::to_string(kManagedLimit) + "`, and cannot be split"
                                                   : " (before: " + std::to_string(before) + "; --fit tries `bounded`)"));
       }
     }
+  }
+
+  // --fit, when even `bounded` is over the managed limit: the result split into several managed
+  // policies (account/policy_split.h), read back from the texts that are written and verified
+  // together as one document against the job's original and findings. False (a warning says
+  // why) when it cannot be split or the set is not proved.
+  bool split_result(std::size_t j) {
+    JobResult& result = results_[j];
+    const Job& job = plan_.jobs[j];
+    if (!result.has_result || !result.outcome.line.contains("policy")) return false;
+    auto document = model::parse_policy_document(result.outcome.line["policy"], job.id, "/policy");
+    if (!document) return false;
+    const auto parts = split_to_fit(*document, kManagedLimit);
+    if (!parts || parts->size() < 2) return false;
+    std::vector<std::string> texts;
+    std::vector<model::PolicyDocument> read_back;
+    for (const auto& part : *parts) {
+      texts.push_back(model::dump_json(model::policy_to_json(part), -1));
+      auto again = model::load_policy_text(texts.back(), job.id + " (part " + std::to_string(texts.size()) + ")");
+      if (!again) return false;
+      read_back.push_back(std::move(again->document));
+    }
+    if (options_.config.verify) {
+      auto report = verifier::verify_refinement(job.document->policy.document, job.findings, joined(read_back),
+                                                *options_.config.catalog, options_.config.verify_options);
+      if (!report || verifier::report_verdict(*report) != verifier::Verdict::kProved) {
+        outcome_.warnings.push_back("`" + job.id + "`: the split into " + std::to_string(texts.size()) +
+                                    " managed policies was not proved together: " +
+                                    (report ? verifier::verdict_name(verifier::report_verdict(*report)) : report.error().message));
+        return false;
+      }
+    }
+    result.parts = std::move(texts);
+    return true;
   }
 
   // The inline documents of a holder (`role/R`, `user/U`, `group/G`).
@@ -227,6 +267,7 @@ class Runner {
       const JobResult& result = results_[entry.job];
       const Json& line = result.outcome.line;
       report["verification"] = batch::unit_status_name(result.outcome.status);
+      if (!result.parts.empty()) action = "split";
       if (line.contains("key")) report["key"] = line["key"];
       if (line.contains("strategy")) report["strategy"] = line["strategy"];
       if (result.outcome.cache_hit) report["cached"] = true;
@@ -234,6 +275,16 @@ class Runner {
         failed = true;
         action = "failed";
         report["reason"] = line.value("reason", line.value("error", std::string("not proved")));
+      } else if (!result.parts.empty()) {
+        // Several managed policies in its place: each created, then the policy detached.
+        const std::string base = entry.new_policy_name.empty() ? entry.name + "-recommended" : entry.new_policy_name;
+        std::vector<std::string> names;
+        for (const auto& part : result.parts) {
+          steps.push_back(step("CREATE_POLICY", entry.existing_policy_id, &part));
+          names.push_back(base + "-" + std::to_string(names.size() + 1));
+        }
+        steps.push_back(step("DETACH_POLICY", entry.existing_policy_id, nullptr));
+        report["newPolicyNames"] = names;
       } else if (line.contains("detach")) {
         action = "detach";
         steps.push_back(step("DETACH_POLICY", entry.existing_policy_id, nullptr));
@@ -308,6 +359,7 @@ class Runner {
     summary["setAside"] = plan_.set_aside.size();
     summary["overLimit"] = outcome_.over_limit;
     summary["fitted"] = outcome_.fitted;
+    summary["split"] = outcome_.split;
     summary["sizeLimits"] = outcome_.over_limit > 0 ? "over" : outcome_.fitted > 0 ? "fitted" : "within";
     Json report = Json::object();
     report["format"] = "leastpriv-account-1";

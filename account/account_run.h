@@ -13,7 +13,9 @@
 // `over`; with `fit`, the jobs concerned are refined again with `bounded:N` — N the managed
 // limit, or for an inline policy what the holder's other inline policies leave of the limit,
 // largest first — and verified again; a result that then fits is `fitted`, one that does not
-// stays `over`. Only a job with a result is refitted, and a bounded rerun that is not proved
+// stays `over` — except a managed result, which --fit then splits into several managed
+// policies `<name>-recommended-1…N` (account/policy_split.h), verified together as one
+// document: CREATE_POLICY of each, then DETACH_POLICY of the policy, size `split`. Only a job with a result is refitted, and a bounded rerun that is not proved
 // leaves the proved result in place (a warning says so). Steps: kReplace is CREATE_POLICY with existingPolicyId = the policy (the
 // inline policy's name, the managed policy's ARN) and no DETACH_POLICY of it: its document is
 // replaced; kCreateAndDetach is CREATE_POLICY (existingPolicyId = the policy it stands for)
@@ -61,7 +63,8 @@ struct AccountOutcome {
   std::array<std::size_t, 5> jobs_by_status{};  // indexed by batch::UnitStatus
   std::size_t cache_hits = 0;
   std::size_t over_limit = 0;  // results over their limit (after --fit, if given)
-  std::size_t fitted = 0;      // results brought under their limit by --fit
+  std::size_t fitted = 0;      // results brought under their limit by --fit (split ones included)
+  std::size_t split = 0;       // of those, managed results split into several policies
   std::vector<std::string> warnings;  // one per result over its limit, for stderr
 
   std::size_t count(batch::UnitStatus status) const { return jobs_by_status[static_cast<std::size_t>(status)]; }

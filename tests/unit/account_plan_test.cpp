@@ -8,6 +8,7 @@
 #include "account/account_plan.h"
 #include "account/account_run.h"
 #include "account/authorization_details.h"
+#include "engine/render/policy_metrics.h"
 #include "model/catalog.h"
 #include "model/json_text.h"
 #include "model/policy_input.h"
@@ -401,6 +402,56 @@ TEST(AccountRun, AResultThatDoesNotReadBackIsAnErrorNotZeroCharacters) {
   EXPECT_GT(*good, 20U);
   EXPECT_FALSE(refined_characters(model::Json{{"policy", model::Json{{"Statement", 3}}}}, "p").ok());
   EXPECT_FALSE(refined_characters(model::Json::object(), "p").ok());
+}
+
+// A managed policy that stays over 6,144 characters even as `bounded` (two statements listing
+// every lambda action by name, which no unused action touches): --fit splits it into several
+// managed policies, each within the limit, proved together, created in its place.
+TEST(AccountRun, FitSplitsAManagedResultThatBoundedCannotShrink) {
+  model::Json big = *model::parse_json_text(every_lambda_action(), "big");
+  model::Json second = big["Statement"][0];
+  second["Resource"] = "arn:aws:lambda:*:*:function:other";
+  second["Sid"] = "Other";
+  big["Statement"].push_back(second);
+  big["Statement"].push_back(model::Json{{"Effect", "Allow"}, {"Action", "s3:Get*"}, {"Resource", "*"}});
+  const AccountDetails details = details_of(shared_account(model::dump_json(big, -1), false));
+  const AccountFindings findings = findings_of({finding("role/R1", "s3", {"GetObject"}), finding("role/R2", "s3", {"GetObject"})});
+  auto over = run_account(details, findings, options(false));
+  ASSERT_TRUE(over.ok());
+  EXPECT_EQ(over->over_limit, 1U);
+  AccountOptions fit = options(true);
+  fit.fit = true;
+  auto outcome = run_account(details, findings, fit);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->over_limit, 0U) << model::dump_json(outcome->report);
+  EXPECT_EQ(outcome->split, 1U);
+  const model::Json* entry = policy_entry(outcome->report, "arn:aws:iam::1:role/R1", "arn:aws:iam::1:policy/Shared");
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ((*entry)["size"], "split");
+  EXPECT_EQ((*entry)["action"], "split");
+  ASSERT_TRUE(entry->contains("newPolicyNames"));
+  EXPECT_EQ((*entry)["newPolicyNames"][0], "Shared-recommended-1");
+  // The steps: one CREATE_POLICY per part, each within the limit, then DETACH_POLICY.
+  std::vector<model::PolicyDocument> parts;
+  const model::Json& steps = outcome->report["recommendations"][0]["recommendedSteps"];
+  for (const auto& step : steps) {
+    const auto& inner = step["unusedPermissionsRecommendedStep"];
+    if (inner["recommendedAction"] != "CREATE_POLICY") continue;
+    auto part = model::load_policy_text(inner["recommendedPolicy"].get<std::string>(), "part");
+    ASSERT_TRUE(part.ok());
+    EXPECT_LE(engine::policy_character_count(part->document), kManagedLimit);
+    parts.push_back(part->document);
+  }
+  ASSERT_GE(parts.size(), 2U);
+  EXPECT_EQ(steps.back()["unusedPermissionsRecommendedStep"]["recommendedAction"], "DETACH_POLICY");
+  EXPECT_EQ((*entry)["newPolicyNames"].size(), parts.size());
+  // Together they allow what the one policy allows minus the unused action (the reference matcher).
+  const model::PolicyDocument original = testing::policy_of(model::dump_json(big, -1));
+  for (const auto& action : small_catalog().actions()) {
+    bool any_part = false;
+    for (const auto& part : parts) any_part = any_part || reference_allows(part, std::string(action.full));
+    EXPECT_EQ(any_part, reference_allows(original, std::string(action.full)) && action.lower_full != "s3:getobject") << action.full;
+  }
 }
 
 TEST(AccountRun, AManagedResultIsHeldToTheManagedLimit) {
