@@ -145,9 +145,14 @@ std::string catalog_counterexample(const Comparison& comparison, const QueryTask
   return {};
 }
 
-AccessCheckResult decide(const Comparison& comparison, const std::vector<QueryTask>& tasks, const model::Catalog& catalog,
-                         const AccessCheckOptions& options) {
+Result<AccessCheckResult> decide(const Comparison& comparison, const std::vector<QueryTask>& tasks,
+                                 const model::Catalog& catalog, const AccessCheckOptions& options) {
   const auto began = Clock::now();
+  // As in verify_refinement: without the solver module Z3 and cvc5 would only say `unknown`,
+  // which the automaton's `unsat` could outvote.
+  if (options.verify.use_z3 || options.verify.use_cvc5) {
+    if (auto available = solvers_available(); !available) return available.error();
+  }
   AccessCheckResult result;
   auto& report = result.report;
   report.z3_version = options.verify.use_z3 ? z3_version_text() : "";

@@ -350,6 +350,11 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
                                              const model::PolicyDocument& result, const model::Catalog& catalog,
                                              const VerifyOptions& options) {
   const auto began = Clock::now();
+  // Without the solver module Z3 and cvc5 would only say `unknown`, which the automaton's
+  // `unsat` could outvote: an error instead.
+  if (options.use_z3 || options.use_cvc5) {
+    if (auto available = solvers_available(); !available) return available.error();
+  }
   VerificationReport report;
   report.z3_version = z3_version_text();
   report.cvc5_version = options.use_cvc5 ? cvc5_version_text() : "";
@@ -383,6 +388,10 @@ SolverCoverage solver_coverage(const VerificationReport& report) {
     coverage.solvers_run += ran ? 1 : 0;
   }
   return coverage;
+}
+
+Verdict report_verdict(const VerificationReport& report) {
+  return report.disagreement ? Verdict::kUnknown : report.verdict;
 }
 
 VerifyOptions fast_options(VerifyOptions options) {

@@ -153,6 +153,10 @@ struct SolverCoverage {
 };
 SolverCoverage solver_coverage(const VerificationReport& report);
 
+// The report's verdict as callers must read it: a disagreement between procedures is never a
+// pass, whatever the verdict says (it is `unknown`).
+Verdict report_verdict(const VerificationReport& report);
+
 // The options of `--fast`: the automaton alone, Z3 and cvc5 only where it cannot decide.
 VerifyOptions fast_options(VerifyOptions options);
 
