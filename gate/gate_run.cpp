@@ -164,8 +164,10 @@ class GateRun {
     auto strategy = engine::make_strategy(options_.strategy);
     if (!strategy) return strategy.error();
     const engine::Refinement refinement = engine::refine_policy(*policy.policy, binding.findings, catalog_, **strategy);
-    for (const auto& warning : refinement.warnings) report.warnings.push_back(policy.key + ": " + warning);
+    // Findings are about a principal, which may have several policies: an unused action one of
+    // them does not allow is no news about that policy, so only a changed policy's warnings count.
     if (!refinement.changed()) return false;
+    for (const auto& warning : refinement.warnings) report.warnings.push_back(policy.key + ": " + warning);
     const model::PolicyDocument refined = refinement.detach ? model::PolicyDocument{} : refinement.document;
     auto verified = verifier::verify_refinement(*policy.policy, binding.findings, refined, catalog_, options_.verify);
     if (!verified) return verified.error();
