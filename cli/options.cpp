@@ -238,6 +238,8 @@ Command gate_command() {
                  "rule (LP001..LP006 or its name); may be repeated"},
         {.name = "--ignore", .kind = FlagKind::kRepeatable, .value_name = "RULE|RESOURCE",
          .help = "drop the results of a rule, or about a resource or policy key; may be repeated"},
+        switch_flag("--write-back", "write the proved refined policies into the CloudFormation template itself, in place "
+                                    "(only their Action/NotAction lists change)"),
         switch_flag("--fast", "let the verifier's automaton decide alone (Z3 and cvc5 only where it cannot)"),
         timeout_flag("seconds each policy's check may take (default: 60 per query)"),
         {.name = "-o", .value_name = "OUT", .help = "write the report to OUT (atomically) instead of stdout"},

@@ -42,6 +42,7 @@ class LineScanner {
  private:
   void value(const std::string& pointer) {
     index_.add(pointer, line_);
+    index_.add_offset(pointer, at_);
     const char c = text_[at_];
     if (c == '{') {
       ++at_;

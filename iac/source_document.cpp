@@ -17,6 +17,12 @@ int LineIndex::line_of(std::string pointer) const {
   }
 }
 
+std::optional<std::size_t> LineIndex::offset_of(const std::string& pointer) const {
+  const auto found = offsets_.find(pointer);
+  if (found == offsets_.end()) return std::nullopt;
+  return found->second;
+}
+
 namespace {
 
 SourceSyntax syntax_of(const model::InputFile& input) {

@@ -16,6 +16,7 @@
 #include "model/result.h"
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace leastpriv::iac {
@@ -26,6 +27,10 @@ using model::Json;
 class LineIndex {
  public:
   void add(const std::string& pointer, int line) { lines_.emplace(pointer, line); }
+  // The byte offset where the value at `pointer` starts in the text (what a template edit
+  // replaces from); set for every value of a JSON text and every node of a YAML one.
+  void add_offset(const std::string& pointer, std::size_t offset) { offsets_.emplace(pointer, offset); }
+  std::optional<std::size_t> offset_of(const std::string& pointer) const;
   // The line of `pointer`, or of its nearest ancestor that has one (a value inside a JSON
   // string, such as a policy in a plan, is on the line of that string); 0 when none.
   int line_of(std::string pointer) const;
@@ -33,6 +38,7 @@ class LineIndex {
 
  private:
   std::map<std::string, int> lines_;
+  std::map<std::string, std::size_t> offsets_;
 };
 
 enum class SourceSyntax { kJson, kYaml };

@@ -35,6 +35,7 @@ class YamlConverter {
       return model::error_at(file_, pointer, "nested deeper than " + std::to_string(model::kMaxJsonDepth) + " levels");
     }
     lines_.add(pointer, node.Mark().line + 1);
+    if (node.Mark().pos >= 0) lines_.add_offset(pointer, static_cast<std::size_t>(node.Mark().pos));
     const std::string tag = node.Tag();
     if (!tag.empty() && tag != "?" && tag != "!" && tag.front() == '!') return tagged(node, tag.substr(1), pointer, depth);
     return untagged(node, pointer, depth);

@@ -1,9 +1,10 @@
 // `leastpriv gate [FILE] [--before OLD] [--after NEW] [--findings [P=]F.json]… [--format …]
-// [--fail-on …]… [--ignore …]… [-o OUT]` (flags: cli/options.cpp): reads the policies of a
+// [--fail-on …]… [--ignore …]… [--write-back] [-o OUT]` (flags: cli/options.cpp): reads the policies of a
 // CloudFormation template, a Terraform plan or a policy file (iac/), checks each (gate/), and
 // writes one report. The report is written whatever the outcome (a CI job uploads the SARIF of
 // a failing change too); the exit code is 0 pass, 1 blocking results, 2 bad input, 3 a check
-// not decided and nothing blocking.
+// not decided and nothing blocking. --write-back also rewrites the template in place with the
+// proved refinements (iac/template_edit.h), written together with the report: both or neither.
 //
 // Tested by: tests/cli/gate_cli_test.cpp, tests/golden/ci_example_golden_test.cpp
 #include "cli/arguments.h"
@@ -16,7 +17,9 @@
 #include "gate/junit_report.h"
 #include "gate/plain_reports.h"
 #include "gate/sarif_report.h"
+#include "gate/write_back.h"
 #include "iac/iac_input.h"
+#include "iac/template_edit.h"
 #include "model/json_text.h"
 
 namespace leastpriv::cli {
@@ -69,6 +72,19 @@ int exit_code_for(gate::GateOutcome outcome) {
   return kExitUnknown;
 }
 
+// The template with its proved refined policies written in, when there are any.
+Result<std::optional<OutputFile>> write_back(const std::string& path, const gate::GateReport& report,
+                                             const iac::PolicySet& policies) {
+  auto edits = gate::write_back_edits(report, policies);
+  if (!edits) return edits.error();
+  if (edits->empty()) return std::optional<OutputFile>();
+  auto input = model::read_input_file(path);
+  if (!input) return input.error();
+  auto edited = iac::replace_lists(*input, *edits);
+  if (!edited) return edited.error();
+  return std::optional<OutputFile>(OutputFile{"--write-back", path, std::move(edited).value()});
+}
+
 }  // namespace
 
 int run_gate(const Words& words) {
@@ -117,8 +133,17 @@ int run_gate(const Words& words) {
   for (const auto& warning : report->warnings) report_warning(warning);
   const gate::GateOutcome outcome = gate::apply_gate_policy(*report, policy);
 
-  const OutputFile output{output_flag, arguments->value(output_flag).value_or(""), render(arguments->choice("--format"), *report, outcome)};
-  if (auto written = write_outputs({output}); !written) return report_error(written.error());
+  std::vector<OutputFile> outputs = {
+      {output_flag, arguments->value(output_flag).value_or(""), render(arguments->choice("--format"), *report, outcome)}};
+  if (arguments->has("--write-back")) {
+    auto edited = write_back(after_path, *report, after->current);
+    if (!edited) return report_error(edited.error());
+    if (edited->has_value()) outputs.push_back(std::move(**edited));
+  }
+  // The report and the rewritten template together: both or neither.
+  if (auto written = write_outputs(outputs); !written) return report_error(written.error());
+  if (outputs.size() > 1) report_note("refined policies written back into `" + after_path + "`");
+  const OutputFile& output = outputs.front();
   if (!output.path.empty() && output.path != "-") {
     report_note(std::string("gate: ") + gate::outcome_name(outcome) + ", report written to `" + output.path + "`");
   }
