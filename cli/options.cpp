@@ -90,6 +90,31 @@ Command verify_command() {
     .run = run_verify};
 }
 
+Command check_no_new_access_command() {
+  return Command{
+    .name = "check-no-new-access",
+    .purpose = "proves that a candidate policy allows no request the reference does not (and/or none of the listed actions)",
+    .flags = {
+        {.name = "--candidate", .value_name = "NEW.json", .help = "the policy proposed (a document or an AWS CLI wrapper)",
+         .required = true},
+        {.name = "--reference", .value_name = "OLD.json", .help = "the policy it must not exceed"},
+        {.name = "--access-not-granted", .kind = FlagKind::kRepeatable, .value_name = "A,B",
+         .help = "actions or patterns the candidate must not allow in any scope (comma-separated; may be repeated)"},
+        catalog_flag(),
+        {.name = "--format", .help = "the verdict and each new access in words, or as JSON", .choices = {"text", "json"}},
+        {.name = "--certificate", .value_name = "CERT.json", .help = "write the proof certificate (only when proved)"},
+        timeout_flag("seconds the whole check may take: no query or procedure runs past it (default: 60 per query, no overall limit)"),
+        {.name = "--require-agreement", .value_name = "N",
+         .help = "how many procedures must say unsat for a query to be proved (default 1)", .numeric = true,
+         .number = kProcedureCount},
+        switch_flag("--fast", "let the verifier's automaton decide alone (Z3 and cvc5 only where it cannot)"),
+        switch_flag("--no-z3", "leave Z3 out of the portfolio"),
+        switch_flag("--no-cvc5", "leave cvc5 out of the portfolio"),
+        switch_flag("--no-automaton", "leave the exact automaton out of the portfolio"),
+    },
+    .run = run_check_no_new_access};
+}
+
 Command check_certificate_command() {
   return Command{
     .name = "check-certificate",
@@ -101,6 +126,10 @@ Command check_certificate_command() {
         {.name = "--original", .value_name = "P.json", .help = "the policy before refinement (needed, as are the next two)"},
         {.name = "--findings", .value_name = "F.json", .help = "the unused actions: Access Analyzer findings"},
         {.name = "--result", .value_name = "R.json", .help = "the result the certificate is for"},
+        {.name = "--reference", .value_name = "OLD.json", .help = "check-no-new-access's reference (for its certificates)"},
+        {.name = "--candidate", .value_name = "NEW.json", .help = "check-no-new-access's candidate (for its certificates)"},
+        {.name = "--access-not-granted", .kind = FlagKind::kRepeatable, .value_name = "A,B",
+         .help = "the list check-no-new-access was given (for its certificates)"},
         catalog_flag(),
         switch_flag("--queries-only", "re-run the certificate's texts alone, bound to no input: says so loudly and never exits 0"),
         timeout_flag("seconds per solver run (default 60)"),
@@ -249,7 +278,7 @@ Command gate_command() {
 }
 
 std::vector<Command> declare_commands() {
-  return {refine_command(),  verify_command(),  check_certificate_command(), batch_command(),
+  return {refine_command(),  verify_command(),  check_certificate_command(), check_no_new_access_command(), batch_command(),
           account_command(), compare_command(), explain_command(), gate_command(), catalog_command()};
 }
 

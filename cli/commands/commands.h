@@ -17,6 +17,7 @@ using Words = std::vector<std::string>;
 int run_refine(const Words& words);
 int run_verify(const Words& words);
 int run_check_certificate(const Words& words);
+int run_check_no_new_access(const Words& words);
 int run_compare(const Words& words);
 int run_explain(const Words& words);
 int run_batch(const Words& words);

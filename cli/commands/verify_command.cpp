@@ -21,20 +21,6 @@ namespace leastpriv::cli {
 
 namespace {
 
-// Every procedure on every query unless --fast.
-verifier::VerifyOptions verify_options(const Arguments& arguments) {
-  verifier::VerifyOptions options;
-  if (auto timeout = arguments.number("--timeout")) options.timeout_seconds = options.budget_seconds = *timeout;
-  if (auto agreement = arguments.number("--require-agreement")) options.require_agreement = static_cast<int>(*agreement);
-  options.use_z3 = !arguments.has("--no-z3");
-  options.use_cvc5 = !arguments.has("--no-cvc5");
-  options.use_automaton = !arguments.has("--no-automaton");
-  // Z3, cvc5 and the automaton decide every query (--solvers-for-ground is that default).
-  if (arguments.has("--fast")) options = verifier::fast_options(options);
-  options.keep_smtlib = arguments.value("--certificate").has_value();  // the texts only a certificate records
-  return options;
-}
-
 // The inputs, each file read once: the verifier gets what was parsed from the bytes the
 // certificate hashes.
 struct VerifyInputs {
@@ -66,7 +52,7 @@ int run_verify(const Words& words) {
   if (!inputs) return report_error(inputs.error());
 
   auto report = verifier::verify_refinement(inputs->parsed.original, inputs->parsed.findings, inputs->parsed.result, inputs->parsed.catalog,
-                                            verify_options(*arguments));
+                                            portfolio_options(*arguments));
   if (!report) return report_error(report.error());
   for (const auto& warning : report->warnings) report_warning(warning);
   report->warnings.clear();
