@@ -40,7 +40,7 @@ struct CheckedPolicy {
 
 struct GateReport {
   std::string file;            // the template, plan or policy checked
-  std::string reference_file;  // what it was compared with: `--before`, or the plan itself; empty when nothing
+  std::string reference_file;  // what it was compared with: `--before`, or a plan's own before versions; empty when nothing
   std::vector<CheckedPolicy> policies;
   std::vector<GateFinding> findings;
   std::vector<std::string> warnings;  // about the inputs (findings naming actions no catalog knows, ...)

@@ -130,6 +130,7 @@ int run_gate(const Words& words) {
   options.verify = gate_verify_options(*arguments);
   auto report = gate::run_gate(after->current, before, findings, *catalog, options);
   if (!report) return report_error(report.error());
+  if (!arguments->value("--before") && after->previous.has_value()) report->reference_file = "its resource_changes before";
   for (const auto& warning : report->warnings) report_warning(warning);
   const gate::GateOutcome outcome = gate::apply_gate_policy(*report, policy);
 
