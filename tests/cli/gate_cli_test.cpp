@@ -180,5 +180,30 @@ TEST_F(GateCli, PolicyFilesArePairsToo) {
   EXPECT_NE(result.out.find(after + ":3: error LP001"), std::string::npos) << result.out;
 }
 
+TEST_F(GateCli, WriteBackCarriesTheProvedRefinementIntoTheTemplate) {
+  const std::string original = testing::read_file(testing::source_path(kMain));
+  const std::string copy = file("template.yaml", original);
+  const auto written = run_leastpriv({"gate", copy, "--findings", "ReportRole=examples/ci/findings.json", "--write-back"});
+  ASSERT_EQ(written.exit_code, 0) << written.err;
+  EXPECT_NE(written.err.find("refined policies written back into `" + copy + "`"), std::string::npos) << written.err;
+  const std::string edited = testing::read_file(copy);
+  EXPECT_NE(edited, original);
+  EXPECT_EQ(edited.find("- s3:Get*"), std::string::npos);
+  EXPECT_NE(edited.find("                  - s3:GetObject*\n"), std::string::npos);
+  // The edited template grants nothing the original did not, and its findings are used up.
+  const auto narrowed = run_leastpriv({"gate", copy, "--before", kMain});
+  EXPECT_EQ(narrowed.exit_code, 0) << narrowed.out;
+  const auto again = run_leastpriv({"gate", copy, "--findings", "ReportRole=examples/ci/findings.json", "--format", "json"});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_TRUE(json_of(again.out)["results"].empty()) << again.out;
+  // A plan is not rewritten: exit 2, nothing written.
+  const std::string plan = file("plan.json", testing::read_file(testing::source_path("tests/data/iac/plan.json")));
+  const auto refused = run_leastpriv({"gate", plan, "--findings", file("f.json", R"([{"serviceNamespace": "s3"}])"), "--write-back",
+                                      "--ignore", "LP001", "--ignore", "LP003"});
+  EXPECT_EQ(refused.exit_code, 2) << refused.err;
+  EXPECT_NE(refused.err.find("--write-back rewrites CloudFormation templates only"), std::string::npos) << refused.err;
+  EXPECT_EQ(testing::read_file(plan), testing::read_file(testing::source_path("tests/data/iac/plan.json")));
+}
+
 }  // namespace
 }  // namespace leastpriv
