@@ -2,9 +2,10 @@
 #include "gate/gate_run.h"
 
 #include "engine/refine.h"
+#include "gate/finding_text.h"
+#include "gate/principal_check.h"
 #include "engine/strategies/strategy.h"
 #include "model/json_text.h"
-#include "spec/reference_matcher.h"
 #include "verifier/access/no_new_access.h"
 
 #include <algorithm>
@@ -13,52 +14,6 @@
 namespace leastpriv::gate {
 
 namespace {
-
-std::string statement_label(const model::Statement& statement, std::size_t index) {
-  const auto sid = statement.source.find("Sid");
-  if (sid != statement.source.end() && sid->is_string() && !sid->get<std::string>().empty()) {
-    return "Sid `" + sid->get<std::string>() + "`";
-  }
-  return "statement " + std::to_string(index);
-}
-
-std::string policy_label(const iac::FoundPolicy& policy) {
-  std::string label = "`" + policy.location.resource + "`";
-  if (!policy.location.policy_name.empty()) label += " policy `" + policy.location.policy_name + "`";
-  return label;
-}
-
-GateFinding finding_for(const std::string& rule_id, const iac::FoundPolicy& policy, const std::string& document_pointer,
-                        std::string message, const std::string& fingerprint_detail) {
-  GateFinding finding;
-  finding.rule_id = rule_id;
-  finding.level = rule(rule_id).level;
-  finding.message = std::move(message);
-  finding.policy_key = policy.key;
-  finding.location = policy.location;
-  finding.pointer = policy.location.pointer + document_pointer;
-  finding.line = std::max(1, policy.line_of(document_pointer));
-  finding.fingerprint = rule_id + "|" + policy.key + "|" + fingerprint_detail;
-  return finding;
-}
-
-// The pointer (inside the document) of what grants `action` in the statement: the first Action
-// entry that matches it, or the NotAction list.
-std::string granting_pointer(const model::Statement& statement, const std::string& statement_pointer,
-                             const std::string& action, std::string& entry) {
-  if (statement.action_key == model::ActionKey::kNotAction) {
-    entry = "NotAction";
-    return statement_pointer + "/NotAction";
-  }
-  for (std::size_t i = 0; i < statement.patterns.size(); ++i) {
-    if (spec::reference_matches(statement.patterns[i], action)) {
-      entry = statement.patterns[i];
-      return statement_pointer + "/Action" + (statement.patterns_as_string ? "" : "/" + std::to_string(i));
-    }
-  }
-  entry = "Action";
-  return statement_pointer + "/Action";
-}
 
 bool binds(const FindingsBinding& binding, const iac::FoundPolicy& policy) {
   if (binding.principal.empty()) return true;
@@ -232,6 +187,9 @@ Result<GateReport> run_gate(const iac::PolicySet& current, const std::optional<i
       }
     }
     if (auto status = run.check(policy, previous, before.has_value(), report); !status) return status.error();
+  }
+  if (before.has_value()) {
+    if (auto status = check_principals(current, *before, catalog, options.verify, report); !status) return status.error();
   }
   return report;
 }

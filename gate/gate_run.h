@@ -5,7 +5,8 @@
 //   a policy with none is new (LP004); otherwise verifier::check_no_new_access proves it allows
 //   nothing its version before does not, or reports each new request (LP001) on the line of the
 //   Action entry (or NotAction) of the statement that grants it; an undecided check is LP006;
-//   a policy whose document text is unchanged is not sent to the solvers;
+//   a policy whose document text is unchanged is not sent to the solvers; then each principal's
+//   policies together (principal_check.h: a Deny removed from one policy can widen another);
 // - with findings for the policy (all policies, or those of a principal): refined as `refine`
 //   does, the result proved as `refine` proves it (verify_refinement), and the proved policy
 //   reported (LP005); a refinement not proved is LP006.

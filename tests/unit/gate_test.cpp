@@ -175,6 +175,58 @@ TEST(GateRun, FindingsRefineTheirPrincipalsPoliciesAndTheResultIsProved) {
   EXPECT_TRUE(untouched->findings.empty());
 }
 
+// A role whose inline policy allows sqs:* and whose managed policy denies sqs:DeleteQueue.
+std::string role_template(const std::string& managed_statements) {
+  return "Resources:\n"
+         "  Worker:\n"
+         "    Type: AWS::IAM::Role\n"
+         "    Properties:\n"
+         "      Policies:\n"
+         "        - PolicyName: queues\n"
+         "          PolicyDocument:\n"
+         "            Statement:\n"
+         "              - Effect: Allow\n"
+         "                Action: sqs:*\n"
+         "                Resource: '*'\n"
+         "  Guard:\n"
+         "    Type: AWS::IAM::ManagedPolicy\n"
+         "    Properties:\n"
+         "      Roles: [!Ref Worker]\n"
+         "      PolicyDocument:\n"
+         "        Statement:\n" +
+         managed_statements;
+}
+
+const std::string kGuardAllow = "          - Effect: Allow\n            Action: sqs:ReceiveMessage\n            Resource: '*'\n";
+const std::string kGuardDeny = "          - Effect: Deny\n            Action: sqs:DeleteQueue\n            Resource: '*'\n";
+
+Result<gate::GateReport> gate_pair(const std::string& before_text, const std::string& after_text) {
+  auto before = iac::read_policies(model::InputFile{"before.yaml", before_text});
+  auto after = iac::read_policies(model::InputFile{"after.yaml", after_text});
+  EXPECT_TRUE(before.ok() && after.ok());
+  return gate::run_gate(after->current, before->current, {}, catalog(), fast_options());
+}
+
+TEST(GatePrincipals, ADenyRemovedFromOnePolicyWidensAnother) {
+  auto report = gate_pair(role_template(kGuardAllow + kGuardDeny), role_template(kGuardAllow));
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  // Each policy alone allows nothing new; the role does: sqs:DeleteQueue, through `sqs:*`.
+  for (const auto& policy : report->policies) EXPECT_EQ(policy.outcome, "no-new-access") << policy.key;
+  ASSERT_EQ(report->findings.size(), 1u);
+  const auto& found = report->findings[0];
+  EXPECT_EQ(found.rule_id, gate::kNewAccess);
+  EXPECT_EQ(found.policy_key, "Worker/Policies/queues");
+  EXPECT_EQ(found.line, 10);  // `Action: sqs:*`
+  EXPECT_EQ(found.properties["action"], "sqs:deletequeue");
+  EXPECT_EQ(found.properties["principal"], "Worker");
+}
+
+TEST(GatePrincipals, KeptOrMovedDenyIsNoNewAccess) {
+  auto kept = gate_pair(role_template(kGuardAllow + kGuardDeny), role_template(kGuardDeny + kGuardAllow));
+  ASSERT_TRUE(kept.ok()) << kept.error().message;
+  EXPECT_TRUE(kept->findings.empty());
+}
+
 TEST(GateRenderers, UrisAndEscaping) {
   EXPECT_EQ(gate::artifact_uri("./examples/ci/t.yaml"), "examples/ci/t.yaml");
   EXPECT_EQ(gate::artifact_uri("/abs/t.yaml"), "file:///abs/t.yaml");
