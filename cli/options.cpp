@@ -76,6 +76,8 @@ Command verify_command() {
          .help = "the candidate: a policy or a GetFindingRecommendation response", .required = true},
         catalog_flag(),
         {.name = "--certificate", .value_name = "CERT.json", .help = "write the proof certificate"},
+        {.name = "--format", .help = "the summary in words, or the report as JSON (every query's verdicts)",
+         .choices = {"text", "json"}},
         timeout_flag("seconds the whole verification may take: no query or procedure runs past it (default: 60 per query, no overall limit)"),
         {.name = "--require-agreement", .value_name = "N",
          .help = "how many procedures must say unsat for a query to be proved (default 1)", .numeric = true,

@@ -1,5 +1,6 @@
 // `leastpriv verify --original P --findings F --result R [FLAG...]` (flags: cli/options.cpp):
 // proves that R is P minus the unused actions of F (DESIGN §4), prints a summary on stdout and
+// (`--format json`: the report as JSON, verifier/certificate/certificate.h report_to_json) and
 // exits 0 proved / 1 counterexample / 2 bad input / 3 unknown or disagreement. R may be any
 // candidate, also a GetFindingRecommendation response.
 //
@@ -12,7 +13,9 @@
 #include "cli/refine_verification.h"
 #include "cli/report.h"
 #include "model/findings.h"
+#include "model/json_text.h"
 #include "model/policy_input.h"
+#include "verifier/certificate/certificate.h"
 #include "verifier/decide/verify.h"
 
 #include <iostream>
@@ -55,8 +58,12 @@ int run_verify(const Words& words) {
                                             portfolio_options(*arguments));
   if (!report) return report_error(report.error());
   for (const auto& warning : report->warnings) report_warning(warning);
-  report->warnings.clear();
-  std::cout << verifier::report_to_text(*report);
+  if (arguments->choice("--format") == "json") {
+    std::cout << model::dump_json(verifier::report_to_json(*report)) << "\n";
+  } else {
+    report->warnings.clear();
+    std::cout << verifier::report_to_text(*report);
+  }
   std::cout.flush();
   if (arguments->has("--fast")) report_fast_note(*report);
 

@@ -120,7 +120,32 @@ NewAccess new_access_of(const Comparison& comparison, const QueryTask& task, con
   return access;
 }
 
-AccessCheckResult decide(const Comparison& comparison, const std::vector<QueryTask>& tasks,
+// A catalog action that is as much a counterexample to `task` as the solver's model (the model
+// is any string: `s3:` is one when the candidate allows `s3:*`); the first in catalog order, or
+// empty when no catalog action of the task's group is one.
+std::string catalog_counterexample(const Comparison& comparison, const QueryTask& task, const model::Catalog& catalog) {
+  const auto& group = task.query.group;
+  const auto try_range = [&](std::size_t first, std::size_t last) -> std::string {
+    for (std::size_t i = first; i < last; ++i) {
+      const std::string action(catalog.actions()[i].lower_full);
+      if (group.other) {
+        const auto colon = action.find(':');
+        const std::string service = action.substr(0, colon);
+        if (std::find(group.services.begin(), group.services.end(), service) != group.services.end()) continue;
+      }
+      if (!replay(comparison, task, action).empty()) return action;
+    }
+    return {};
+  };
+  if (group.other) return try_range(0, catalog.actions().size());
+  for (const auto& service : group.services) {
+    const auto [first, last] = catalog.prefix_range(service + ":");
+    if (auto found = try_range(first, last); !found.empty()) return found;
+  }
+  return {};
+}
+
+AccessCheckResult decide(const Comparison& comparison, const std::vector<QueryTask>& tasks, const model::Catalog& catalog,
                          const AccessCheckOptions& options) {
   const auto began = Clock::now();
   AccessCheckResult result;
@@ -134,7 +159,15 @@ AccessCheckResult decide(const Comparison& comparison, const std::vector<QueryTa
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     const auto& obligation = report.obligations[i];
     if (obligation.verdict == Verdict::kCounterexample) {
-      result.new_access.push_back(new_access_of(comparison, tasks[i], obligation));
+      // Name a real action when one is as good a counterexample (replayed like the model).
+      const std::string known = catalog_counterexample(comparison, tasks[i], catalog);
+      ObligationResult named = obligation;
+      if (!known.empty()) {
+        named.counterexample = known;
+        named.explanation = replay(comparison, tasks[i], known);
+      }
+      result.new_access.push_back(new_access_of(comparison, tasks[i], named));
+      result.new_access.back().model = obligation.counterexample;
     } else if (obligation.verdict == Verdict::kUnknown && result.reason.empty()) {
       result.reason = obligation.id + ": " + obligation.reason;
     }
@@ -170,7 +203,7 @@ Result<AccessCheckResult> check_no_new_access(const model::PolicyDocument& refer
   auto queries = build_no_new_access_queries(reference, candidate, catalog);
   if (!queries) return queries.error();
   const Comparison comparison{&reference, candidate, nullptr, std::move(queries->scopes)};
-  return decide(comparison, queries->tasks, options);
+  return decide(comparison, queries->tasks, catalog, options);
 }
 
 Result<AccessCheckResult> check_access_not_granted(const model::PolicyDocument& candidate,
@@ -179,7 +212,7 @@ Result<AccessCheckResult> check_access_not_granted(const model::PolicyDocument& 
   auto queries = build_not_granted_queries(candidate, actions, catalog);
   if (!queries) return queries.error();
   const Comparison comparison{nullptr, candidate, &actions, std::move(queries->scopes)};
-  return decide(comparison, queries->tasks, options);
+  return decide(comparison, queries->tasks, catalog, options);
 }
 
 std::string access_result_to_text(const AccessCheckResult& result) {
@@ -208,6 +241,7 @@ model::Json access_result_to_json(const AccessCheckResult& result) {
   model::Json accesses = model::Json::array();
   for (const auto& access : result.new_access) {
     accesses.push_back(model::Json{{"action", access.action},
+                                   {"model", access.model},
                                    {"statement_index", access.statement_index},
                                    {"statement_pointer", access.statement_pointer},
                                    {"sid", access.sid},

@@ -45,7 +45,10 @@ const char* access_verdict_name(AccessVerdict verdict);  // `no-new-access`, `ne
 // One request the candidate allows and must not: the action, and the candidate statement that
 // allows it (the first one, in document order, whose scope the request hits and that matches).
 struct NewAccess {
-  std::string action;                // the counterexample (lower case, as the solver found it)
+  // The counterexample, lower case: a catalog action when one is a counterexample to the same
+  // query (replayed like the model), else the model itself (any string: `s3:` when `s3:*` is new).
+  std::string action;
+  std::string model;                 // the procedure's model, as it found it
   std::size_t statement_index = 0;   // 0-based index into candidate.statements
   std::string statement_pointer;     // JSON pointer into the candidate document: `/Statement/2`
                                      // (`/Statement` when the document's Statement is one object)

@@ -84,6 +84,19 @@ model::Json catalog_entry_of(const model::Catalog& catalog, const std::optional<
   return catalog_entry;
 }
 
+model::Json report_to_json(const VerificationReport& report) {
+  model::Json json = model::Json::object();
+  json["verdict"] = verdict_name(report.verdict);
+  json["disagreement"] = report.disagreement;
+  model::Json obligations = model::Json::array();
+  for (const auto& obligation : report.obligations) obligations.push_back(obligation_entry(obligation));
+  json["obligations"] = std::move(obligations);
+  json["warnings"] = report.warnings;
+  json["seconds"] = report.seconds;
+  json["tools"] = model::Json{{"z3", report.z3_version}, {"cvc5", report.cvc5_version}, {"automaton", kAutomatonVersion}};
+  return json;
+}
+
 model::Json build_certificate(const VerificationReport& report, const model::Catalog& catalog,
                               const CertificateInputs& inputs) {
   model::Json certificate = model::Json::object();

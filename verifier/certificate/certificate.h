@@ -41,6 +41,10 @@ model::Json catalog_entry_of(const model::Catalog& catalog, const std::optional<
 // one obligation: id, kind, scope, verdicts, and the SMT-LIB2 text.
 model::Json obligation_entry(const ObligationResult& obligation);
 
+// `verify --format json`: {"verdict", "disagreement", "obligations": [obligation_entry…],
+// "warnings", "seconds", "tools"} (the texts only when the report kept them).
+model::Json report_to_json(const VerificationReport& report);
+
 // Builds the certificate for `report`.
 model::Json build_certificate(const VerificationReport& report, const model::Catalog& catalog,
                               const CertificateInputs& inputs);
