@@ -246,9 +246,42 @@ Command catalog_command() {
     .run = run_catalog};
 }
 
+Command gate_command() {
+  return Command{
+    .name = "gate",
+    .purpose = "a CI gate over a CloudFormation template, a Terraform plan or a policy file: every policy checked for new access against its version before, refined where findings are given; one SARIF, JUnit, JSON or text report",
+    .positional = "[FILE]",
+    .min_positional = 0,
+    .max_positional = 1,
+    .flags = {
+        {.name = "--before", .value_name = "OLD",
+         .help = "the version before the change (template, plan or policy file): each policy must allow nothing it does not "
+                 "(default: a plan's own resource_changes before; none for a template)"},
+        {.name = "--after", .value_name = "NEW", .help = "the version after the change (instead of FILE)"},
+        {.name = "--findings", .kind = FlagKind::kRepeatable, .value_name = "[PRINCIPAL=]F.json",
+         .help = "unused-access findings: for the policies of PRINCIPAL (a logical id, address, role name or policy key), "
+                 "else for every policy; each such policy is refined and the result proved; may be repeated"},
+        catalog_flag(),
+        {.name = "--format", .help = "the report: text, SARIF 2.1.0 (GitHub code scanning), JUnit XML or JSON",
+         .choices = {"text", "sarif", "junit", "json"}},
+        {.name = "--fail-on", .kind = FlagKind::kRepeatable, .value_name = "LEVEL|RULE",
+         .help = "what blocks (exit 1): results of this level and above (error, the default; warning; note; none) or of this "
+                 "rule (LP001..LP006 or its name); may be repeated"},
+        {.name = "--ignore", .kind = FlagKind::kRepeatable, .value_name = "RULE|RESOURCE",
+         .help = "drop the results of a rule, or about a resource or policy key; may be repeated"},
+        switch_flag("--write-back", "write the proved refined policies into the CloudFormation template itself, in place "
+                                    "(only their Action/NotAction lists change)"),
+        switch_flag("--fast", "let the verifier's automaton decide alone (Z3 and cvc5 only where it cannot)"),
+        timeout_flag("seconds each policy's check may take (default: 60 per query)"),
+        {.name = "-o", .value_name = "OUT", .help = "write the report to OUT (atomically) instead of stdout"},
+        {.name = "--output", .value_name = "OUT", .help = "the same as -o"},
+    },
+    .run = run_gate};
+}
+
 std::vector<Command> declare_commands() {
   return {refine_command(),  verify_command(),  check_certificate_command(), check_no_new_access_command(), batch_command(),
-          account_command(), compare_command(), explain_command(), catalog_command()};
+          account_command(), compare_command(), explain_command(), gate_command(), catalog_command()};
 }
 
 }  // namespace
