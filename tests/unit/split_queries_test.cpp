@@ -1,5 +1,5 @@
 // split_queries and the drawn literal of the SMT-LIB text: which literal's names become
-// constants, which patterns become parts of their own (`lit*` as str.prefixof), and that every
+// constants, which patterns become parts of their own (`lit*` as "lit" ++ y), and that every
 // shape is still decided the same way by Z3, cvc5 and the automaton.
 #include "verifier/decide/automaton.h"
 #include "verifier/decide/solvers.h"
@@ -63,10 +63,13 @@ TEST(DrawnLiteral, TextTestsNamesAsConstantsAndDeclaresXOnlyForPatterns) {
   EXPECT_NE(mixed.find("(define-fun q () RegLan"), std::string::npos) << mixed;
   EXPECT_NE(mixed.find("(str.in_re \"s3:getobject\" q)"), std::string::npos) << mixed;
   EXPECT_NE(mixed.find("(declare-const x String)"), std::string::npos) << mixed;
-  EXPECT_NE(mixed.find("(and (str.prefixof \"s3:list\" x) (str.in_re x q))"), std::string::npos) << mixed;
+  EXPECT_NE(mixed.find("(declare-const y String)"), std::string::npos) << mixed;
+  EXPECT_NE(mixed.find("(and (= x (str.++ \"s3:list\" y)) (str.in_re (str.++ \"s3:list\" y) q))"), std::string::npos)
+      << mixed;
 
   query.literals[0].language.globs = {"s3:getobject", "s3:*list"};
   const std::string infix = query_to_smtlib(query);
+  EXPECT_EQ(infix.find("declare-const y"), std::string::npos) << infix;
   EXPECT_NE(infix.find("(str.in_re x (re.inter (re.++ (str.to_re \"s3:\") re.all (str.to_re \"list\")) q))"), std::string::npos)
       << infix;
 
@@ -87,13 +90,14 @@ TEST(DrawnLiteral, OnlyATrailingStarAfterPlainTextIsAPrefix) {
   EXPECT_EQ(prefix_of_prefix_glob("s3:getobject"), "");
 }
 
-// A result of one prefix pattern and nothing else: x is still drawn from it, as str.prefixof.
+// A result of one prefix pattern and nothing else: x is still drawn from it, as "lit" ++ y.
 TEST(DrawnLiteral, APatternWithoutNamesIsAskedAsAPrefix) {
   Query query;
   query.group.services = {"s3"};
   query.literals = {literal({"s3:getobject*"}, true), literal({"s3:get*"}, false)};
   const std::string text = query_to_smtlib(query);
-  EXPECT_NE(text.find("(assert\n  ; x matches `s3:getobject*`\n  (and (str.prefixof \"s3:getobject\" x) (str.in_re x q))\n)"),
+  EXPECT_NE(text.find("(assert\n  ; x matches `s3:getobject*`\n  (and (= x (str.++ \"s3:getobject\" y)) "
+                      "(str.in_re (str.++ \"s3:getobject\" y) q))\n)"),
             std::string::npos)
       << text;
   EXPECT_EQ(decide_with_z3(text, 10).verdict, Verdict::kProved);
