@@ -89,9 +89,10 @@ std::string true_ground_word(z3::context& context, const z3::expr_vector& assert
 cvc5::Term membership_term(cvc5::Solver& solver, const Query& query, const cvc5::Term& x, const cvc5::Term& y,
                            std::vector<std::pair<std::string, cvc5::Term>>& words) {
   const DrawnLiteral drawn = drawn_literal(query);
+  const bool names_only = names_in_domain_and_group(query, drawn);
   std::vector<cvc5::Term> parts;
-  parts.push_back(solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {to_cvc5(solver, uppercase_regex())}));
-  if (!query.group.services.empty() || !query.group.other) {
+  if (!names_only) parts.push_back(solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {to_cvc5(solver, uppercase_regex())}));
+  if (!names_only && (!query.group.services.empty() || !query.group.other)) {
     const cvc5::Term group = to_cvc5(solver, group_regex(query.group));
     parts.push_back(query.group.other ? solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {group}) : group);
   }
@@ -101,7 +102,9 @@ cvc5::Term membership_term(cvc5::Solver& solver, const Query& query, const cvc5:
     const cvc5::Term language = to_cvc5(solver, language_regex(literal.language));
     parts.push_back(literal.member ? language : solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {language}));
   }
-  const cvc5::Term q = parts.size() == 1 ? parts.front() : solver.mkTerm(cvc5::REGEXP_INTER, parts);
+  const cvc5::Term q = parts.empty()       ? solver.mkRegexpAll()
+                      : parts.size() == 1 ? parts.front()
+                                          : solver.mkTerm(cvc5::REGEXP_INTER, parts);
   if (drawn.literal < 0) return solver.mkTerm(cvc5::STRING_IN_REGEXP, {x, q});
   std::vector<cvc5::Term> disjuncts;
   for (const auto& word : drawn.words) {

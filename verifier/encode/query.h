@@ -106,12 +106,19 @@ struct DrawnLiteral {
 };
 DrawnLiteral drawn_literal(const Query& query);
 
+// Whether a query is wholly ground (a drawn literal of names only) and every one of its names
+// is in the domain (no upper-case letter) and in the query's group. Then q, against which the
+// names are tested, leaves the domain and the group out: each name is in both, so w ∈ q is
+// unchanged (proofs/smt/41), and both are the costliest part of a constant membership
+// (ReadOnlyAccess's 174 O3 texts: cvc5 6.5 s -> 0.8 s, Z3 2.7 s -> 1.6 s of CPU).
+bool names_in_domain_and_group(const Query& query, const DrawnLiteral& drawn);
+
 // Standalone SMT-LIB2, `unsat` exactly when the query is empty. Two shapes:
 // - no required literal: (set-logic QF_S), (declare-const x String), one assertion that x is
 //   in the intersection of the domain (no upper case), the group and every literal;
 // - else, with the drawn literal W ∪ G1 ∪ … ∪ Gk (W its names): (set-logic QF_S),
 //   (define-fun q () RegLan …) the intersection of the domain, the group and every other
-//   literal, (declare-const x String) when k > 0, (declare-const y String) when some Gi is a
+//   literal (without the domain and the group when names_in_domain_and_group), (declare-const x String) when k > 0, (declare-const y String) when some Gi is a
 //   `lit*`, and one assertion
 //     (or (str.in_re "w1" q) … <G1> … <Gk>)
 //   where <Gi> is (and (= x (str.++ "lit" y)) (str.in_re (str.++ "lit" y) q)) for a glob
