@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <memory>
 
 namespace leastpriv::verifier::in_process {
 
@@ -66,8 +67,7 @@ std::string decode_z3_string(const std::string& text) {
 
 // A split text (query_to_smtlib) asserts (or (str.in_re "w" q) … [(str.in_re x …)]) or one such
 // disjunct: the counterexample is the word of a constant disjunct the model makes true, if any.
-std::string true_ground_word(z3::context& context, z3::solver& solver, const z3::model& model) {
-  const z3::expr_vector assertions = solver.assertions();
+std::string true_ground_word(z3::context& context, const z3::expr_vector& assertions, const z3::model& model) {
   for (unsigned i = 0; i < assertions.size(); ++i) {
     const z3::expr assertion = assertions[static_cast<int>(i)];
     std::vector<z3::expr> candidates;
@@ -87,12 +87,13 @@ std::string true_ground_word(z3::context& context, z3::solver& solver, const z3:
 // The one assertion of a query as cvc5 terms, in the shape of query_to_smtlib's text: with no
 // required literal x ∈ (domain ∩ group ∩ literals); else (or (str.in_re "w" q) … <pattern on
 // x> …), q the intersection of the other literals. `words` gets each name's disjunct.
-cvc5::Term membership_term(cvc5::Solver& solver, const Query& query, const cvc5::Term& x,
+cvc5::Term membership_term(cvc5::Solver& solver, const Query& query, const cvc5::Term& x, const cvc5::Term& y,
                            std::vector<std::pair<std::string, cvc5::Term>>& words) {
   const DrawnLiteral drawn = drawn_literal(query);
+  const bool names_only = names_in_domain_and_group(query, drawn);
   std::vector<cvc5::Term> parts;
-  parts.push_back(solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {to_cvc5(solver, uppercase_regex())}));
-  if (!query.group.services.empty() || !query.group.other) {
+  if (!names_only) parts.push_back(solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {to_cvc5(solver, uppercase_regex())}));
+  if (!names_only && (!query.group.services.empty() || !query.group.other)) {
     const cvc5::Term group = to_cvc5(solver, group_regex(query.group));
     parts.push_back(query.group.other ? solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {group}) : group);
   }
@@ -102,18 +103,22 @@ cvc5::Term membership_term(cvc5::Solver& solver, const Query& query, const cvc5:
     const cvc5::Term language = to_cvc5(solver, language_regex(literal.language));
     parts.push_back(literal.member ? language : solver.mkTerm(cvc5::REGEXP_COMPLEMENT, {language}));
   }
-  const cvc5::Term q = parts.size() == 1 ? parts.front() : solver.mkTerm(cvc5::REGEXP_INTER, parts);
+  const cvc5::Term q = parts.empty()       ? solver.mkRegexpAll()
+                      : parts.size() == 1 ? parts.front()
+                                          : solver.mkTerm(cvc5::REGEXP_INTER, parts);
   if (drawn.literal < 0) return solver.mkTerm(cvc5::STRING_IN_REGEXP, {x, q});
   std::vector<cvc5::Term> disjuncts;
   for (const auto& word : drawn.words) {
     disjuncts.push_back(solver.mkTerm(cvc5::STRING_IN_REGEXP, {solver.mkString(word), q}));
     words.emplace_back(word, disjuncts.back());
   }
-  const cvc5::Term x_in_q = solver.mkTerm(cvc5::STRING_IN_REGEXP, {x, q});
   for (const auto& glob : drawn.rest.globs) {
     const std::string prefix = prefix_of_prefix_glob(glob);
     if (!prefix.empty()) {
-      disjuncts.push_back(solver.mkTerm(cvc5::AND, {solver.mkTerm(cvc5::STRING_PREFIX, {solver.mkString(prefix), x}), x_in_q}));
+      // x = lit ++ y, asked as the membership of lit ++ y (as query_to_smtlib prints it).
+      const cvc5::Term starts = solver.mkTerm(cvc5::STRING_CONCAT, {solver.mkString(prefix), y});
+      disjuncts.push_back(solver.mkTerm(
+          cvc5::AND, {solver.mkTerm(cvc5::EQUAL, {x, starts}), solver.mkTerm(cvc5::STRING_IN_REGEXP, {starts, q})}));
     } else {
       const cvc5::Term one = solver.mkTerm(cvc5::REGEXP_INTER, {to_cvc5(solver, glob_regex(glob)), q});
       disjuncts.push_back(solver.mkTerm(cvc5::STRING_IN_REGEXP, {x, one}));
@@ -127,6 +132,41 @@ cvc5::Term membership_term(cvc5::Solver& solver, const Query& query, const cvc5:
   }
   if (disjuncts.empty()) return solver.mkFalse();
   return disjuncts.size() == 1 ? disjuncts.front() : solver.mkTerm(cvc5::OR, disjuncts);
+}
+
+// One Z3 context per thread, kept for the thread's life: making a context (its plugins, its
+// parameter tables) costs more than deciding most of our texts. Each query still gets its own
+// solver, so no assertion or learnt clause outlives the query that made it.
+z3::context& thread_z3_context() {
+  thread_local z3::context context;
+  return context;
+}
+
+std::unique_ptr<cvc5::Solver> new_cvc5_solver() {
+  auto solver = std::make_unique<cvc5::Solver>();
+  solver->setLogic("QF_S");
+  solver->setOption("strings-exp", "true");
+  solver->setOption("produce-models", "true");
+  return solver;
+}
+
+// One cvc5 solver per thread, its assertions reset between queries (making a solver costs
+// 0.7 ms, more than many of our queries); replaced after an error. The holder is initialised
+// with a solver, so it is made after cvc5's own per-thread state and destroyed before it at
+// the thread's end (an empty holder made first crashed there).
+std::unique_ptr<cvc5::Solver>& thread_cvc5_solver() {
+  thread_local std::unique_ptr<cvc5::Solver> solver = new_cvc5_solver();
+  return solver;
+}
+
+cvc5::Solver& cvc5_solver_for_a_query() {
+  auto& solver = thread_cvc5_solver();
+  if (solver) {
+    solver->resetAssertions();
+  } else {
+    solver = new_cvc5_solver();
+  }
+  return *solver;
 }
 
 }  // namespace
@@ -152,8 +192,8 @@ ProcedureVerdict decide_with_z3(const std::string& smtlib, double timeout_second
   verdict.procedure = "z3";
   verdict.version = z3_version_text();
   try {
-    z3::context context;
-    z3::solver solver(context);
+    z3::context& context = thread_z3_context();
+    z3::solver solver(context, z3::solver::simple());
     z3::params params(context);
     params.set("timeout", milliseconds(timeout_seconds));
     solver.set(params);
@@ -165,7 +205,10 @@ ProcedureVerdict decide_with_z3(const std::string& smtlib, double timeout_second
                   "; confirm one counterexample\n(assert (= x " + smtlib_string_literal(pinned) + "))\n");
       verdict.reason = "checked the given counterexample only";
     }
-    solver.from_string(text.c_str());
+    // Parsed by the context, then asserted: the simple solver keeps no list of what
+    // from_string asserted, and the counterexample is read from these assertions.
+    const z3::expr_vector assertions = context.parse_string(text.c_str());
+    for (unsigned i = 0; i < assertions.size(); ++i) solver.add(assertions[static_cast<int>(i)]);
     const auto answer = solver.check();
     if (answer == z3::unsat) {
       verdict.verdict = Verdict::kProved;
@@ -173,7 +216,7 @@ ProcedureVerdict decide_with_z3(const std::string& smtlib, double timeout_second
       verdict.verdict = Verdict::kCounterexample;
       const z3::model model = solver.get_model();
       // A true constant disjunct first: then x's value is whatever the model says, no counterexample.
-      verdict.counterexample = true_ground_word(context, solver, model);
+      verdict.counterexample = true_ground_word(context, assertions, model);
       for (unsigned i = 0; i < model.num_consts() && verdict.counterexample.empty(); ++i) {
         const z3::func_decl declaration = model.get_const_decl(i);
         if (declaration.name().str() != "x") continue;
@@ -197,15 +240,13 @@ ProcedureVerdict decide_with_cvc5(const Query& query, double timeout_seconds, co
   ProcedureVerdict verdict;
   verdict.procedure = "cvc5";
   try {
-    cvc5::Solver solver;
+    cvc5::Solver& solver = cvc5_solver_for_a_query();
     verdict.version = solver.getVersion();
-    solver.setLogic("QF_S");
-    solver.setOption("strings-exp", "true");
-    solver.setOption("produce-models", "true");
     solver.setOption("tlimit-per", std::to_string(milliseconds(timeout_seconds)));
     const cvc5::Term x = solver.mkConst(solver.getStringSort(), "x");
+    const cvc5::Term y = solver.mkConst(solver.getStringSort(), "y");
     std::vector<std::pair<std::string, cvc5::Term>> words;
-    solver.assertFormula(membership_term(solver, query, x, words));
+    solver.assertFormula(membership_term(solver, query, x, y, words));
     // A wholly ground query has no x (its words are constants, decided as they are); else the pin is on x.
     const DrawnLiteral drawn = drawn_literal(query);
     const bool has_x = drawn.literal < 0 || !drawn.rest.is_empty_union();
@@ -235,6 +276,7 @@ ProcedureVerdict decide_with_cvc5(const Query& query, double timeout_seconds, co
       verdict.reason = answer.toString();
     }
   } catch (const std::exception& error) {
+    thread_cvc5_solver().reset();
     verdict.verdict = Verdict::kUnknown;
     verdict.reason = std::string("cvc5 error: ") + error.what();
   }
