@@ -52,7 +52,9 @@ bool SolverSession::ensure_started(std::string& error) {
   const std::string limit = std::to_string(timeout_milliseconds(command_.timeout_seconds));
   switch (command_.solver) {
     case RecheckSolver::kZ3:
-      argv.insert(argv.end(), {"-in", "-smt2", "-t:" + limit});
+      // The SMT core without the logic's preprocessing tactics: the same unsat, a third less CPU
+      // on ReadOnlyAccess's texts (measured: 22 s against 33 s for 955 texts in one process).
+      argv.insert(argv.end(), {"-in", "-smt2", "-t:" + limit, "tactic.default_tactic=smt"});
       break;
     case RecheckSolver::kCvc5:
       argv.insert(argv.end(), {"--lang", "smt2", "--strings-exp", "--incremental", "--tlimit-per=" + limit});
