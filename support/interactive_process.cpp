@@ -5,6 +5,7 @@
 #include "support/process.h"
 
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -44,7 +45,19 @@ bool InteractiveProcess::start(const std::vector<std::string>& argv, std::string
     error = "cannot create a socket pair for `" + argv[0] + "`";
     return false;
   }
+  // A child started and not yet registered would outlive an interrupted run: its slot is
+  // reserved first, and this thread takes no interruption until it is filled (the handler,
+  // on another thread, waits for it).
+  sigset_t interrupts;
+  sigset_t previous;
+  sigemptyset(&interrupts);
+  for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupts, signal_number);
+  pthread_sigmask(SIG_BLOCK, &interrupts, &previous);
+  child_ticket_ = reserve_child();
   const int pid = spawn_in_own_group(argv, input[1], output[1]);
+  fill_child(child_ticket_, pid);
+  if (pid == 0) child_ticket_ = -1;
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   ::close(input[1]);
   ::close(output[1]);
   if (pid == 0) {
@@ -56,7 +69,6 @@ bool InteractiveProcess::start(const std::vector<std::string>& argv, std::string
   pid_ = pid;
   input_fd_ = input[0];
   output_fd_ = output[0];
-  child_ticket_ = register_child(pid);
   buffer_.clear();
   return true;
 }
