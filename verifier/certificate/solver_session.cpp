@@ -90,7 +90,8 @@ std::string SolverSession::answer(const std::string& text) {
     if (read == support::InteractiveProcess::Read::kDeadline) return "timeout";
     if (read == support::InteractiveProcess::Read::kEnd) {
       output += line;
-      return "error: the solver stopped: " + solver_answer_of(output).substr(0, 240);
+      while (!output.empty() && (output.back() == '\n' || output.back() == ' ')) output.pop_back();
+      return output.empty() ? "error: the solver stopped without a word" : "error: the solver stopped: " + output.substr(0, 240);
     }
     // z3 echoes the string bare, cvc5 in quotes (SMT-LIB's form).
     if (line == sentinel_ || line == "\"" + sentinel_ + "\"") break;
