@@ -68,11 +68,7 @@ Status add_value(const Json& value, const std::string& where, const std::string&
 }  // namespace
 
 void merge_findings(model::UnusedFindings& into, const model::UnusedFindings& more) {
-  for (const auto& action : more.unused_actions()) {
-    const std::string spelled = more.spelling(action);
-    const auto colon = spelled.find(':');
-    into.add_unused_action(spelled.substr(0, colon), spelled.substr(colon + 1));
-  }
+  for (const auto& action : more.unused_actions()) into.add_unused_action_from(more, action);
   for (const auto& service : more.unused_services()) into.add_unused_service(service);
 }
 

@@ -37,9 +37,7 @@ model::UnusedFindings unused_by_all(const std::vector<const model::UnusedFinding
     for (const auto& action : set->unused_actions()) {
       if (all.is_unused(action)) continue;
       if (!everyone([&](const model::UnusedFindings& other) { return other.is_unused(action); })) continue;
-      const std::string spelled = set->spelling(action);
-      const auto colon = spelled.find(':');
-      all.add_unused_action(spelled.substr(0, colon), spelled.substr(colon + 1));
+      all.add_unused_action_from(*set, action);
     }
   }
   return all;
@@ -56,6 +54,7 @@ struct Source {
   std::string inline_holder;
   const PolicyText* document = nullptr;  // null: a managed policy the file has no document of
   std::vector<std::size_t> holders;      // principals, in details order
+  std::vector<std::size_t> group_holders;  // of those, the ones holding it through a group
 };
 
 struct Holding {
@@ -93,7 +92,10 @@ class Planner {
       std::set<std::string> seen;
       for (const Holding& holding : held_[i]) {
         if (!seen.insert(holding.source_id).second) continue;  // held directly and through a group
-        entry.policies.push_back(decide(sources_.at(holding.source_id), i, holding.via));
+        const bool via_group = std::any_of(held_[i].begin(), held_[i].end(), [&](const Holding& other) {
+          return other.source_id == holding.source_id && !other.via.empty();
+        });
+        entry.policies.push_back(decide(sources_.at(holding.source_id), i, holding.via, via_group));
       }
       if (!principal.permissions_boundary.empty()) {
         entry.notes.push_back("permissions boundary `" + principal.permissions_boundary +
@@ -126,6 +128,10 @@ class Planner {
     auto [place, fresh] = sources_.try_emplace(source.id, std::move(source));
     auto& holders = place->second.holders;
     if (std::find(holders.begin(), holders.end(), principal) == holders.end()) holders.push_back(principal);
+    auto& group_holders = place->second.group_holders;
+    if (!via.empty() && std::find(group_holders.begin(), group_holders.end(), principal) == group_holders.end()) {
+      group_holders.push_back(principal);
+    }
     held_[principal].push_back({place->first, via});
   }
 
@@ -156,6 +162,12 @@ class Planner {
   }
 
   void index_holdings() {
+    for (const auto& principal : details_.principals) {
+      for (const auto& arn : principal.attached) ++attachments_seen_[arn];
+    }
+    for (const auto& [name, group] : details_.groups) {
+      for (const auto& arn : group.attached) ++attachments_seen_[arn];
+    }
     held_.resize(details_.principals.size());
     for (std::size_t i = 0; i < details_.principals.size(); ++i) {
       const Principal& principal = details_.principals[i];
@@ -236,7 +248,24 @@ class Planner {
     }
   }
 
-  PolicyEntry decide(const Source& source, std::size_t principal, const std::string& via) {
+  // Why a customer managed policy may not be edited although every holder in the file has
+  // findings: IAM attaches it to more roles, users and groups than the file shows (an export
+  // made with --filter leaves holders out), and editing it would change those too. Empty: it may.
+  std::string holders_left_out(const Source& source) const {
+    const auto found = details_.managed.find(source.id);
+    if (found == details_.managed.end()) return "";
+    const std::size_t seen = attachments_seen_.count(source.id) != 0 ? attachments_seen_.at(source.id) : 0;
+    const auto& count = found->second.attachment_count;
+    if (!count) {
+      return "the authorization details give no AttachmentCount of `" + source.id +
+             "`, so holders outside them cannot be ruled out: not edited";
+    }
+    if (*count == seen) return "";
+    return "IAM says `" + source.id + "` is attached " + std::to_string(*count) + " times, the authorization details show " +
+           std::to_string(seen) + " (an export made with --filter?): editing it would change holders not seen; not edited";
+  }
+
+  PolicyEntry decide(const Source& source, std::size_t principal, const std::string& via, bool via_group) {
     PolicyEntry entry;
     entry.policy_id = source.id;
     entry.kind = source.kind;
@@ -261,14 +290,31 @@ class Planner {
     }
     const Principal& holder = details_.principals[principal];
     const bool managed = source.kind == PolicyKind::kCustomerManaged || source.kind == PolicyKind::kAwsManaged;
-    if (managed && options_.per_principal_copies && source.holders.size() > 1) {
+    // A copy is for a policy the principal holds itself: one held through a group cannot be
+    // detached from one member.
+    if (managed && options_.per_principal_copies && source.holders.size() > 1 && !via_group) {
       entry.step = StepKind::kCreateAndDetach;
       entry.new_policy_name = source.name + "-" + holder.name + "-recommended";
       refine(entry, source, principal, source.id + "#" + holder.arn, *unused_of(principal), {});
       return entry;
     }
+    if (source.kind == PolicyKind::kAwsManaged && via_group) {
+      // Its DETACH_POLICY is from the group: every member loses it, so a member without
+      // findings (who counts as using every action) blocks it as for any shared policy.
+      std::vector<std::string> members_without;
+      for (std::size_t member : source.group_holders) {
+        if (unused_of(member) == nullptr) members_without.push_back(details_.principals[member].arn);
+      }
+      if (!members_without.empty()) {
+        entry.step = StepKind::kSkipped;
+        entry.reason = "held through " + via + ", whose members include " + arn_list(members_without) +
+                       ", which has no findings (a principal without findings counts as using every action): not replaced";
+        return entry;
+      }
+    }
     if (source.kind == PolicyKind::kAwsManaged) {
-      // Never edited; the holders without findings keep it as it is, so they do not block.
+      // Never edited; the holders without findings keep it as it is (held directly, it is
+      // detached from the principals with findings alone), so they do not block.
       entry.step = StepKind::kCreateAndDetach;
       entry.new_policy_name = source.name + "-recommended";
       std::vector<const model::UnusedFindings*> sets;
@@ -284,6 +330,13 @@ class Planner {
       if (source.kind == PolicyKind::kCustomerManaged) entry.reason += "; --per-principal-copies gives each principal with findings its own refined copy";
       return entry;
     }
+    if (source.kind == PolicyKind::kCustomerManaged) {
+      if (std::string left_out = holders_left_out(source); !left_out.empty()) {
+        entry.step = StepKind::kSkipped;
+        entry.reason = std::move(left_out);
+        return entry;
+      }
+    }
     entry.step = StepKind::kReplace;
     std::vector<const model::UnusedFindings*> sets;
     for (std::size_t h : with) sets.push_back(unused_of(h));
@@ -297,6 +350,7 @@ class Planner {
   std::map<std::string, Source> sources_;
   std::vector<std::vector<Holding>> held_;
   std::map<std::string, std::size_t> job_of_;
+  std::map<std::string, std::size_t> attachments_seen_;  // managed policy ARN -> roles, users and groups it is attached to
   AccountPlan plan_;
 };
 

@@ -12,11 +12,15 @@
 // refinement (the plan says so on every holder with findings). `--per-principal-copies`
 // instead gives each holder with findings its own refined copy (CREATE_POLICY
 // `<name>-<principal>-recommended` plus DETACH_POLICY of the shared one), refined against its
-// own findings; group policies cannot be detached from one member, so they always follow the
-// intersection. An AWS managed policy is never edited: its holders with findings get a
-// customer managed copy `<name>-recommended`, refined against what they all leave unused (or,
-// with --per-principal-copies, one copy each); holders without findings keep the AWS policy and
-// do not block. A policy none of whose allowed actions is unused by its holders needs no job.
+// own findings; group policies — inline or managed ones attached to the group — cannot be
+// detached from one member, so they always follow the intersection. An AWS managed policy is
+// never edited: its holders with findings get a customer managed copy `<name>-recommended`,
+// refined against what they all leave unused (or, with --per-principal-copies, one copy each);
+// holders without findings keep the AWS policy and do not block — unless it is held through a
+// group, whose DETACH_POLICY every member feels: then a member without findings blocks it. A
+// customer managed policy is edited only when its AttachmentCount equals the attachments the
+// file shows: an export made with --filter may leave holders out, and editing would change them.
+// A policy none of whose allowed actions is unused by its holders needs no job.
 // Every per-principal entry records what stays allowed because another holder uses it.
 #pragma once
 

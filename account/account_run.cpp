@@ -1,10 +1,12 @@
 // Carrying out an account's plan; see account_run.h.
 #include "account/account_run.h"
 
+#include "account/policy_split.h"
 #include "engine/render/policy_metrics.h"
 #include "model/json_text.h"
 #include "model/policy_input.h"
 #include "support/parallel_for.h"
+#include "verifier/decide/verify.h"
 
 #include <algorithm>
 #include <map>
@@ -15,6 +17,14 @@ std::size_t inline_limit(const std::string& holder) {
   if (holder.rfind("role/", 0) == 0) return kRoleInlineLimit;
   if (holder.rfind("group/", 0) == 0) return kGroupInlineLimit;
   return kUserInlineLimit;
+}
+
+Result<std::size_t> refined_characters(const model::Json& line, const std::string& id) {
+  if (line.contains("detach") && !line.contains("policy")) return std::size_t{0};
+  if (!line.contains("policy")) return Error{ErrorKind::kInternal, "`" + id + "`: the result has neither a policy nor `detach`"};
+  auto document = model::parse_policy_document(line["policy"], id, "/policy");
+  if (!document) return Error{ErrorKind::kInternal, "the refined policy does not read back: " + document.error().message};
+  return engine::policy_character_count(*document);
 }
 
 namespace {
@@ -29,6 +39,8 @@ struct JobResult {
   std::string size = "within";  // within, fitted, over
   std::size_t limit = 0;
   std::string limit_scope;      // `policy`, or the holder whose inline policies count together
+  // size `split`: the managed policies (compact JSON) the result was split into, proved together.
+  std::vector<std::string> parts;
 };
 
 std::size_t characters_of(const PolicyText& text) { return engine::policy_character_count(text.policy.document); }
@@ -45,9 +57,14 @@ JobResult run_job(const Job& job, const std::string& strategy, const batch::RunC
   result.has_result = result.outcome.status == UnitStatus::kProved || result.outcome.status == UnitStatus::kUnverified;
   if (!result.has_result) {
     result.characters = characters_of(*job.document);
-  } else if (result.outcome.line.contains("policy")) {
-    auto document = model::parse_policy_document(result.outcome.line["policy"], job.id, "/policy");
-    result.characters = document ? engine::policy_character_count(*document) : 0;
+  } else if (auto characters = refined_characters(result.outcome.line, job.id); characters) {
+    result.characters = *characters;
+  } else {
+    // A result whose size cannot be told cannot be held to a limit: an error, never 0 characters.
+    result.outcome.status = UnitStatus::kError;
+    result.outcome.line = Json{{"id", job.id}, {"status", "error"}, {"error", characters.error().message}};
+    result.has_result = false;
+    result.characters = characters_of(*job.document);
   }
   return result;
 }
@@ -70,16 +87,26 @@ class Runner {
     for (const auto& result : results_) {
       ++outcome_.jobs_by_status[static_cast<std::size_t>(result.outcome.status)];
       if (result.size == "over") ++outcome_.over_limit;
-      if (result.size == "fitted") ++outcome_.fitted;
+      if (result.size == "fitted" || result.size == "split") ++outcome_.fitted;
+      if (result.size == "split") ++outcome_.split;
     }
     render();
     return std::move(outcome_);
   }
 
  private:
+  // Refines `job` again as `bounded:budget`. Only a job with a result is refitted, and the
+  // bounded result replaces it only when it too is a result (proved, or unverified under
+  // --no-verify): a bounded run that fails leaves the proved, over-limit result standing.
   void refit(std::size_t job, std::size_t budget) {
+    if (!results_[job].has_result) return;
     JobResult again = run_job(plan_.jobs[job], "bounded:" + std::to_string(budget), options_.config);
     if (again.outcome.cache_hit) ++outcome_.cache_hits;
+    if (!again.has_result) {
+      outcome_.warnings.push_back("`" + plan_.jobs[job].id + "`: `bounded:" + std::to_string(budget) + "` was not proved (" +
+                                  batch::unit_status_name(again.outcome.status) + "); the proved result is kept");
+      return;
+    }
     results_[job] = std::move(again);
   }
 
@@ -88,20 +115,55 @@ class Runner {
       if (!plan_.jobs[j].managed_result) continue;
       results_[j].limit = kManagedLimit;
       results_[j].limit_scope = "policy";
-      if (results_[j].characters <= kManagedLimit) continue;
+      if (!results_[j].has_result || results_[j].characters <= kManagedLimit) continue;
       const std::size_t before = results_[j].characters;
       if (options_.fit) refit(j, kManagedLimit);
       results_[j].limit = kManagedLimit;
       results_[j].limit_scope = "policy";
       const bool fits = options_.fit && results_[j].characters <= kManagedLimit;
-      results_[j].size = fits ? "fitted" : "over";
-      if (!fits) {
+      const bool split = !fits && options_.fit && split_result(j);
+      results_[j].size = fits ? "fitted" : split ? "split" : "over";
+      if (!fits && !split) {
         outcome_.warnings.push_back("`" + plan_.jobs[j].id + "`: the refined managed policy has " + std::to_string(results_[j].characters) +
                                     " characters, over IAM's limit of " + std::to_string(kManagedLimit) +
-                                    (options_.fit ? " even as `bounded:" + std::to_string(kManagedLimit) + "`"
+                                    (options_.fit ? " even as `bounded:" + std::to_string(kManagedLimit) + "`, and cannot be split"
                                                   : " (before: " + std::to_string(before) + "; --fit tries `bounded`)"));
       }
     }
+  }
+
+  // --fit, when even `bounded` is over the managed limit: the result split into several managed
+  // policies (account/policy_split.h), read back from the texts that are written and verified
+  // together as one document against the job's original and findings. False (a warning says
+  // why) when it cannot be split or the set is not proved.
+  bool split_result(std::size_t j) {
+    JobResult& result = results_[j];
+    const Job& job = plan_.jobs[j];
+    if (!result.has_result || !result.outcome.line.contains("policy")) return false;
+    auto document = model::parse_policy_document(result.outcome.line["policy"], job.id, "/policy");
+    if (!document) return false;
+    const auto parts = split_to_fit(*document, kManagedLimit);
+    if (!parts || parts->size() < 2) return false;
+    std::vector<std::string> texts;
+    std::vector<model::PolicyDocument> read_back;
+    for (const auto& part : *parts) {
+      texts.push_back(model::dump_json(model::policy_to_json(part), -1));
+      auto again = model::load_policy_text(texts.back(), job.id + " (part " + std::to_string(texts.size()) + ")");
+      if (!again) return false;
+      read_back.push_back(std::move(again->document));
+    }
+    if (options_.config.verify) {
+      auto report = verifier::verify_refinement(job.document->policy.document, job.findings, joined(read_back),
+                                                *options_.config.catalog, options_.config.verify_options);
+      if (!report || verifier::report_verdict(*report) != verifier::Verdict::kProved) {
+        outcome_.warnings.push_back("`" + job.id + "`: the split into " + std::to_string(texts.size()) +
+                                    " managed policies was not proved together: " +
+                                    (report ? verifier::verdict_name(verifier::report_verdict(*report)) : report.error().message));
+        return false;
+      }
+    }
+    result.parts = std::move(texts);
+    return true;
   }
 
   // The inline documents of a holder (`role/R`, `user/U`, `group/G`).
@@ -192,12 +254,6 @@ class Runner {
     return "skipped";
   }
 
-  static Json strings(const std::vector<std::string>& items) {
-    Json array = Json::array();
-    for (const auto& item : items) array.push_back(item);
-    return array;
-  }
-
   // One policy of a principal: its report entry, and its steps appended to `steps`.
   Json render_entry(const PolicyEntry& entry, Json& steps, bool& failed) {
     Json report = Json::object();
@@ -206,11 +262,12 @@ class Runner {
     report["kind"] = policy_kind_name(entry.kind);
     if (!entry.via.empty()) report["via"] = entry.via;
     std::string action = step_name(entry.step);
-    if (!entry.shared_with.empty()) report["sharedWith"] = strings(entry.shared_with);
+    if (!entry.shared_with.empty()) report["sharedWith"] = entry.shared_with;
     if (entry.job != kNoJob) {
       const JobResult& result = results_[entry.job];
       const Json& line = result.outcome.line;
       report["verification"] = batch::unit_status_name(result.outcome.status);
+      if (!result.parts.empty()) action = "split";
       if (line.contains("key")) report["key"] = line["key"];
       if (line.contains("strategy")) report["strategy"] = line["strategy"];
       if (result.outcome.cache_hit) report["cached"] = true;
@@ -218,6 +275,16 @@ class Runner {
         failed = true;
         action = "failed";
         report["reason"] = line.value("reason", line.value("error", std::string("not proved")));
+      } else if (!result.parts.empty()) {
+        // Several managed policies in its place: each created, then the policy detached.
+        const std::string base = entry.new_policy_name.empty() ? entry.name + "-recommended" : entry.new_policy_name;
+        std::vector<std::string> names;
+        for (const auto& part : result.parts) {
+          steps.push_back(step("CREATE_POLICY", entry.existing_policy_id, &part));
+          names.push_back(base + "-" + std::to_string(names.size() + 1));
+        }
+        steps.push_back(step("DETACH_POLICY", entry.existing_policy_id, nullptr));
+        report["newPolicyNames"] = names;
       } else if (line.contains("detach")) {
         action = "detach";
         steps.push_back(step("DETACH_POLICY", entry.existing_policy_id, nullptr));
@@ -236,7 +303,7 @@ class Runner {
       report["reason"] = entry.reason;
     }
     report["action"] = action;
-    if (!entry.kept_for_others.empty()) report["keptForOthers"] = strings(entry.kept_for_others);
+    if (!entry.kept_for_others.empty()) report["keptForOthers"] = entry.kept_for_others;
     return report;
   }
 
@@ -264,7 +331,7 @@ class Runner {
       Json leastpriv = Json::object();
       leastpriv["principal"] = Json::object({{"type", principal_kind_name(principal.kind)}, {"name", principal.name}});
       leastpriv["policies"] = std::move(policies);
-      if (!principal_entry.notes.empty()) leastpriv["notes"] = strings(principal_entry.notes);
+      if (!principal_entry.notes.empty()) leastpriv["notes"] = principal_entry.notes;
       recommendation["leastpriv"] = std::move(leastpriv);
       recommendations.push_back(std::move(recommendation));
     }
@@ -292,6 +359,7 @@ class Runner {
     summary["setAside"] = plan_.set_aside.size();
     summary["overLimit"] = outcome_.over_limit;
     summary["fitted"] = outcome_.fitted;
+    summary["split"] = outcome_.split;
     summary["sizeLimits"] = outcome_.over_limit > 0 ? "over" : outcome_.fitted > 0 ? "fitted" : "within";
     Json report = Json::object();
     report["format"] = "leastpriv-account-1";

@@ -13,7 +13,10 @@
 // `over`; with `fit`, the jobs concerned are refined again with `bounded:N` — N the managed
 // limit, or for an inline policy what the holder's other inline policies leave of the limit,
 // largest first — and verified again; a result that then fits is `fitted`, one that does not
-// stays `over`. Steps: kReplace is CREATE_POLICY with existingPolicyId = the policy (the
+// stays `over` — except a managed result, which --fit then splits into several managed
+// policies `<name>-recommended-1…N` (account/policy_split.h), verified together as one
+// document: CREATE_POLICY of each, then DETACH_POLICY of the policy, size `split`. Only a job with a result is refitted, and a bounded rerun that is not proved
+// leaves the proved result in place (a warning says so). Steps: kReplace is CREATE_POLICY with existingPolicyId = the policy (the
 // inline policy's name, the managed policy's ARN) and no DETACH_POLICY of it: its document is
 // replaced; kCreateAndDetach is CREATE_POLICY (existingPolicyId = the policy it stands for)
 // followed by DETACH_POLICY of it, the new policy's name in the report; a result with no Allow
@@ -44,6 +47,10 @@ constexpr std::size_t kUserInlineLimit = 2048;   // of a user
 // The limit of the inline policies of `holder` (`role/R`, `user/U`, `group/G`).
 std::size_t inline_limit(const std::string& holder);
 
+// The non-whitespace characters of a result line's refined policy (0 for `detach`); an Error
+// when it has neither or its policy does not read back — never counted as 0.
+Result<std::size_t> refined_characters(const model::Json& line, const std::string& id);
+
 struct AccountOptions {
   batch::RunConfig config;
   PlanOptions plan;
@@ -56,7 +63,8 @@ struct AccountOutcome {
   std::array<std::size_t, 5> jobs_by_status{};  // indexed by batch::UnitStatus
   std::size_t cache_hits = 0;
   std::size_t over_limit = 0;  // results over their limit (after --fit, if given)
-  std::size_t fitted = 0;      // results brought under their limit by --fit
+  std::size_t fitted = 0;      // results brought under their limit by --fit (split ones included)
+  std::size_t split = 0;       // of those, managed results split into several policies
   std::vector<std::string> warnings;  // one per result over its limit, for stderr
 
   std::size_t count(batch::UnitStatus status) const { return jobs_by_status[static_cast<std::size_t>(status)]; }

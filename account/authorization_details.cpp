@@ -192,6 +192,10 @@ class DetailsReader {
     policy.arn = *arn;
     policy.name = *name;
     policy.aws_managed = is_aws_managed_arn(policy.arn);
+    if (const auto count = object.find("AttachmentCount"); count != object.end()) {
+      if (!count->is_number_unsigned()) return error_at(file_, pointer + "/AttachmentCount", "expected a whole number");
+      policy.attachment_count = count->get<std::size_t>();
+    }
     const auto versions = object.find("PolicyVersionList");
     if (versions != object.end()) {
       if (!versions->is_array()) return error_at(file_, pointer + "/PolicyVersionList", "expected an array of policy versions");

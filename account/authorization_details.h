@@ -3,7 +3,7 @@
 // UserPolicyList: PolicyName, PolicyDocument), attached managed policies
 // (AttachedManagedPolicies: PolicyArn) and, for users, their groups (GroupList); groups
 // (GroupDetailList: GroupPolicyList, AttachedManagedPolicies); every managed policy (Policies:
-// Arn, PolicyName, PolicyVersionList whose IsDefaultVersion entry holds the Document in force).
+// Arn, PolicyName, AttachmentCount, PolicyVersionList whose IsDefaultVersion entry holds the Document in force).
 //
 // Tested by: tests/unit/account_details_test.cpp
 //
@@ -20,6 +20,7 @@
 #include "model/result.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,9 @@ struct ManagedPolicy {
   std::string name;
   bool aws_managed = false;   // arn:aws:iam::aws:policy/…: never edited
   bool has_document = false;  // a default version with a Document was given
+  // AttachmentCount: to how many roles, users and groups of the account it is attached. More
+  // than the file shows means holders the file left out (an export made with --filter).
+  std::optional<std::size_t> attachment_count;
   PolicyText document;
 };
 

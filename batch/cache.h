@@ -31,8 +31,18 @@ struct CacheEntry {
   std::string certificate;
 };
 
-// The entry stored under `key`, if there is a whole one.
-std::optional<model::Json> cached_outcome(const std::string& dir, const std::string& key);
+// Is `outcome` an outcome.json this run may reuse: status `proved` (or `unverified` when
+// `verify` is false), a string `strategy`, `warnings` an array of strings, and exactly one of a
+// `policy` the policy reader accepts or `detach: true`? A cache is a folder anyone may write in:
+// an entry that is not so is refined and verified again, never trusted.
+bool is_whole_outcome(const model::Json& outcome, bool verify);
+
+// The entry stored under `key`, if there is a whole one (is_whole_outcome).
+std::optional<model::Json> cached_outcome(const std::string& dir, const std::string& key, bool verify);
+
+// Writes `text` to `path` and makes it durable (fsync) before returning: every error of the
+// write, the sync or the close is reported, so an entry is renamed into place only when whole.
+Status write_file_durably(const std::string& path, const std::string& text);
 
 // Stores `entry` under `key` (kept as it is when another run stored it first).
 Status store_outcome(const std::string& dir, const std::string& key, const CacheEntry& entry);

@@ -23,13 +23,22 @@ const char* unit_status_name(UnitStatus status) {
   return "error";
 }
 
-namespace {
-
-UnitStatus status_named(const std::string& name) {
-  for (auto status : {UnitStatus::kProved, UnitStatus::kUnverified, UnitStatus::kUnknown, UnitStatus::kCounterexample}) {
+std::optional<UnitStatus> unit_status_named(std::string_view name) {
+  for (auto status : {UnitStatus::kProved, UnitStatus::kUnverified, UnitStatus::kUnknown, UnitStatus::kCounterexample, UnitStatus::kError}) {
     if (name == unit_status_name(status)) return status;
   }
-  return UnitStatus::kError;
+  return std::nullopt;
+}
+
+namespace {
+
+UnitStatus unit_status_of(const verifier::VerificationReport& report) {
+  switch (verifier::report_verdict(report)) {
+    case verifier::Verdict::kProved: return UnitStatus::kProved;
+    case verifier::Verdict::kCounterexample: return UnitStatus::kCounterexample;
+    case verifier::Verdict::kUnknown: return UnitStatus::kUnknown;
+  }
+  return UnitStatus::kUnknown;
 }
 
 UnitOutcome failed(const std::string& id, const std::string& message) {
@@ -39,32 +48,29 @@ UnitOutcome failed(const std::string& id, const std::string& message) {
   return outcome;
 }
 
-model::Json string_array(const std::vector<std::string>& items) {
-  model::Json array = model::Json::array();
-  for (const auto& item : items) array.push_back(item);
-  return array;
-}
-
 // The output line of a unit from its (possibly cached) outcome: the unit's own id and findings
 // warnings, the outcome's status, policy and refine warnings.
 UnitOutcome line_of(const Unit& unit, const std::string& key, model::Json outcome,
                     const std::vector<std::string>& findings_warnings, bool cache_hit) {
   UnitOutcome result;
-  result.status = status_named(outcome.value("status", std::string()));
+  result.status = unit_status_named(outcome.value("status", std::string())).value_or(UnitStatus::kError);
   result.cache_hit = cache_hit;
   model::Json line = model::Json::object();
   line["id"] = unit.id;
   line["status"] = unit_status_name(result.status);
   line["key"] = key;
   line["strategy"] = outcome.value("strategy", std::string());
+  // Only a proved (or, under --no-verify, unverified) result is written as a policy.
+  const bool has_result = result.status == UnitStatus::kProved || result.status == UnitStatus::kUnverified;
   for (const char* field : {"policy", "detach", "reason"}) {
+    if (std::string_view(field) != "reason" && !has_result) continue;
     if (outcome.contains(field)) line[field] = std::move(outcome[field]);  // the policy: moved, not copied
   }
   std::vector<std::string> warnings = findings_warnings;
   if (outcome.contains("warnings")) {
     for (const auto& warning : outcome["warnings"]) warnings.push_back(warning.get<std::string>());
   }
-  line["warnings"] = string_array(warnings);
+  line["warnings"] = std::move(warnings);
   if (cache_hit) line["cached"] = true;
   result.line = std::move(line);
   return result;
@@ -72,42 +78,69 @@ UnitOutcome line_of(const Unit& unit, const std::string& key, model::Json outcom
 
 }  // namespace
 
+namespace {
+
+// What a unit's outcome depends on besides the run: its strategy, touching findings and key.
+struct KeyedUnit {
+  std::unique_ptr<engine::Strategy> strategy;
+  model::UnusedFindings touching;
+  std::string touching_text;
+  std::string key;
+};
+
+Result<KeyedUnit> keyed(const Unit& unit, const RunConfig& config) {
+  auto strategy = engine::make_strategy(unit.strategy.empty() ? config.strategy : unit.strategy);
+  if (!strategy) return strategy.error();
+  KeyedUnit keyed;
+  keyed.strategy = std::move(strategy).value();
+  keyed.touching = touching_findings(unit.policy.document, unit.findings);
+  keyed.touching_text = findings_text(keyed.touching);
+  keyed.key = unit_key(KeyContext{config.leastpriv_version, config.catalog_sha256, keyed.strategy->configured_name(),
+                                  config.verification},
+                       unit.policy_text, keyed.touching_text);
+  return keyed;
+}
+
+}  // namespace
+
+std::optional<std::string> current_unit_key(const UnitRead& read, const RunConfig& config) {
+  if (!read.unit) return std::nullopt;
+  auto unit = keyed(*read.unit, config);
+  if (!unit) return std::nullopt;
+  return std::move(unit->key);
+}
+
 UnitOutcome process_unit(const UnitRead& read, const RunConfig& config) {
   if (!read.unit) return failed(read.id, read.unit.error().message);
   const Unit& unit = *read.unit;
-  const std::string strategy_name = unit.strategy.empty() ? config.strategy : unit.strategy;
-  auto strategy = engine::make_strategy(strategy_name);
-  if (!strategy) return failed(unit.id, strategy.error().message);
+  auto keyed_unit = keyed(unit, config);
+  if (!keyed_unit) return failed(unit.id, keyed_unit.error().message);
+  const auto& strategy = keyed_unit->strategy;
+  const model::UnusedFindings& touching = keyed_unit->touching;
+  const std::string& touching_text = keyed_unit->touching_text;
+  const std::string& key = keyed_unit->key;
 
   const model::PolicyDocument& original = unit.policy.document;
-  const model::UnusedFindings touching = touching_findings(original, unit.findings);
-  const std::string touching_text = findings_text(touching);
-  const std::string key = unit_key(KeyContext{config.leastpriv_version, config.catalog_sha256,
-                                              (*strategy)->configured_name(), config.verification},
-                                   unit.policy_text, touching_text);
   const auto warnings = model::findings_warnings(original, unit.findings, *config.catalog);
   if (!config.cache_dir.empty()) {
-    if (auto cached = cached_outcome(config.cache_dir, key)) return line_of(unit, key, std::move(*cached), warnings, true);
+    if (auto cached = cached_outcome(config.cache_dir, key, config.verify)) return line_of(unit, key, std::move(*cached), warnings, true);
   }
 
-  const engine::Refinement refinement = engine::refine_policy(original, touching, *config.catalog, **strategy);
-  const std::string result_text = model::policy_to_text(refinement.document) + "\n";
+  const engine::Refinement refinement = engine::refine_policy(original, touching, *config.catalog, *strategy);
   model::Json outcome = model::Json::object();
-  outcome["strategy"] = (*strategy)->configured_name();
-  outcome["warnings"] = string_array(refinement.warnings);
+  outcome["strategy"] = strategy->configured_name();
+  outcome["warnings"] = refinement.warnings;
   CacheEntry entry;
   if (!config.verify) {
     outcome["status"] = unit_status_name(UnitStatus::kUnverified);
   } else {
     // What is proved is what is written: the result's bytes read back.
+    const std::string result_text = model::policy_to_text(refinement.document) + "\n";
     auto candidate = model::load_policy_text(result_text, unit.id + " (refined)");
     if (!candidate) return failed(unit.id, "the refined policy does not read back: " + candidate.error().message);
     auto report = verifier::verify_refinement(original, touching, candidate->document, *config.catalog, config.verify_options);
     if (!report) return failed(unit.id, report.error().message);
-    const UnitStatus status = report->disagreement                                    ? UnitStatus::kUnknown
-                              : report->verdict == verifier::Verdict::kProved         ? UnitStatus::kProved
-                              : report->verdict == verifier::Verdict::kCounterexample ? UnitStatus::kCounterexample
-                                                                                      : UnitStatus::kUnknown;
+    const UnitStatus status = unit_status_of(*report);
     outcome["status"] = unit_status_name(status);
     if (status != UnitStatus::kProved) {
       outcome["reason"] = verifier::report_to_text(*report);
@@ -118,7 +151,7 @@ UnitOutcome process_unit(const UnitRead& read, const RunConfig& config) {
                                            model::InputFile{"findings.json", touching_text},
                                            model::InputFile{"result.json", result_text}, config.catalog_file};
       entry.certificate = model::dump_json(verifier::build_certificate(*report, *config.catalog,
-                                                                       verifier::CertificateInputs{files, (*strategy)->configured_name()})) +
+                                                                       verifier::CertificateInputs{files, strategy->configured_name()})) +
                           "\n";
       entry.original = unit.policy_text;
       entry.findings = touching_text;

@@ -15,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace leastpriv::batch {
 
@@ -34,6 +35,7 @@ struct RunConfig {
 // How a unit ended, worst last (the run's exit code is that of its worst unit).
 enum class UnitStatus { kProved, kUnverified, kUnknown, kCounterexample, kError };
 const char* unit_status_name(UnitStatus status);
+std::optional<UnitStatus> unit_status_named(std::string_view name);  // the inverse; nullopt for another name
 
 struct UnitOutcome {
   UnitStatus status = UnitStatus::kError;
@@ -42,5 +44,9 @@ struct UnitOutcome {
 };
 
 UnitOutcome process_unit(const UnitRead& read, const RunConfig& config);
+
+// The key process_unit would give the unit under `config` (batch/unit.h), or nullopt for a unit
+// that would fail (a bad line, an unknown strategy): what `--resume` compares a kept line with.
+std::optional<std::string> current_unit_key(const UnitRead& read, const RunConfig& config);
 
 }  // namespace leastpriv::batch

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -64,33 +65,40 @@ Result<std::vector<InputLine>> read_input(const std::string& path, unsigned thre
   return lines;
 }
 
-// --resume: the whole lines already in `partial` (a cut last line is dropped), their ids and
-// statuses counted in `summary`.
-Result<std::set<std::string>> resumed_ids(const std::string& partial, BatchSummary& summary) {
-  std::set<std::string> done;
+// A whole line of a partial output, as --resume reads it.
+struct ResumedLine {
+  std::string key;  // empty: the line has none (an error line)
+  UnitStatus status = UnitStatus::kError;
+  std::string text;
+};
+
+// --resume: the whole lines already in `partial` by id (a cut last line and what follows a line
+// that does not read are dropped). A partial output that does not exist is nothing to resume;
+// one that cannot be read is an error (going on would write its units twice).
+Result<std::map<std::string, ResumedLine>> resumed_lines(const std::string& partial) {
+  std::map<std::string, ResumedLine> done;
+  std::error_code error;
+  if (!std::filesystem::exists(partial, error) && !error) return done;
   auto text = model::read_text_file(partial, model::kMaxBatchInputBytes);
-  if (!text) return done;  // nothing to resume
-  std::string kept;
+  if (!text) return Error{ErrorKind::kBadInput, "--resume: cannot read the partial output: " + text.error().message};
   std::size_t start = 0;
   while (start < text->size()) {
     const std::size_t end = text->find('\n', start);
     if (end == std::string::npos) break;  // cut by an interruption
-    const std::string line = text->substr(start, end - start);
+    std::string line = text->substr(start, end - start);
     start = end + 1;
     auto parsed = model::parse_json_text(line, partial);
     if (!parsed || !parsed->is_object() || !parsed->contains("id") || !(*parsed)["id"].is_string()) break;
-    done.insert((*parsed)["id"].get<std::string>());
-    const std::string status = parsed->value("status", std::string("error"));
-    UnitStatus counted = UnitStatus::kError;
-    for (auto candidate : {UnitStatus::kProved, UnitStatus::kUnverified, UnitStatus::kUnknown, UnitStatus::kCounterexample}) {
-      if (status == unit_status_name(candidate)) counted = candidate;
+    ResumedLine resumed;
+    const auto key = parsed->find("key");
+    if (key != parsed->end() && key->is_string()) resumed.key = key->get<std::string>();
+    const auto status = parsed->find("status");
+    if (status != parsed->end() && status->is_string()) {
+      resumed.status = unit_status_named(status->get<std::string>()).value_or(UnitStatus::kError);
     }
-    ++summary.by_status[status_index(counted)];
-    kept += line + "\n";
+    resumed.text = std::move(line);
+    done.insert_or_assign((*parsed)["id"].get<std::string>(), std::move(resumed));
   }
-  std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-  out << kept;
-  if (!out) return Error{ErrorKind::kBadInput, partial + ": cannot rewrite the partial output"};
   return done;
 }
 
@@ -122,12 +130,32 @@ Result<BatchSummary> run_batch(const BatchOptions& options) {
     if (!std::filesystem::exists(partial) && std::filesystem::exists(options.output_path)) {
       std::filesystem::copy_file(options.output_path, partial, std::filesystem::copy_options::overwrite_existing);
     }
-    auto done = resumed_ids(partial, summary);
+    auto done = resumed_lines(partial);
     if (!done) return done.error();
+    // A line is kept only when it is the outcome the unit would have now: same key (the policy,
+    // findings, strategy, catalog, version and verification it was made with) and no error.
+    std::vector<char> keep(todo.size(), 0);
+    support::parallel_for(todo.size(), threads, [&](std::size_t i) {
+      const auto found = done->find(todo[i]->read.id);
+      if (todo[i]->read.id.empty() || found == done->end() || found->second.status == UnitStatus::kError) return;
+      const auto key = current_unit_key(todo[i]->read, options.config);
+      keep[i] = key && *key == found->second.key ? 1 : 0;
+    });
+    std::string kept;
     std::vector<const InputLine*> remaining;
-    for (const auto* line : todo) {
-      if (line->read.id.empty() || done->count(line->read.id) == 0) remaining.push_back(line);
+    for (std::size_t i = 0; i < todo.size(); ++i) {
+      if (keep[i] == 0) {
+        remaining.push_back(todo[i]);
+        continue;
+      }
+      const ResumedLine& line = done->at(todo[i]->read.id);
+      kept += line.text + "\n";
+      ++summary.by_status[status_index(line.status)];
     }
+    std::ofstream rewrite(partial, std::ios::binary | std::ios::trunc);
+    rewrite << kept;
+    rewrite.close();
+    if (!rewrite) return Error{ErrorKind::kBadInput, partial + ": cannot rewrite the partial output"};
     summary.resumed = todo.size() - remaining.size();
     todo = std::move(remaining);
   } else {
@@ -162,6 +190,7 @@ Result<BatchSummary> run_batch(const BatchOptions& options) {
     if (progress) progress->update(summary.resumed + begin + count, not_proved);
   }
   out.close();
+  if (!out) return Error{ErrorKind::kBadInput, partial + ": cannot write"};
   std::error_code error;
   std::filesystem::rename(partial, options.output_path, error);
   if (error) return Error{ErrorKind::kBadInput, options.output_path + ": cannot write: " + error.message()};

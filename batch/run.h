@@ -8,8 +8,9 @@
 // then processed in chunks of a few units per thread with support::parallel_for; each chunk's
 // lines are appended in input order to OUT.partial and flushed, and OUT.partial is renamed to OUT
 // when every unit is done — so OUT is never half written, and an interrupted run leaves
-// OUT.partial for `--resume`, which keeps its whole lines (a line cut by the interruption is
-// dropped) and skips their ids. `--shard i/n` keeps the units whose id hashes (SHA-256) to i
+// OUT.partial for `--resume`, which keeps a whole line (one cut by the interruption is dropped)
+// only when its key is the unit's key now and it is no error, and does the other units again (an
+// OUT.partial that exists but cannot be read is an error: going on would write units twice). `--shard i/n` keeps the units whose id hashes (SHA-256) to i
 // modulo n: a unit lands in the same shard on every run whatever its contents, and the shards'
 // outputs together hold every unit exactly once. Ids must be unique within the input.
 #pragma once

@@ -69,7 +69,7 @@ UnitRead read_unit(std::string_view line, const std::string& where) {
     unit.strategy = root["strategy"].get<std::string>();
   }
   unit.policy_text = model::dump_json(root["policy"], -1);
-  auto policy = model::load_policy_text(unit.policy_text, where + " /policy");
+  auto policy = model::load_policy_value(root["policy"], where + " /policy");
   if (!policy) {
     read.unit = policy.error();
     return read;
@@ -79,7 +79,7 @@ UnitRead read_unit(std::string_view line, const std::string& where) {
     return read;
   }
   unit.policy = std::move(policy).value();
-  auto findings = model::UnusedFindings::from_text(model::dump_json(root["findings"], -1), where + " /findings");
+  auto findings = model::UnusedFindings::from_json(root["findings"], where + " /findings");
   if (!findings) {
     read.unit = findings.error();
     return read;
@@ -102,9 +102,7 @@ model::UnusedFindings touching_findings(const model::PolicyDocument& policy, con
     bool allowed = allows_by_exclusion;
     for (std::size_t i = 0; i < patterns.size() && !allowed; ++i) allowed = patterns[i].matches(action);
     if (!allowed) continue;
-    const std::string spelled = findings.spelling(action);
-    const auto colon = spelled.find(':');
-    touching.add_unused_action(spelled.substr(0, colon), spelled.substr(colon + 1));
+    touching.add_unused_action_from(findings, action);
   }
   for (const auto& service : findings.unused_services()) {
     bool reached = allows_by_exclusion;
@@ -117,9 +115,8 @@ model::UnusedFindings touching_findings(const model::PolicyDocument& policy, con
 std::string findings_text(const model::UnusedFindings& findings) {
   std::map<std::string, std::vector<std::string>> by_service;
   for (const auto& action : findings.unused_actions()) {
-    const std::string spelled = findings.spelling(action);
-    const auto colon = spelled.find(':');
-    by_service[model::to_lower_ascii(spelled.substr(0, colon))].push_back(spelled.substr(colon + 1));
+    auto [service, name] = findings.spelled_parts(action);
+    by_service[model::to_lower_ascii(service)].push_back(std::move(name));
   }
   model::Json list = model::Json::array();
   for (const auto& service : findings.unused_services()) list.push_back(model::Json{{"serviceNamespace", service}});

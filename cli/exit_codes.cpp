@@ -28,7 +28,7 @@ int exit_code_for(verifier::Verdict verdict) {
 }
 
 int exit_code_for(const verifier::VerificationReport& report) {
-  return report.disagreement ? kExitUnknown : exit_code_for(report.verdict);
+  return exit_code_for(verifier::report_verdict(report));
 }
 
 int exit_code_for(const verifier::RecheckReport& report) { return exit_code_for(verifier::recheck_verdict(report)); }

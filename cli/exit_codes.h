@@ -21,7 +21,7 @@ constexpr int kExitOverSizeLimit = 4;        // account: a result over its IAM s
 
 int exit_code_for(ErrorKind kind);
 int exit_code_for(verifier::Verdict verdict);
-// A disagreement between procedures is never a pass, whatever the verdict says.
+// A disagreement between procedures is never a pass (verifier::report_verdict).
 int exit_code_for(const verifier::VerificationReport& report);
 int exit_code_for(const verifier::RecheckReport& report);
 

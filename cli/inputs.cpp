@@ -42,6 +42,43 @@ Result<model::VerificationFiles> read_verification_files(const Arguments& argume
   return files;
 }
 
+Result<verifier::AccessCheckFiles> read_access_check_files(const Arguments& arguments) {
+  verifier::AccessCheckFiles files;
+  for (const auto& value : arguments.values("--access-not-granted")) {
+    std::size_t begin = 0;
+    while (true) {
+      const std::size_t comma = value.find(',', begin);
+      std::string item = value.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin);
+      while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+      while (!item.empty() && item.back() == ' ') item.pop_back();
+      if (item.empty()) {
+        return Error{ErrorKind::kUsage, "--access-not-granted `" + value + "`: an empty item (expected ACTION,ACTION,...)"};
+      }
+      files.access_not_granted.push_back(std::move(item));
+      if (comma == std::string::npos) break;
+      begin = comma + 1;
+    }
+  }
+  const auto reference = arguments.value("--reference");
+  if (!reference && files.access_not_granted.empty()) {
+    return Error{ErrorKind::kUsage, "give --reference OLD (no new access) or --access-not-granted ACTIONS, or both"};
+  }
+  auto candidate = model::read_input_file(arguments.value("--candidate").value_or(""));
+  if (!candidate) return candidate.error();
+  files.candidate = std::move(candidate).value();
+  if (reference) {
+    auto read = model::read_input_file(*reference);
+    if (!read) return read.error();
+    files.reference = std::move(read).value();
+  }
+  if (auto catalog = arguments.value("--catalog")) {
+    auto read = model::read_input_file(*catalog);
+    if (!read) return read.error();
+    files.catalog_file = std::move(read).value();
+  }
+  return files;
+}
+
 Result<RefineInputs> load_refine_inputs(const Arguments& arguments) {
   auto policy_path = arguments.required("--policy");
   if (!policy_path) return policy_path.error();

@@ -11,6 +11,7 @@
 #include "model/input_file.h"
 #include "model/verification_files.h"
 #include "model/policy_input.h"
+#include "verifier/certificate/access_certificate.h"
 
 #include <optional>
 #include <string>
@@ -31,6 +32,11 @@ Result<CatalogInput> load_catalog_input(const Arguments& arguments, const std::s
 // verify's and check-certificate's files: --original, --findings, --result and --catalog when
 // given, each read once (what is hashed is what is parsed).
 Result<model::VerificationFiles> read_verification_files(const Arguments& arguments);
+
+// check-no-new-access's and its certificate's files: --candidate, --reference and --catalog when
+// given, each read once, and the --access-not-granted list (comma-separated, repeatable; empty
+// items refused). A usage error when neither --reference nor --access-not-granted is given.
+Result<verifier::AccessCheckFiles> read_access_check_files(const Arguments& arguments);
 
 // What refine, compare and explain start from. Each file is read once: what is parsed is what
 // a certificate hashes.

@@ -76,6 +76,8 @@ Command verify_command() {
          .help = "the candidate: a policy or a GetFindingRecommendation response", .required = true},
         catalog_flag(),
         {.name = "--certificate", .value_name = "CERT.json", .help = "write the proof certificate"},
+        {.name = "--format", .help = "the summary in words, or the report as JSON (every query's verdicts)",
+         .choices = {"text", "json"}},
         timeout_flag("seconds the whole verification may take: no query or procedure runs past it (default: 60 per query, no overall limit)"),
         {.name = "--require-agreement", .value_name = "N",
          .help = "how many procedures must say unsat for a query to be proved (default 1)", .numeric = true,
@@ -90,6 +92,31 @@ Command verify_command() {
     .run = run_verify};
 }
 
+Command check_no_new_access_command() {
+  return Command{
+    .name = "check-no-new-access",
+    .purpose = "proves that a candidate policy allows no request the reference does not (and/or none of the listed actions)",
+    .flags = {
+        {.name = "--candidate", .value_name = "NEW.json", .help = "the policy proposed (a document or an AWS CLI wrapper)",
+         .required = true},
+        {.name = "--reference", .value_name = "OLD.json", .help = "the policy it must not exceed"},
+        {.name = "--access-not-granted", .kind = FlagKind::kRepeatable, .value_name = "A,B",
+         .help = "actions or patterns the candidate must not allow in any scope (comma-separated; may be repeated)"},
+        catalog_flag(),
+        {.name = "--format", .help = "the verdict and each new access in words, or as JSON", .choices = {"text", "json"}},
+        {.name = "--certificate", .value_name = "CERT.json", .help = "write the proof certificate (only when proved)"},
+        timeout_flag("seconds the whole check may take: no query or procedure runs past it (default: 60 per query, no overall limit)"),
+        {.name = "--require-agreement", .value_name = "N",
+         .help = "how many procedures must say unsat for a query to be proved (default 1)", .numeric = true,
+         .number = kProcedureCount},
+        switch_flag("--fast", "let the verifier's automaton decide alone (Z3 and cvc5 only where it cannot)"),
+        switch_flag("--no-z3", "leave Z3 out of the portfolio"),
+        switch_flag("--no-cvc5", "leave cvc5 out of the portfolio"),
+        switch_flag("--no-automaton", "leave the exact automaton out of the portfolio"),
+    },
+    .run = run_check_no_new_access};
+}
+
 Command check_certificate_command() {
   return Command{
     .name = "check-certificate",
@@ -101,6 +128,10 @@ Command check_certificate_command() {
         {.name = "--original", .value_name = "P.json", .help = "the policy before refinement (needed, as are the next two)"},
         {.name = "--findings", .value_name = "F.json", .help = "the unused actions: Access Analyzer findings"},
         {.name = "--result", .value_name = "R.json", .help = "the result the certificate is for"},
+        {.name = "--reference", .value_name = "OLD.json", .help = "check-no-new-access's reference (for its certificates)"},
+        {.name = "--candidate", .value_name = "NEW.json", .help = "check-no-new-access's candidate (for its certificates)"},
+        {.name = "--access-not-granted", .kind = FlagKind::kRepeatable, .value_name = "A,B",
+         .help = "the list check-no-new-access was given (for its certificates)"},
         catalog_flag(),
         switch_flag("--queries-only", "re-run the certificate's texts alone, bound to no input: says so loudly and never exits 0"),
         timeout_flag("seconds per solver run (default 60)"),
@@ -133,7 +164,7 @@ Command batch_command() {
         timeout_flag("seconds each unit's verification may take (default: 60 per query)"),
         {.name = "--jobs", .value_name = "N", .help = "units run side by side (default: one per core)", .numeric = true,
          .number = kJobs},
-        switch_flag("--resume", "keep the whole lines of an interrupted run's OUT.jsonl.partial and skip their ids"),
+        switch_flag("--resume", "keep the whole lines of an interrupted run's OUT.jsonl.partial whose key is the unit's key now, and do the rest"),
         {.name = "--cache", .value_name = "DIR",
          .help = "reuse and store outcomes and certificates by content key (shared by runs and shards)"},
         {.name = "--shard", .value_name = "i/n", .help = "only the units whose id hashes to shard i of n"},
@@ -155,7 +186,7 @@ Command account_command() {
         {.name = "--strategy", .value_name = "NAME", .help = "how a wildcard that hides unused actions is rewritten: " + kStrategies},
         switch_flag("--per-principal-copies",
                     "give each principal its own refined copy of a shared managed policy instead of refining it once against what all leave unused"),
-        switch_flag("--fit", "refine a result over its IAM size limit again with `bounded` at that limit"),
+        switch_flag("--fit", "refine a result over its IAM size limit again with `bounded` at that limit, then split a managed one that still does not fit"),
         switch_flag("--no-verify", "refine without proving (every policy says `unverified`; stderr says so)"),
         switch_flag("--fast", "let the verifier's automaton decide alone (Z3 and cvc5 only where it cannot; stderr says so)"),
         timeout_flag("seconds each policy's verification may take (default: 60 per query)"),
@@ -220,9 +251,42 @@ Command catalog_command() {
     .run = run_catalog};
 }
 
+Command gate_command() {
+  return Command{
+    .name = "gate",
+    .purpose = "a CI gate over a CloudFormation template, a Terraform plan or a policy file: every policy checked for new access against its version before, refined where findings are given; one SARIF, JUnit, JSON or text report",
+    .positional = "[FILE]",
+    .min_positional = 0,
+    .max_positional = 1,
+    .flags = {
+        {.name = "--before", .value_name = "OLD",
+         .help = "the version before the change (template, plan or policy file): each policy must allow nothing it does not "
+                 "(default: a plan's own resource_changes before; none for a template)"},
+        {.name = "--after", .value_name = "NEW", .help = "the version after the change (instead of FILE)"},
+        {.name = "--findings", .kind = FlagKind::kRepeatable, .value_name = "[PRINCIPAL=]F.json",
+         .help = "unused-access findings: for the policies of PRINCIPAL (a logical id, address, role name or policy key), "
+                 "else for every policy; each such policy is refined and the result proved; may be repeated"},
+        catalog_flag(),
+        {.name = "--format", .help = "the report: text, SARIF 2.1.0 (GitHub code scanning), JUnit XML or JSON",
+         .choices = {"text", "sarif", "junit", "json"}},
+        {.name = "--fail-on", .kind = FlagKind::kRepeatable, .value_name = "LEVEL|RULE",
+         .help = "what blocks (exit 1): results of this level and above (error, the default; warning; note; none) or of this "
+                 "rule (LP001..LP006 or its name); may be repeated"},
+        {.name = "--ignore", .kind = FlagKind::kRepeatable, .value_name = "RULE|RESOURCE",
+         .help = "drop the results of a rule, or about a resource or policy key; may be repeated"},
+        switch_flag("--write-back", "write the proved refined policies into the CloudFormation template itself, in place "
+                                    "(only their Action/NotAction lists change)"),
+        switch_flag("--fast", "let the verifier's automaton decide alone (Z3 and cvc5 only where it cannot)"),
+        timeout_flag("seconds each policy's check may take (default: 60 per query)"),
+        {.name = "-o", .value_name = "OUT", .help = "write the report to OUT (atomically) instead of stdout"},
+        {.name = "--output", .value_name = "OUT", .help = "the same as -o"},
+    },
+    .run = run_gate};
+}
+
 std::vector<Command> declare_commands() {
-  return {refine_command(),  verify_command(),  check_certificate_command(), batch_command(),
-          account_command(), compare_command(), explain_command(), catalog_command()};
+  return {refine_command(),  verify_command(),  check_certificate_command(), check_no_new_access_command(), batch_command(),
+          account_command(), compare_command(), explain_command(), gate_command(), catalog_command()};
 }
 
 }  // namespace

@@ -7,6 +7,19 @@
 
 namespace leastpriv::cli {
 
+verifier::VerifyOptions portfolio_options(const Arguments& arguments) {
+  verifier::VerifyOptions options;
+  if (auto timeout = arguments.number("--timeout")) options.timeout_seconds = options.budget_seconds = *timeout;
+  if (auto agreement = arguments.number("--require-agreement")) options.require_agreement = static_cast<int>(*agreement);
+  options.use_z3 = !arguments.has("--no-z3");
+  options.use_cvc5 = !arguments.has("--no-cvc5");
+  options.use_automaton = !arguments.has("--no-automaton");
+  // Z3, cvc5 and the automaton decide every query (--solvers-for-ground is that default).
+  if (arguments.has("--fast")) options = verifier::fast_options(options);
+  options.keep_smtlib = arguments.value("--certificate").has_value();  // the texts only a certificate records
+  return options;
+}
+
 std::string solver_summary(const verifier::VerificationReport& report) {
   const verifier::SolverCoverage coverage = verifier::solver_coverage(report);
   if (coverage.z3_unsat == coverage.queries && coverage.cvc5_unsat == coverage.queries) {

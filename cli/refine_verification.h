@@ -18,6 +18,11 @@
 namespace leastpriv::cli {
 
 // What Z3 and cvc5 said, for the `verified:` line: every query unsat in both, or how many.
+// verify's and check-no-new-access's portfolio from --timeout, --require-agreement, --no-z3,
+// --no-cvc5, --no-automaton, --fast (every procedure on every query unless --fast); the SMT-LIB
+// texts are kept only when --certificate asks for them.
+verifier::VerifyOptions portfolio_options(const Arguments& arguments);
+
 std::string solver_summary(const verifier::VerificationReport& report);
 // The stderr note of --fast: how many queries the automaton alone decided.
 void report_fast_note(const verifier::VerificationReport& report);

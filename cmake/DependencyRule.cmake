@@ -20,7 +20,7 @@ if(CMAKE_SCRIPT_MODE_FILE)
   cmake_policy(VERSION 3.25)
   # Script mode: FOLDER, ALLOWED (a ;-list, passed as a |-list) and SOURCE_DIR are defined.
   string(REPLACE "|" ";" allowed "${ALLOWED}")
-  set(our_folders batch bench cli engine model proofs spec support tests verifier)
+  set(our_folders account batch bench cli engine gate iac model proofs spec support tests verifier)
   file(GLOB_RECURSE sources "${SOURCE_DIR}/${FOLDER}/*.h" "${SOURCE_DIR}/${FOLDER}/*.cpp")
   set(violations "")
   foreach(source ${sources})

@@ -48,6 +48,18 @@ std::string UnusedFindings::spelling(const std::string& lower_action) const {
   return found != spellings_.end() ? found->second : lower_action;
 }
 
+UnusedFindings::SpelledAction UnusedFindings::spelled_parts(const std::string& lower_action) const {
+  std::string spelled = spelling(lower_action);
+  const auto colon = spelled.find(':');
+  if (colon == std::string::npos) return {"", std::move(spelled)};
+  return {spelled.substr(0, colon), spelled.substr(colon + 1)};
+}
+
+void UnusedFindings::add_unused_action_from(const UnusedFindings& from, const std::string& lower_action) {
+  const SpelledAction parts = from.spelled_parts(lower_action);
+  add_unused_action(parts.service, parts.name);
+}
+
 void UnusedFindings::add_unused_service(std::string_view service) { insert_sorted(whole_services_, to_lower_ascii(service)); }
 
 bool UnusedFindings::is_unused(std::string_view lower_action) const {
@@ -205,9 +217,13 @@ class FindingsReader {
 Result<UnusedFindings> UnusedFindings::from_text(std::string_view text, const std::string& file) {
   auto parsed = parse_json_text(text, file);
   if (!parsed) return parsed.error();
+  return from_json(*parsed, file);
+}
+
+Result<UnusedFindings> UnusedFindings::from_json(const Json& value, const std::string& file) {
   UnusedFindings findings;
   FindingsReader reader(file, findings);
-  if (auto status = reader.read(*parsed); !status) return status.error();
+  if (auto status = reader.read(value); !status) return status.error();
   findings.resource_ = reader.resource_;
   findings.sort_and_unique();
   return findings;

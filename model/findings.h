@@ -14,6 +14,8 @@
 
 #include "model/result.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <map>
 #include <set>
 #include <span>
@@ -23,10 +25,14 @@
 
 namespace leastpriv::model {
 
+using Json = nlohmann::ordered_json;  // as model/policy.h
+
 class UnusedFindings {
  public:
   static Result<UnusedFindings> from_file(const std::string& path);
   static Result<UnusedFindings> from_text(std::string_view text, const std::string& file);
+  // From a value already parsed by parse_json_text (model/json_text.h).
+  static Result<UnusedFindings> from_json(const Json& value, const std::string& file);
 
   // Builders, for tests and generators. Names may carry the `service:` prefix; any case.
   void add_unused_action(std::string_view service, std::string_view name);
@@ -40,6 +46,15 @@ class UnusedFindings {
   const std::vector<std::string>& unused_services() const { return whole_services_; }
   // The action as the findings spelled it (`s3:GetObject`), from its lower-cased form.
   std::string spelling(const std::string& lower_action) const;
+  // That spelling split at its colon (`s3`, `GetObject`): what add_unused_action takes, so an
+  // action moves from one set of findings to another with its spelling.
+  struct SpelledAction {
+    std::string service;
+    std::string name;
+  };
+  SpelledAction spelled_parts(const std::string& lower_action) const;
+  // Adds `lower_action` as `from` spells it.
+  void add_unused_action_from(const UnusedFindings& from, const std::string& lower_action);
   // The `resource` ARN of a GetFindingV2 response, when given.
   const std::string& resource() const { return resource_; }
 

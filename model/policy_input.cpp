@@ -191,7 +191,10 @@ Result<LoadedPolicy> from_recommendation(const Json& root, const std::string& fi
 Result<LoadedPolicy> load_policy_text(std::string_view text, const std::string& file) {
   auto parsed = parse_json_text(text, file);
   if (!parsed) return parsed.error();
-  const Json& root = *parsed;
+  return load_policy_value(*parsed, file);
+}
+
+Result<LoadedPolicy> load_policy_value(const Json& root, const std::string& file) {
   if (!root.is_object()) return error_at(file, "", "expected a policy document (an object), got " + quoted_value(root));
 
   // One file, one policy: a root that holds two shapes (a document and a wrapper, or two

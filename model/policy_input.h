@@ -37,6 +37,9 @@ Result<LoadedPolicy> load_policy_file(const std::string& path);
 // Same, from text already read (`file` names it in messages).
 Result<LoadedPolicy> load_policy_text(std::string_view text, const std::string& file);
 
+// Same, from a value already parsed by parse_json_text (batch units: one parse a line).
+Result<LoadedPolicy> load_policy_value(const Json& root, const std::string& file);
+
 // What a loaded candidate result allows: its document, or nothing for a DETACH_POLICY
 // recommendation (compared as an empty policy).
 PolicyDocument candidate_document(const LoadedPolicy& loaded);

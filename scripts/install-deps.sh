@@ -13,6 +13,8 @@ packages=(
   graphviz                      # explain --format svg
   diffutils                     # the diff tests compare against GNU diff
   python3                       # proofs/smt/generate.py --check, tests/layout/tested_by_test.py
+  libyaml-cpp-dev               # iac/: CloudFormation templates in YAML (leastpriv gate)
+  python3-yaml                  # tests/ci/run_composite_action.py reads action.yml
   python3-jsonschema            # tests/support/validate_json_schema.py: certificates against spec/certificate.schema.json
   clang libclang-rt-14-dev      # the libFuzzer harnesses (scripts/fuzz.sh, the fuzz preset)
 )

@@ -16,9 +16,8 @@
 #include "cli/inputs.h"
 #include "cli/output_files.h"
 #include "cli/report.h"
-#include "engine/strategies/strategy.h"
+#include "cli/run_config.h"
 #include "model/json_text.h"
-#include "verifier/certificate/certificate.h"
 
 namespace leastpriv::cli {
 
@@ -52,24 +51,9 @@ int run_account(const Words& words) {
   options.plan.per_principal_copies = arguments->has("--per-principal-copies");
   options.fit = arguments->has("--fit");
   if (auto jobs = arguments->number("--jobs")) options.jobs = static_cast<unsigned>(*jobs);
-  batch::RunConfig& config = options.config;
-  config.catalog = &catalog->catalog;
-  config.catalog_file = catalog->file;
-  config.catalog_sha256 = verifier::catalog_hash(catalog->catalog);
-  config.leastpriv_version = LEASTPRIV_VERSION;
-  config.strategy = arguments->value("--strategy").value_or("aws");
-  if (auto strategy = engine::make_strategy(config.strategy); !strategy) return report_error(strategy.error());
-  config.verify = !arguments->has("--no-verify");
-  config.cache_dir = arguments->value("--cache").value_or("");
-  // Policies run side by side, one thread each, verified as `refine` verifies them.
-  if (arguments->has("--fast")) config.verify_options = verifier::fast_options(config.verify_options);
-  config.verify_options.threads = 1;
-  if (auto timeout = arguments->number("--timeout")) config.verify_options.timeout_seconds = config.verify_options.budget_seconds = *timeout;
-  config.verification = !config.verify ? "none" : arguments->has("--fast") ? "fast" : "full";
-  if (!config.verify) report_warning("--no-verify: the results are NOT verified");
-  if (config.verify && arguments->has("--fast")) {
-    report_note("--fast: the verifier's automaton decides alone; Z3 and cvc5 confirm nothing it decided");
-  }
+  auto config = run_config_from(*arguments, *catalog);
+  if (!config) return report_error(config.error());
+  options.config = std::move(config).value();
 
   auto outcome = account::run_account(*details, *findings, options);
   if (!outcome) return report_error(outcome.error());

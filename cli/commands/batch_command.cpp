@@ -11,8 +11,8 @@
 #include "cli/inputs.h"
 #include "cli/output_files.h"
 #include "cli/report.h"
-#include "engine/strategies/strategy.h"
-#include "verifier/certificate/certificate.h"
+#include "cli/run_config.h"
+#include "support/number_text.h"
 
 #include <unistd.h>
 
@@ -25,18 +25,12 @@ namespace {
 // `--shard i/n`: 0 <= i < n.
 Result<std::pair<std::size_t, std::size_t>> parse_shard(const std::string& text) {
   const auto slash = text.find('/');
-  const auto bad = [&] {
+  const auto index = support::parse_whole_number(std::string_view(text).substr(0, std::min(slash, text.size())));
+  const auto count = slash == std::string::npos ? std::nullopt : support::parse_whole_number(std::string_view(text).substr(slash + 1));
+  if (!index || !count || *count == 0 || *index >= *count) {
     return Error{ErrorKind::kUsage, "--shard: expected i/n with 0 <= i < n (e.g. 0/4), got `" + text + "`"};
-  };
-  if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) return bad();
-  for (std::size_t k = 0; k < text.size(); ++k) {
-    if (k != slash && (text[k] < '0' || text[k] > '9')) return bad();
   }
-  if (slash > 6 || text.size() - slash - 1 > 6) return bad();
-  const std::size_t index = std::stoul(text.substr(0, slash));
-  const std::size_t count = std::stoul(text.substr(slash + 1));
-  if (count == 0 || index >= count) return bad();
-  return std::pair<std::size_t, std::size_t>{index, count};
+  return std::pair<std::size_t, std::size_t>{*index, *count};
 }
 
 int exit_code_for(const batch::BatchSummary& summary) {
@@ -68,28 +62,9 @@ int run_batch(const Words& words) {
   }
   auto catalog = load_catalog_input(*arguments);
   if (!catalog) return report_error(catalog.error());
-  options.config.catalog = &catalog->catalog;
-  options.config.catalog_file = catalog->file;
-  options.config.catalog_sha256 = verifier::catalog_hash(catalog->catalog);
-  options.config.leastpriv_version = LEASTPRIV_VERSION;
-  options.config.strategy = arguments->value("--strategy").value_or("aws");
-  if (auto strategy = engine::make_strategy(options.config.strategy); !strategy) return report_error(strategy.error());
-  options.config.verify = !arguments->has("--no-verify");
-  options.config.cache_dir = arguments->value("--cache").value_or("");
-  // Units run side by side, one thread each; each is verified as `refine` verifies: Z3, cvc5 and
-  // the automaton on every query, or the automaton alone with --fast.
-  if (arguments->has("--fast")) options.config.verify_options = verifier::fast_options(options.config.verify_options);
-  options.config.verify_options.threads = 1;
-  // Certificates (and so the queries' texts) are kept only in the cache.
-  options.config.verify_options.keep_smtlib = !options.config.cache_dir.empty();
-  if (auto timeout = arguments->number("--timeout")) {
-    options.config.verify_options.timeout_seconds = options.config.verify_options.budget_seconds = *timeout;
-  }
-  options.config.verification = !options.config.verify ? "none" : arguments->has("--fast") ? "fast" : "full";
-  if (!options.config.verify) report_warning("--no-verify: the results are NOT verified");
-  if (options.config.verify && arguments->has("--fast")) {
-    report_note("--fast: the verifier's automaton decides alone; Z3 and cvc5 confirm nothing it decided");
-  }
+  auto config = run_config_from(*arguments, *catalog);
+  if (!config) return report_error(config.error());
+  options.config = std::move(config).value();
 
   options.progress = &std::cerr;
   options.progress_terminal = ::isatty(2) != 0;

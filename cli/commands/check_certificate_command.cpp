@@ -14,6 +14,7 @@
 #include "cli/inputs.h"
 #include "cli/report.h"
 #include "model/json_text.h"
+#include "verifier/certificate/access_certificate.h"
 #include "verifier/certificate/recheck.h"
 
 #include <iostream>
@@ -44,6 +45,29 @@ Result<std::optional<model::VerificationFiles>> read_subject(const Arguments& ar
   return std::optional<model::VerificationFiles>{std::move(files).value()};
 }
 
+// A comparison's certificate (check-no-new-access): against --candidate, --reference and
+// --access-not-granted as it was made with, or nothing with --queries-only.
+Result<verifier::RecheckReport> recheck_comparison(const Arguments& arguments, const model::Json& certificate,
+                                                   const std::string& path, const verifier::RecheckOptions& options) {
+  if (arguments.value("--original") || arguments.value("--findings") || arguments.value("--result")) {
+    return Error{ErrorKind::kUsage, "`" + path + "` is a check-no-new-access certificate: give --candidate (and "
+                                    "--reference / --access-not-granted as it was made), not --original, --findings, --result"};
+  }
+  if (arguments.has("--queries-only")) {
+    if (arguments.value("--candidate") || arguments.value("--reference") || arguments.value("--catalog")) {
+      return Error{ErrorKind::kUsage, "--queries-only re-runs the texts alone: it takes no input files"};
+    }
+    return verifier::recheck_access_certificate(certificate, path, std::nullopt, options);
+  }
+  if (!arguments.value("--candidate")) {
+    return Error{ErrorKind::kUsage, "a certificate can only be checked against its inputs: give --candidate, and "
+                                    "--reference and --access-not-granted as it was made"};
+  }
+  auto files = read_access_check_files(arguments);
+  if (!files) return files.error();
+  return verifier::recheck_access_certificate(certificate, path, std::move(files).value(), options);
+}
+
 }  // namespace
 
 int run_check_certificate(const Words& words) {
@@ -57,13 +81,24 @@ int run_check_certificate(const Words& words) {
   if (auto node = arguments->value("--node")) options.z3_wasm_command.front() = *node;
   if (auto script = arguments->value("--z3-wasm")) options.z3_wasm_command.back() = *script;
   if (auto threads = arguments->number("--threads")) options.threads = static_cast<unsigned>(*threads);
-  auto subject = read_subject(*arguments);
-  if (!subject) return report_error(subject.error());
-
   auto text = model::read_text_file(path);
   if (!text) return report_error(text.error());
   auto certificate = model::parse_json_text(*text, path);
   if (!certificate) return report_error(certificate.error());
+  if (verifier::is_access_certificate(*certificate)) {
+    if (arguments->has("--queries-only")) report_warning("--queries-only: nothing ties the certificate's texts to any policy");
+    auto report = recheck_comparison(*arguments, *certificate, path, options);
+    if (!report) return report_error(report.error());
+    std::cout << verifier::recheck_to_text(*report);
+    std::cout.flush();
+    return exit_code_for(*report);
+  }
+  if (arguments->value("--candidate") || arguments->value("--reference") || !arguments->values("--access-not-granted").empty()) {
+    return report_error(Error{ErrorKind::kUsage, "`" + path + "` is a refinement's certificate: give --original, "
+                                                 "--findings and --result, not --candidate, --reference, --access-not-granted"});
+  }
+  auto subject = read_subject(*arguments);
+  if (!subject) return report_error(subject.error());
   if (!*subject) report_warning("--queries-only: nothing ties the certificate's texts to any policy");
   auto report = verifier::recheck_certificate(*certificate, path, *subject, options);
   if (!report) return report_error(report.error());

@@ -3,7 +3,8 @@
 // 3 solver unknown or timeout (DESIGN §5). Each is named in the command table (cli/options.cpp).
 //
 // Tested by: tests/cli/refine_cli_test.cpp, tests/cli/verify_cli_test.cpp,
-// tests/cli/compare_explain_test.cpp, tests/cli/usage_cli_test.cpp, tests/cli/account_cli_test.cpp
+// tests/cli/compare_explain_test.cpp, tests/cli/usage_cli_test.cpp, tests/cli/account_cli_test.cpp,
+// tests/cli/gate_cli_test.cpp
 #pragma once
 
 #include <string>
@@ -16,10 +17,12 @@ using Words = std::vector<std::string>;
 int run_refine(const Words& words);
 int run_verify(const Words& words);
 int run_check_certificate(const Words& words);
+int run_check_no_new_access(const Words& words);
 int run_compare(const Words& words);
 int run_explain(const Words& words);
 int run_batch(const Words& words);
 int run_account(const Words& words);
+int run_gate(const Words& words);
 int run_catalog(const Words& words);
 int run_version();
 

@@ -1,5 +1,6 @@
 // `leastpriv verify --original P --findings F --result R [FLAG...]` (flags: cli/options.cpp):
 // proves that R is P minus the unused actions of F (DESIGN §4), prints a summary on stdout and
+// (`--format json`: the report as JSON, verifier/certificate/certificate.h report_to_json) and
 // exits 0 proved / 1 counterexample / 2 bad input / 3 unknown or disagreement. R may be any
 // candidate, also a GetFindingRecommendation response.
 //
@@ -12,7 +13,9 @@
 #include "cli/refine_verification.h"
 #include "cli/report.h"
 #include "model/findings.h"
+#include "model/json_text.h"
 #include "model/policy_input.h"
+#include "verifier/certificate/certificate.h"
 #include "verifier/decide/verify.h"
 
 #include <iostream>
@@ -20,20 +23,6 @@
 namespace leastpriv::cli {
 
 namespace {
-
-// Every procedure on every query unless --fast.
-verifier::VerifyOptions verify_options(const Arguments& arguments) {
-  verifier::VerifyOptions options;
-  if (auto timeout = arguments.number("--timeout")) options.timeout_seconds = options.budget_seconds = *timeout;
-  if (auto agreement = arguments.number("--require-agreement")) options.require_agreement = static_cast<int>(*agreement);
-  options.use_z3 = !arguments.has("--no-z3");
-  options.use_cvc5 = !arguments.has("--no-cvc5");
-  options.use_automaton = !arguments.has("--no-automaton");
-  // Z3, cvc5 and the automaton decide every query (--solvers-for-ground is that default).
-  if (arguments.has("--fast")) options = verifier::fast_options(options);
-  options.keep_smtlib = arguments.value("--certificate").has_value();  // the texts only a certificate records
-  return options;
-}
 
 // The inputs, each file read once: the verifier gets what was parsed from the bytes the
 // certificate hashes.
@@ -66,11 +55,15 @@ int run_verify(const Words& words) {
   if (!inputs) return report_error(inputs.error());
 
   auto report = verifier::verify_refinement(inputs->parsed.original, inputs->parsed.findings, inputs->parsed.result, inputs->parsed.catalog,
-                                            verify_options(*arguments));
+                                            portfolio_options(*arguments));
   if (!report) return report_error(report.error());
   for (const auto& warning : report->warnings) report_warning(warning);
-  report->warnings.clear();
-  std::cout << verifier::report_to_text(*report);
+  if (arguments->choice("--format") == "json") {
+    std::cout << model::dump_json(verifier::report_to_json(*report)) << "\n";
+  } else {
+    report->warnings.clear();
+    std::cout << verifier::report_to_text(*report);
+  }
   std::cout.flush();
   if (arguments->has("--fast")) report_fast_note(*report);
 

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -127,6 +128,48 @@ TEST_F(BatchCli, ResumeKeepsWholeLinesDropsACutOneAndSkipsDoneIds) {
   EXPECT_EQ(resumed[0].value("resumed", false), true);
   EXPECT_EQ(resumed[5].value("resumed", false), false);
   EXPECT_FALSE(std::filesystem::exists(out + ".partial"));
+}
+
+// A kept line must be the outcome the unit would have now: a line made with another key (the
+// unit's policy changed since, or the line was edited) and an error line are made again.
+TEST_F(BatchCli, ResumeRedoesLinesWhoseKeyIsNotTheUnitsNowAndErrorLines) {
+  const std::string in = twelve_units();
+  const std::string out = dir_ + "/out.jsonl";
+  ASSERT_EQ(batch(in, dir_ + "/reference.jsonl", {"--no-verify"}).exit_code, 0);
+  auto reference = output_lines(dir_ + "/reference.jsonl");
+  ASSERT_EQ(reference.size(), 12U);
+  std::string partial;
+  for (std::size_t i = 0; i < 4; ++i) {
+    model::Json line = reference[i];
+    line["resumed"] = true;
+    if (i == 1) line["key"] = std::string(64, '0');     // another key
+    if (i == 3) line = model::Json{{"id", reference[i]["id"]}, {"status", "error"}, {"error", "x"}, {"resumed", true}};
+    partial += model::dump_json(line, -1) + "\n";
+  }
+  file("out.jsonl.partial", partial);
+  const auto result = batch(in, out, {"--no-verify", "--resume"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto resumed = output_lines(out);
+  ASSERT_EQ(resumed.size(), 12U);
+  std::map<std::string, model::Json> by_id;
+  for (const auto& line : resumed) by_id[line["id"]] = line;
+  EXPECT_EQ(by_id[reference[0]["id"]].value("resumed", false), true);
+  EXPECT_EQ(by_id[reference[1]["id"]].value("resumed", false), false);  // redone: its key was not the unit's
+  EXPECT_EQ(by_id[reference[1]["id"]]["key"], reference[1]["key"]);
+  EXPECT_EQ(by_id[reference[2]["id"]].value("resumed", false), true);
+  EXPECT_EQ(by_id[reference[3]["id"]].value("resumed", false), false);  // redone: an error line
+  EXPECT_EQ(by_id[reference[3]["id"]]["status"], "unverified");
+}
+
+// A partial output that exists but cannot be read: resuming would write its units twice.
+TEST_F(BatchCli, ResumeRefusesAPartialOutputItCannotRead) {
+  const std::string in = twelve_units();
+  const std::string out = dir_ + "/out.jsonl";
+  std::filesystem::create_directory(out + ".partial");
+  const auto result = batch(in, out, {"--no-verify", "--resume"});
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("--resume: cannot read the partial output"), std::string::npos) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
 }
 
 TEST_F(BatchCli, OutIsWrittenOnlyWhenEveryUnitIsDone) {

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 namespace leastpriv {
 namespace {
@@ -46,7 +47,19 @@ TEST_F(CertificateSchema, EveryCertificateLeastprivWritesIsValid) {
                                      "--certificate", verify_certificate});
   ASSERT_EQ(verify.exit_code, 0) << verify.out << verify.err;
 
-  const auto checked = validate({refine_certificate, verify_certificate});
+  // check-no-new-access: N1-N3 obligations over a pair of scopes, its own inputs and list.
+  const std::string candidate = dir_ + "/narrow.json";
+  {
+    std::ofstream out(candidate);
+    out << R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"},
+              {"Effect":"Deny","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/secret"}]})";
+  }
+  const std::string access_certificate = dir_ + "/access-certificate.json";
+  const auto access = run_leastpriv({"check-no-new-access", "--reference", "examples/seed/policy.json", "--candidate",
+                                     candidate, "--access-not-granted", "iam:*", "--certificate", access_certificate});
+  ASSERT_EQ(access.exit_code, 0) << access.out << access.err;
+
+  const auto checked = validate({refine_certificate, verify_certificate, access_certificate});
   ASSERT_TRUE(checked.started) << checked.error;
   EXPECT_EQ(checked.exit_status, 0) << checked.output;
 }

@@ -1,6 +1,7 @@
 // The verify and check-certificate commands through the binary: a correct result is proved
 // (exit 0) and its certificate re-checks with z3 and cvc5; a faulty one exits 1 naming the
 // obligation and the counterexample action; a tampered input fails the hash check.
+#include "model/json_text.h"
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
@@ -172,6 +173,27 @@ TEST_F(VerifyCli, AcceptsAnAwsRecommendationAsTheResult) {
   const auto result = run_leastpriv({"verify", "--original", "examples/seed/policy.json", "--findings",
                                      "examples/seed/findings.json", "--result", recommendation, "--fast"});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+}
+
+TEST_F(VerifyCli, FormatJsonGivesEveryQueryAndTheCounterexample) {
+  const std::string fault = "proofs/faults/02-drop-getjobtagging/";
+  const auto run = run_leastpriv({"verify", "--fast", "--format", "json", "--original", fault + "original.json", "--findings",
+                                  fault + "findings.json", "--result", fault + "result.json"});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  auto json = model::parse_json_text(run.out, "stdout");
+  ASSERT_TRUE(json.ok()) << run.out;
+  EXPECT_EQ((*json)["verdict"], "counterexample");
+  bool found = false;
+  for (const auto& obligation : (*json)["obligations"]) {
+    found = found || (obligation["verdict"] == "counterexample" && obligation["obligation"] == "O3" &&
+                      obligation["counterexample"] == "s3:getjobtagging");
+  }
+  EXPECT_TRUE(found) << run.out;
+  const auto proved = run_leastpriv({"verify", "--fast", "--format", "json", "--original", "examples/seed/policy.json",
+                                     "--findings", "examples/seed/findings.json", "--result",
+                                     "proofs/faults/00-seed-correct/result.json"});
+  EXPECT_EQ(proved.exit_code, 0) << proved.err;
+  EXPECT_NE(proved.out.find("\"verdict\": \"proved\""), std::string::npos) << proved.out;
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ import os
 import re
 import sys
 
-OUR_FOLDERS = ("account", "batch", "bench", "cli", "cmake", "engine", "model", "proofs", "scripts", "spec", "support", "tests", "verifier")
+OUR_FOLDERS = ("account", "batch", "bench", "cli", "cmake", "engine", "gate", "iac", "model", "proofs", "scripts", "spec", "support", "tests", "verifier")
 SUFFIXES = (".h", ".cpp", ".cmake", ".py", ".sh", ".txt")
 PATH_WORD = re.compile(r"(?<![\w/.-])((?:%s)/[\w./*-]*[\w*])" % "|".join(OUR_FOLDERS))
 COMMENT = re.compile(r"^\s*(//|#)\s?(.*)$")

@@ -8,6 +8,7 @@
 #include "account/account_plan.h"
 #include "account/account_run.h"
 #include "account/authorization_details.h"
+#include "engine/render/policy_metrics.h"
 #include "model/catalog.h"
 #include "model/json_text.h"
 #include "model/policy_input.h"
@@ -16,6 +17,8 @@
 #include "verifier/certificate/certificate.h"
 
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 namespace leastpriv::account {
 namespace {
@@ -68,7 +71,8 @@ std::string shared_account(const std::string& document, bool third_holds_it) {
       {"RoleName": "R1", "Arn": "arn:aws:iam::1:role/R1", "AttachedManagedPolicies": )" + attached + R"(},
       {"RoleName": "R2", "Arn": "arn:aws:iam::1:role/R2", "AttachedManagedPolicies": )" + attached + R"(},
       {"RoleName": "R3", "Arn": "arn:aws:iam::1:role/R3", "AttachedManagedPolicies": )" + (third_holds_it ? attached : "[]") + R"(}],
-    "Policies": [{"PolicyName": "Shared", "Arn": "arn:aws:iam::1:policy/Shared",
+    "Policies": [{"PolicyName": "Shared", "Arn": "arn:aws:iam::1:policy/Shared", "AttachmentCount": )" +
+         std::string(third_holds_it ? "3" : "2") + R"(,
       "PolicyVersionList": [{"IsDefaultVersion": true, "Document": )" + document + R"(}]}]})";
 }
 
@@ -231,6 +235,71 @@ TEST(AccountPlan, WhatIsLeftAloneIsSaid) {
   EXPECT_EQ(plan.set_aside[0].resource, "arn:aws:iam::1:role/Elsewhere");
 }
 
+// Users u1 and u2 in group G, which holds the managed policy `arn` (count: its AttachmentCount).
+std::string group_account(const std::string& arn, const std::string& document) {
+  return R"({"UserDetailList": [
+      {"UserName": "u1", "Arn": "arn:aws:iam::1:user/u1", "GroupList": ["G"]},
+      {"UserName": "u2", "Arn": "arn:aws:iam::1:user/u2", "GroupList": ["G"]}],
+    "GroupDetailList": [{"GroupName": "G", "Arn": "arn:aws:iam::1:group/G",
+      "AttachedManagedPolicies": [{"PolicyName": "P", "PolicyArn": ")" + arn + R"("}]}],
+    "Policies": [{"PolicyName": "P", "Arn": ")" + arn + R"(", "AttachmentCount": 1,
+      "PolicyVersionList": [{"IsDefaultVersion": true, "Document": )" + document + R"(}]}]})";
+}
+
+// A managed policy a group holds cannot be detached from one member: --per-principal-copies
+// does not apply, the members' intersection does.
+TEST(AccountPlan, CopiesAreNotMadeOfAPolicyHeldThroughAGroup) {
+  const std::string document = R"({"Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}]})";
+  const AccountDetails details = details_of(group_account("arn:aws:iam::1:policy/P", document));
+  const AccountFindings findings = findings_of({finding("user/u1", "s3", {"GetObject", "GetBucketPolicy"}), finding("user/u2", "s3", {"GetObject"})});
+  const AccountPlan plan = plan_account(details, findings, PlanOptions{.per_principal_copies = true});
+  ASSERT_EQ(plan.principals.size(), 2U);
+  const PolicyEntry& entry = plan.principals[0].policies.at(0);
+  EXPECT_EQ(entry.via, "group/G");
+  EXPECT_EQ(entry.step, StepKind::kReplace);
+  ASSERT_EQ(plan.jobs.size(), 1U);  // one refinement for the group's members
+  EXPECT_EQ(plan.jobs[0].id, "arn:aws:iam::1:policy/P");
+  EXPECT_TRUE(plan.jobs[0].findings.is_unused("s3:getobject"));
+  EXPECT_FALSE(plan.jobs[0].findings.is_unused("s3:getbucketpolicy"));  // u2 uses it
+}
+
+// An AWS managed policy held through a group is detached from the group: a member without
+// findings loses it too, so it blocks as for any shared policy.
+TEST(AccountPlan, AGroupMemberWithoutFindingsBlocksAnAwsManagedPolicyOfTheGroup) {
+  const std::string document = R"({"Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}]})";
+  const AccountDetails details = details_of(group_account("arn:aws:iam::aws:policy/P", document));
+  const AccountPlan blocked = plan_account(details, findings_of({finding("user/u1", "s3", {"GetObject"})}), PlanOptions{});
+  ASSERT_EQ(blocked.principals.size(), 1U);
+  const PolicyEntry& entry = blocked.principals[0].policies.at(0);
+  EXPECT_EQ(entry.step, StepKind::kSkipped);
+  EXPECT_NE(entry.reason.find("arn:aws:iam::1:user/u2"), std::string::npos) << entry.reason;
+  EXPECT_TRUE(blocked.jobs.empty());
+  // With both members' findings it is copied and detached as usual.
+  const AccountPlan both = plan_account(details, findings_of({finding("user/u1", "s3", {"GetObject"}), finding("user/u2", "s3", {"GetObject"})}), PlanOptions{});
+  EXPECT_EQ(both.principals.at(0).policies.at(0).step, StepKind::kCreateAndDetach);
+}
+
+// A customer managed policy IAM says is attached more often than the file shows has holders
+// the file left out (an export made with --filter): it is not edited, and the reason says so.
+TEST(AccountPlan, APolicyAttachedOutsideTheExportIsNotEdited) {
+  const std::string document = R"({"Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}]})";
+  const AccountFindings findings = findings_of({finding("role/R1", "s3", {"GetObject"}), finding("role/R2", "s3", {"GetObject"})});
+  std::string text = shared_account(document, false);
+  ASSERT_EQ(plan_account(details_of(text), findings, PlanOptions{}).jobs.size(), 1U);  // AttachmentCount 2, two seen
+  const auto count = text.find("\"AttachmentCount\": 2");
+  ASSERT_NE(count, std::string::npos);
+  const std::string more = std::string(text).replace(count, 20, "\"AttachmentCount\": 5");
+  const AccountPlan plan = plan_account(details_of(more), findings, PlanOptions{});
+  EXPECT_TRUE(plan.jobs.empty());
+  const PolicyEntry& entry = plan.principals.at(0).policies.at(0);
+  EXPECT_EQ(entry.step, StepKind::kSkipped);
+  EXPECT_NE(entry.reason.find("attached 5 times, the authorization details show 2"), std::string::npos) << entry.reason;
+  const std::string unknown = std::string(text).replace(count, 20, "\"Unrelated\": 2");
+  const AccountPlan unsure = plan_account(details_of(unknown), findings, PlanOptions{});
+  EXPECT_TRUE(unsure.jobs.empty());
+  EXPECT_NE(unsure.principals.at(0).policies.at(0).reason.find("no AttachmentCount"), std::string::npos);
+}
+
 // A policy listing every lambda action by name: about 3,500 characters.
 std::string every_lambda_action() {
   model::Json actions = model::Json::array();
@@ -292,6 +361,97 @@ TEST(AccountRun, WhatFitCannotShrinkStaysOver) {
   EXPECT_EQ(outcome->over_limit, 1U);
   ASSERT_EQ(outcome->warnings.size(), 1U);
   EXPECT_NE(outcome->warnings[0].find("even with `bounded`"), std::string::npos) << outcome->warnings[0];
+}
+
+// --fit refines again with `bounded`; a bounded result that is not proved must not replace
+// the proved one. The proved result comes from the cache; the bounded rerun asks for more
+// agreeing procedures than there are, so it cannot be proved.
+TEST(AccountRun, FitKeepsTheProvedResultWhenTheBoundedRerunIsNotProved) {
+  const AccountDetails details = details_of(user_with_inline(R"({"Statement": [{"Effect": "Allow", "Action": "lambda:*", "Resource": "*"}]})"));
+  const AccountFindings findings = findings_of({finding("user/u", "lambda", {"DeleteFunction"})});
+  const std::string cache = testing::make_temp_dir();
+  AccountOptions first = options(true);
+  first.config.strategy = "exact";
+  first.config.cache_dir = cache;
+  auto proved = run_account(details, findings, first);
+  ASSERT_TRUE(proved.ok());
+  ASSERT_EQ(proved->count(batch::UnitStatus::kProved), 1U);
+  AccountOptions fit = first;
+  fit.fit = true;
+  fit.config.verify_options.require_agreement = 9;
+  auto outcome = run_account(details, findings, fit);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->count(batch::UnitStatus::kProved), 1U) << model::dump_json(outcome->report);
+  EXPECT_EQ(outcome->count(batch::UnitStatus::kUnknown), 0U);
+  const model::Json* entry = policy_entry(outcome->report, "arn:aws:iam::1:user/u", "user/u/inline/Big");
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ((*entry)["action"], "replace");
+  EXPECT_EQ((*entry)["strategy"], "exact");
+  EXPECT_EQ((*entry)["size"], "over");
+  EXPECT_EQ(outcome->report["recommendations"][0]["status"], "SUCCEEDED");
+  bool said = false;
+  for (const auto& warning : outcome->warnings) said = said || warning.find("the proved result is kept") != std::string::npos;
+  EXPECT_TRUE(said);
+  std::filesystem::remove_all(cache);
+}
+
+TEST(AccountRun, AResultThatDoesNotReadBackIsAnErrorNotZeroCharacters) {
+  EXPECT_EQ(*refined_characters(model::Json{{"detach", true}}, "p"), 0U);
+  const auto good = refined_characters(model::Json{{"policy", model::Json::parse(R"({"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]})")}}, "p");
+  ASSERT_TRUE(good.ok());
+  EXPECT_GT(*good, 20U);
+  EXPECT_FALSE(refined_characters(model::Json{{"policy", model::Json{{"Statement", 3}}}}, "p").ok());
+  EXPECT_FALSE(refined_characters(model::Json::object(), "p").ok());
+}
+
+// A managed policy that stays over 6,144 characters even as `bounded` (two statements listing
+// every lambda action by name, which no unused action touches): --fit splits it into several
+// managed policies, each within the limit, proved together, created in its place.
+TEST(AccountRun, FitSplitsAManagedResultThatBoundedCannotShrink) {
+  model::Json big = *model::parse_json_text(every_lambda_action(), "big");
+  model::Json second = big["Statement"][0];
+  second["Resource"] = "arn:aws:lambda:*:*:function:other";
+  second["Sid"] = "Other";
+  big["Statement"].push_back(second);
+  big["Statement"].push_back(model::Json{{"Effect", "Allow"}, {"Action", "s3:Get*"}, {"Resource", "*"}});
+  const AccountDetails details = details_of(shared_account(model::dump_json(big, -1), false));
+  const AccountFindings findings = findings_of({finding("role/R1", "s3", {"GetObject"}), finding("role/R2", "s3", {"GetObject"})});
+  auto over = run_account(details, findings, options(false));
+  ASSERT_TRUE(over.ok());
+  EXPECT_EQ(over->over_limit, 1U);
+  AccountOptions fit = options(true);
+  fit.fit = true;
+  auto outcome = run_account(details, findings, fit);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->over_limit, 0U) << model::dump_json(outcome->report);
+  EXPECT_EQ(outcome->split, 1U);
+  const model::Json* entry = policy_entry(outcome->report, "arn:aws:iam::1:role/R1", "arn:aws:iam::1:policy/Shared");
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ((*entry)["size"], "split");
+  EXPECT_EQ((*entry)["action"], "split");
+  ASSERT_TRUE(entry->contains("newPolicyNames"));
+  EXPECT_EQ((*entry)["newPolicyNames"][0], "Shared-recommended-1");
+  // The steps: one CREATE_POLICY per part, each within the limit, then DETACH_POLICY.
+  std::vector<model::PolicyDocument> parts;
+  const model::Json& steps = outcome->report["recommendations"][0]["recommendedSteps"];
+  for (const auto& step : steps) {
+    const auto& inner = step["unusedPermissionsRecommendedStep"];
+    if (inner["recommendedAction"] != "CREATE_POLICY") continue;
+    auto part = model::load_policy_text(inner["recommendedPolicy"].get<std::string>(), "part");
+    ASSERT_TRUE(part.ok());
+    EXPECT_LE(engine::policy_character_count(part->document), kManagedLimit);
+    parts.push_back(part->document);
+  }
+  ASSERT_GE(parts.size(), 2U);
+  EXPECT_EQ(steps.back()["unusedPermissionsRecommendedStep"]["recommendedAction"], "DETACH_POLICY");
+  EXPECT_EQ((*entry)["newPolicyNames"].size(), parts.size());
+  // Together they allow what the one policy allows minus the unused action (the reference matcher).
+  const model::PolicyDocument original = testing::policy_of(model::dump_json(big, -1));
+  for (const auto& action : small_catalog().actions()) {
+    bool any_part = false;
+    for (const auto& part : parts) any_part = any_part || reference_allows(part, std::string(action.full));
+    EXPECT_EQ(any_part, reference_allows(original, std::string(action.full)) && action.lower_full != "s3:getobject") << action.full;
+  }
 }
 
 TEST(AccountRun, AManagedResultIsHeldToTheManagedLimit) {

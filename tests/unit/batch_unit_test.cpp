@@ -88,18 +88,23 @@ TEST(BatchUnit, TheKeyChangesWithEverythingTheOutcomeDependsOn) {
   EXPECT_NE(unit_key(context, "{}[", "]"), unit_key(context, "{}", "[]"));
 }
 
+// A run on the small catalog with its cache in `dir`.
+RunConfig cached_config(const std::string& dir) {
+  static const model::Catalog catalog = *model::Catalog::from_file(testing::source_path("tests/data/catalog-small.json"));
+  RunConfig config;
+  config.catalog = &catalog;
+  config.catalog_sha256 = verifier::catalog_hash(catalog);
+  config.leastpriv_version = "test";
+  config.cache_dir = dir;
+  return config;
+}
+
 // Two units with the same policy whose findings differ only outside it share one proof.
 TEST(BatchUnit, UnitsThatAgreeOnThePolicyShareOneCachedOutcome) {
-  auto catalog = model::Catalog::from_file(testing::source_path("tests/data/catalog-small.json"));
-  ASSERT_TRUE(catalog.ok());
   const std::string dir = testing::make_temp_dir();
-  RunConfig config;
-  config.catalog = &*catalog;
-  config.catalog_sha256 = verifier::catalog_hash(*catalog);
-  config.leastpriv_version = "test";
+  RunConfig config = cached_config(dir);
   config.verification = "fast";
   config.verify_options = verifier::fast_options(config.verify_options);
-  config.cache_dir = dir;
   const auto first = process_unit(read_unit(R"({"id": "A", "policy": )" + kPolicy +
                                                 R"(, "findings": [{"serviceNamespace": "s3", "actions": ["GetObject"]}]})",
                                             "in:1"),
@@ -115,8 +120,62 @@ TEST(BatchUnit, UnitsThatAgreeOnThePolicyShareOneCachedOutcome) {
   EXPECT_EQ(second.line["key"], first.line["key"]);
   EXPECT_EQ(second.line["policy"], first.line["policy"]);
   EXPECT_EQ(second.line["id"], "B");
-  EXPECT_TRUE(cached_outcome(dir, first.line["key"]).has_value());
+  EXPECT_TRUE(cached_outcome(dir, first.line["key"], true).has_value());
+  EXPECT_FALSE(cached_outcome(dir, first.line["key"], false).has_value());  // proved is not what --no-verify stores
   EXPECT_TRUE(std::filesystem::exists(entry_dir(dir, first.line["key"]) + "/certificate.json"));
+  std::filesystem::remove_all(dir);
+}
+
+// A cache is a folder anyone can write in: an outcome.json that is not a whole proved (or,
+// under --no-verify, unverified) outcome is refined and verified again, never written as is.
+TEST(BatchCache, AnOutcomeThatIsNotWholeIsRecomputed) {
+  const std::string dir = testing::make_temp_dir();
+  RunConfig config = cached_config(dir);
+  config.verify = false;
+  config.verification = "none";
+  const UnitRead read = read_unit(R"({"id": "A", "policy": )" + kPolicy + R"(, "findings": [{"serviceNamespace": "s3", "actions": ["GetObject"]}]})", "in:1");
+  const auto first = process_unit(read, config);
+  ASSERT_EQ(first.status, UnitStatus::kUnverified) << first.line.dump();
+  const std::string outcome_path = entry_dir(dir, first.line["key"]) + "/outcome.json";
+  const model::Json good = *model::parse_json_text(testing::read_file(outcome_path), outcome_path);
+  EXPECT_TRUE(is_whole_outcome(good, false));
+  const auto forged = [&](auto&& change) {
+    model::Json outcome = good;
+    change(outcome);
+    return outcome;
+  };
+  const std::vector<model::Json> bad{
+      forged([](model::Json& o) { o["status"] = "counterexample"; }),
+      forged([](model::Json& o) { o["status"] = "proved"; }),  // not what a --no-verify run stores
+      forged([](model::Json& o) { o.erase("status"); }),
+      forged([](model::Json& o) { o["policy"] = model::Json{{"Statement", 3}}; }),
+      forged([](model::Json& o) { o["detach"] = true; }),  // both a policy and detach
+      forged([](model::Json& o) { o.erase("policy"); }),   // neither
+      forged([](model::Json& o) { o.erase("policy"); o["detach"] = false; }),
+      forged([](model::Json& o) { o["warnings"] = model::Json::array({1}); }),
+      forged([](model::Json& o) { o["warnings"] = "w"; }),
+      forged([](model::Json& o) { o["strategy"] = 7; }),
+      model::Json::array(),
+  };
+  for (const auto& outcome : bad) {
+    EXPECT_FALSE(is_whole_outcome(outcome, false)) << outcome.dump();
+    testing::write_file(outcome_path, outcome.dump());
+    const auto again = process_unit(read, config);
+    EXPECT_FALSE(again.cache_hit) << outcome.dump();
+    EXPECT_EQ(again.status, UnitStatus::kUnverified) << again.line.dump();
+    EXPECT_EQ(again.line["policy"], first.line["policy"]) << outcome.dump();
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// Every failure of a cache file's write is seen, also one a buffered stream would report only
+// when it is closed (a full disk: /dev/full takes the open and fails the write).
+TEST(BatchCache, AWriteThatFailsIsReported) {
+  EXPECT_FALSE(write_file_durably("/dev/full", "{}\n").ok());
+  EXPECT_FALSE(write_file_durably("/nonexistent-dir/x", "{}").ok());
+  const std::string dir = testing::make_temp_dir();
+  ASSERT_TRUE(write_file_durably(dir + "/x", "text").ok());
+  EXPECT_EQ(testing::read_file(dir + "/x"), "text");
   std::filesystem::remove_all(dir);
 }
 

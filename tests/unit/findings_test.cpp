@@ -21,6 +21,13 @@ TEST(UnusedFindings, SimpleListWithAndWithoutServicePrefixAnyCase) {
   EXPECT_TRUE(findings.is_unused("s3:putobject"));
   EXPECT_FALSE(findings.is_unused("s3:listbucket"));
   EXPECT_EQ(findings.spelling("s3:putobject"), "s3:putObject");
+  EXPECT_EQ(findings.spelled_parts("s3:putobject").service, "s3");
+  EXPECT_EQ(findings.spelled_parts("s3:putobject").name, "putObject");
+  model::UnusedFindings copy;
+  copy.add_unused_action_from(findings, "s3:putobject");
+  EXPECT_TRUE(copy.is_unused("s3:putobject"));
+  EXPECT_FALSE(copy.is_unused("s3:getobject"));
+  EXPECT_EQ(copy.spelling("s3:putobject"), "s3:putObject");
 }
 
 TEST(UnusedFindings, ServiceWithoutActionListIsWhollyUnused) {

@@ -1,5 +1,5 @@
 // split_queries and the drawn literal of the SMT-LIB text: which literal's names become
-// constants, which patterns become parts of their own (`lit*` as str.prefixof), and that every
+// constants, which patterns become parts of their own (`lit*` as "lit" ++ y), and that every
 // shape is still decided the same way by Z3, cvc5 and the automaton.
 #include "verifier/decide/automaton.h"
 #include "verifier/decide/solvers.h"
@@ -63,10 +63,13 @@ TEST(DrawnLiteral, TextTestsNamesAsConstantsAndDeclaresXOnlyForPatterns) {
   EXPECT_NE(mixed.find("(define-fun q () RegLan"), std::string::npos) << mixed;
   EXPECT_NE(mixed.find("(str.in_re \"s3:getobject\" q)"), std::string::npos) << mixed;
   EXPECT_NE(mixed.find("(declare-const x String)"), std::string::npos) << mixed;
-  EXPECT_NE(mixed.find("(and (str.prefixof \"s3:list\" x) (str.in_re x q))"), std::string::npos) << mixed;
+  EXPECT_NE(mixed.find("(declare-const y String)"), std::string::npos) << mixed;
+  EXPECT_NE(mixed.find("(and (= x (str.++ \"s3:list\" y)) (str.in_re (str.++ \"s3:list\" y) q))"), std::string::npos)
+      << mixed;
 
   query.literals[0].language.globs = {"s3:getobject", "s3:*list"};
   const std::string infix = query_to_smtlib(query);
+  EXPECT_EQ(infix.find("declare-const y"), std::string::npos) << infix;
   EXPECT_NE(infix.find("(str.in_re x (re.inter (re.++ (str.to_re \"s3:\") re.all (str.to_re \"list\")) q))"), std::string::npos)
       << infix;
 
@@ -87,13 +90,14 @@ TEST(DrawnLiteral, OnlyATrailingStarAfterPlainTextIsAPrefix) {
   EXPECT_EQ(prefix_of_prefix_glob("s3:getobject"), "");
 }
 
-// A result of one prefix pattern and nothing else: x is still drawn from it, as str.prefixof.
+// A result of one prefix pattern and nothing else: x is still drawn from it, as "lit" ++ y.
 TEST(DrawnLiteral, APatternWithoutNamesIsAskedAsAPrefix) {
   Query query;
   query.group.services = {"s3"};
   query.literals = {literal({"s3:getobject*"}, true), literal({"s3:get*"}, false)};
   const std::string text = query_to_smtlib(query);
-  EXPECT_NE(text.find("(assert\n  ; x matches `s3:getobject*`\n  (and (str.prefixof \"s3:getobject\" x) (str.in_re x q))\n)"),
+  EXPECT_NE(text.find("(assert\n  ; x matches `s3:getobject*`\n  (and (= x (str.++ \"s3:getobject\" y)) "
+                      "(str.in_re (str.++ \"s3:getobject\" y) q))\n)"),
             std::string::npos)
       << text;
   EXPECT_EQ(decide_with_z3(text, 10).verdict, Verdict::kProved);
@@ -163,6 +167,75 @@ TEST(DrawnLiteral, SolversNameTheWordThatIsACounterexample) {
   query.literals[1].language.globs.push_back("s3:put*");
   EXPECT_EQ(decide_with_z3(query_to_smtlib(query), 10).verdict, Verdict::kProved);
   EXPECT_EQ(decide_with_cvc5(query, 10).verdict, Verdict::kProved);
+}
+
+// A wholly ground query whose names are lower-case and in the group tests them against q
+// without the domain and the group (proofs/smt/41); any other keeps both.
+TEST(DrawnLiteral, NamesInTheDomainAndGroupAreTestedWithoutThem) {
+  Query query;
+  query.group.services = {"ec2", "s3"};
+  query.literals = {literal({}, true, {"s3:getobject", "ec2:runinstances"}), literal({"s3:get*"}, false)};
+  ASSERT_TRUE(names_in_domain_and_group(query, drawn_literal(query)));
+  const std::string text = query_to_smtlib(query);
+  EXPECT_EQ(text.find("; domain:"), std::string::npos) << text;
+  EXPECT_EQ(text.find("; group:"), std::string::npos) << text;
+  for (const auto& verdict : {decide_with_automaton(query, 10), decide_with_z3(text, 10), decide_with_cvc5(query, 10)}) {
+    EXPECT_EQ(verdict.verdict, Verdict::kCounterexample) << verdict.procedure << "\n" << text;
+    EXPECT_EQ(verdict.counterexample, "ec2:runinstances") << verdict.procedure;
+  }
+
+  // An upper-case name is outside the domain: it is kept, and no procedure takes it.
+  query.literals[0].language.words = {"s3:getobject", "ec2:RunInstances"};
+  ASSERT_FALSE(names_in_domain_and_group(query, drawn_literal(query)));
+  const std::string upper = query_to_smtlib(query);
+  EXPECT_NE(upper.find("; domain:"), std::string::npos) << upper;
+  for (const auto& verdict : {decide_with_automaton(query, 10), decide_with_z3(upper, 10), decide_with_cvc5(query, 10)}) {
+    EXPECT_EQ(verdict.verdict, Verdict::kProved) << verdict.procedure << "\n" << upper;
+  }
+
+  // A name of another service, and a pattern to draw x from, keep them too.
+  query.literals[0].language.words = {"s3:getobject", "iam:getrole"};
+  EXPECT_FALSE(names_in_domain_and_group(query, drawn_literal(query)));
+  EXPECT_EQ(decide_with_z3(query_to_smtlib(query), 10).verdict, Verdict::kProved);
+  EXPECT_EQ(decide_with_cvc5(query, 10).verdict, Verdict::kProved);
+  query.literals[0].language.words = {"ec2:runinstances"};
+  query.literals[0].language.globs = {"ec2:describe*"};
+  EXPECT_FALSE(names_in_domain_and_group(query, drawn_literal(query)));
+}
+
+// Whenever the check passes, each name really is in the domain and the group as both solvers
+// read them: asked with a pattern beside it (so q keeps both), the name is the counterexample.
+TEST(DrawnLiteral, TheNamesCheckAgreesWithTheSolversDomainAndGroup) {
+  const std::vector<std::string> words = {"s3:getobject", "s3-outposts:getobject", "ec2:x", "iam:getrole",
+                                          "s3:Get", "s3", "s3express:a", ":s3:a", "s3:a:b"};
+  std::vector<ServiceGroup> groups(3);
+  groups[0].services = {"s3", "ec2"};
+  groups[1].services = {"s3-outposts"};
+  groups[2].services = {"s3", "iam"};
+  groups[2].other = true;
+  for (const auto& group : groups) {
+    for (const auto& word : words) {
+      Query ground;
+      ground.group = group;
+      ground.literals = {literal({}, true, {word})};
+      Query with_domain = ground;
+      with_domain.literals[0].language.globs = {"zz:never*"};
+      with_domain.literals.push_back(literal({"zz:*"}, false));
+      const bool checked = names_in_domain_and_group(ground, drawn_literal(ground));
+      const auto z3 = decide_with_z3(query_to_smtlib(with_domain), 10);
+      const auto cvc5 = decide_with_cvc5(with_domain, 10);
+      const auto automaton = decide_with_automaton(with_domain, 10);
+      for (const auto& verdict : {z3, cvc5, automaton}) {
+        ASSERT_NE(verdict.verdict, Verdict::kUnknown) << verdict.procedure << " " << word;
+        if (checked) {
+          EXPECT_EQ(verdict.verdict, Verdict::kCounterexample) << verdict.procedure << " " << word;
+          EXPECT_EQ(verdict.counterexample, word) << verdict.procedure;
+        }
+      }
+      EXPECT_EQ(z3.verdict, cvc5.verdict) << word;
+      EXPECT_EQ(z3.verdict, automaton.verdict) << word;
+    }
+  }
 }
 
 }  // namespace

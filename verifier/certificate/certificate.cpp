@@ -6,7 +6,7 @@
 
 namespace leastpriv::verifier {
 
-const char* const kCertificateFormat = "leastpriv-certificate-3";
+const char* const kCertificateFormat = "leastpriv-certificate-4";
 
 namespace {
 
@@ -19,6 +19,8 @@ const char* solver_answer(Verdict verdict) {
   return "unknown";
 }
 
+}  // namespace
+
 model::Json file_entry(const model::InputFile& file) {
   model::Json entry = model::Json::object();
   entry["path"] = file.path;
@@ -26,8 +28,6 @@ model::Json file_entry(const model::InputFile& file) {
   entry["bytes"] = file.bytes.size();
   return entry;
 }
-
-}  // namespace
 
 std::string catalog_hash(const model::Catalog& catalog) {
   Sha256 hash;
@@ -38,9 +38,6 @@ std::string catalog_hash(const model::Catalog& catalog) {
   return digest_hex(hash.finish());
 }
 
-namespace {
-
-// One obligation as the certificate records it: id, kind, scope, verdicts, and the SMT-LIB2 text.
 model::Json obligation_entry(const ObligationResult& obligation) {
   model::Json entry = model::Json::object();
   entry["id"] = obligation.id;
@@ -76,8 +73,6 @@ model::Json obligation_entry(const ObligationResult& obligation) {
   return entry;
 }
 
-// The catalog the proof is relative to: its identity, its canonical hash and, when it was a
-// file, that file's hash.
 model::Json catalog_entry_of(const model::Catalog& catalog, const std::optional<model::InputFile>& catalog_file) {
   model::Json catalog_entry = model::Json::object();
   catalog_entry["source"] = catalog.identity().source;
@@ -89,7 +84,18 @@ model::Json catalog_entry_of(const model::Catalog& catalog, const std::optional<
   return catalog_entry;
 }
 
-}  // namespace
+model::Json report_to_json(const VerificationReport& report) {
+  model::Json json = model::Json::object();
+  json["verdict"] = verdict_name(report.verdict);
+  json["disagreement"] = report.disagreement;
+  model::Json obligations = model::Json::array();
+  for (const auto& obligation : report.obligations) obligations.push_back(obligation_entry(obligation));
+  json["obligations"] = std::move(obligations);
+  json["warnings"] = report.warnings;
+  json["seconds"] = report.seconds;
+  json["tools"] = model::Json{{"z3", report.z3_version}, {"cvc5", report.cvc5_version}, {"automaton", kAutomatonVersion}};
+  return json;
+}
 
 model::Json build_certificate(const VerificationReport& report, const model::Catalog& catalog,
                               const CertificateInputs& inputs) {

@@ -25,12 +25,25 @@ struct CertificateInputs {
   std::string strategy;  // optional: the strategy that produced the result (`aws`)
 };
 
-// The format this build writes and reads: `leastpriv-certificate-3`.
+// The format this build writes and reads: `leastpriv-certificate-4`.
 extern const char* const kCertificateFormat;
 
 // SHA-256 (lower-case hex) of the catalog's canonical text: every action's `service:Name`
 // in the catalog's order, one per line.
 std::string catalog_hash(const model::Catalog& catalog);
+
+// The parts every kind of certificate shares (verifier/certificate/access_certificate.h too):
+// a file's path, SHA-256 and size;
+model::Json file_entry(const model::InputFile& file);
+// the catalog the proof is relative to: its identity, its canonical hash and, when it was a
+// file, that file's hash;
+model::Json catalog_entry_of(const model::Catalog& catalog, const std::optional<model::InputFile>& catalog_file);
+// one obligation: id, kind, scope, verdicts, and the SMT-LIB2 text.
+model::Json obligation_entry(const ObligationResult& obligation);
+
+// `verify --format json`: {"verdict", "disagreement", "obligations": [obligation_entry…],
+// "warnings", "seconds", "tools"} (the texts only when the report kept them).
+model::Json report_to_json(const VerificationReport& report);
 
 // Builds the certificate for `report`.
 model::Json build_certificate(const VerificationReport& report, const model::Catalog& catalog,

@@ -1,6 +1,8 @@
 // Re-checking a certificate against its inputs; see recheck.h.
 #include "verifier/certificate/recheck.h"
 
+#include "verifier/certificate/recheck_parts.h"
+
 #include "support/parallel_for.h"
 #include "support/process.h"
 #include "verifier/certificate/certificate.h"
@@ -31,14 +33,6 @@ std::vector<SolverCommand> recheck_commands(const RecheckOptions& options) {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// One obligation as the certificate records it.
-struct RecordedObligation {
-  std::string id;
-  std::string code;     // `O0` … `O3`
-  std::string verdict;  // what the certificate says the verifier concluded
-  std::optional<std::string> smtlib;
-};
 
 Status check_format(const model::Json& certificate, const std::string& file) {
   const std::string expected = kCertificateFormat;
@@ -94,52 +88,67 @@ void check_recorded_verdicts(const model::Json& certificate, const std::vector<R
       problems.push_back("obligation `" + obligation.id + "` records the verdict `" + obligation.verdict + "`, not `proved`");
     }
   }
-  if (recorded.empty()) problems.push_back("the certificate records no obligation");
 }
 
 void check_hashes(const model::Json& certificate, const model::VerificationFiles& subject, std::vector<std::string>& problems) {
-  const std::pair<const char*, const model::InputFile*> files[] = {
-      {"original", &subject.original}, {"findings", &subject.findings}, {"result", &subject.result}};
-  for (const auto& [key, input] : files) {
-    const bool recorded = certificate.contains("inputs") && certificate["inputs"].is_object() &&
-                          certificate["inputs"].contains(key) && certificate["inputs"][key].is_object();
-    const std::string expected = recorded ? string_field(certificate["inputs"][key], "sha256") : "";
-    if (expected.empty()) {
-      problems.push_back(std::string("the certificate records no SHA-256 for `") + key + "`");
-      continue;
-    }
-    const std::string actual = sha256_hex(input->bytes);
-    if (expected != actual) {
-      problems.push_back(std::string(key) + " `" + input->path + "` hashes to " + actual + ", the certificate says " +
-                         expected);
-    }
-  }
+  check_input_hash(certificate, "original", subject.original, problems);
+  check_input_hash(certificate, "findings", subject.findings, problems);
+  check_input_hash(certificate, "result", subject.result, problems);
 }
 
 // The catalog file, when the certificate was made with one, is the given --catalog, byte for
 // byte (its canonical hash, checked apart, fixes what it means; this fixes the file as well).
-void check_catalog_file(const model::Json& certificate, const model::VerificationFiles& subject,
+}  // namespace
+
+void check_catalog_file(const model::Json& certificate, const std::optional<model::InputFile>& catalog_file,
                         std::vector<std::string>& problems) {
   const model::Json* recorded = nullptr;
   if (certificate.contains("catalog") && certificate["catalog"].is_object() && certificate["catalog"].contains("file")) {
     recorded = &certificate["catalog"]["file"];
   }
-  if (recorded == nullptr && subject.catalog_file) {
+  if (recorded == nullptr && catalog_file) {
     problems.push_back("the certificate was made with the embedded catalog, not a --catalog file");
     return;
   }
   if (recorded == nullptr) return;
   const std::string expected = recorded->is_object() ? string_field(*recorded, "sha256") : "";
-  if (!subject.catalog_file) {
+  if (!catalog_file) {
     problems.push_back("the certificate was made with a catalog file (SHA-256 " + expected + "): give it with --catalog");
     return;
   }
-  const std::string actual = sha256_hex(subject.catalog_file->bytes);
+  const std::string actual = sha256_hex(catalog_file->bytes);
   if (actual != expected) {
-    problems.push_back("catalog `" + subject.catalog_file->path + "` hashes to " + actual + ", the certificate says " +
+    problems.push_back("catalog `" + catalog_file->path + "` hashes to " + actual + ", the certificate says " +
                        expected);
   }
 }
+
+void check_catalog_hash(const model::Json& certificate, const std::string& rebuilt_sha256,
+                        std::vector<std::string>& problems) {
+  const bool has_catalog = certificate.contains("catalog") && certificate["catalog"].is_object();
+  const std::string recorded_catalog = has_catalog ? string_field(certificate["catalog"], "canonical_sha256") : "";
+  if (recorded_catalog != rebuilt_sha256) {
+    problems.push_back("the catalog's canonical SHA-256 is " + rebuilt_sha256 + ", the certificate says `" +
+                       recorded_catalog + "` (give the certificate's catalog with --catalog)");
+  }
+}
+
+void check_input_hash(const model::Json& certificate, const char* key, const model::InputFile& input,
+                      std::vector<std::string>& problems) {
+  const bool recorded = certificate.contains("inputs") && certificate["inputs"].is_object() &&
+                        certificate["inputs"].contains(key) && certificate["inputs"][key].is_object();
+  const std::string expected = recorded ? string_field(certificate["inputs"][key], "sha256") : "";
+  if (expected.empty()) {
+    problems.push_back(std::string("the certificate records no SHA-256 for `") + key + "`");
+    return;
+  }
+  const std::string actual = sha256_hex(input.bytes);
+  if (expected != actual) {
+    problems.push_back(std::string(key) + " `" + input.path + "` hashes to " + actual + ", the certificate says " + expected);
+  }
+}
+
+namespace {
 
 // What the verifier itself makes of the given files: the catalog's canonical hash, O0's
 // answer and every O1-O3 text.
@@ -165,11 +174,12 @@ std::string first_difference(const std::string& recorded, const std::string& reb
   return "first difference at byte " + std::to_string(i);
 }
 
-// The certificate's obligations must be exactly the rebuilt ones: O0 and every text, by id.
-void compare_obligations(const std::vector<RecordedObligation>& recorded, const Rebuilt& rebuilt,
-                         std::vector<std::string>& problems) {
+}  // namespace
+
+void compare_obligations(const std::vector<RecordedObligation>& recorded, const std::vector<ObligationText>& texts,
+                         bool expect_unchanged, std::vector<std::string>& problems) {
   std::map<std::string, const ObligationText*> expected;
-  for (const auto& text : rebuilt.texts) expected[text.id] = &text;
+  for (const auto& text : texts) expected[text.id] = &text;
   std::set<std::string> seen;
   bool has_unchanged = false;
   for (const auto& obligation : recorded) {
@@ -177,7 +187,7 @@ void compare_obligations(const std::vector<RecordedObligation>& recorded, const 
       problems.push_back("obligation `" + obligation.id + "` is recorded more than once");
       continue;
     }
-    if (obligation.id == "O0") {
+    if (obligation.id == "O0" && expect_unchanged) {
       has_unchanged = true;
       if (obligation.code != "O0" || obligation.smtlib) problems.push_back("obligation `O0` is not the unchanged obligation");
       continue;
@@ -195,12 +205,13 @@ void compare_obligations(const std::vector<RecordedObligation>& recorded, const 
                          first_difference(obligation.smtlib.value_or(""), found->second->smtlib) + ")");
     }
   }
-  if (!has_unchanged) problems.push_back("obligation `O0` (unchanged) is missing");
-  for (const auto& text : rebuilt.texts) {
+  if (expect_unchanged && !has_unchanged) problems.push_back("obligation `O0` (unchanged) is missing");
+  for (const auto& text : texts) {
     if (seen.count(text.id) == 0) problems.push_back("obligation `" + text.id + "` is missing");
   }
-  if (!rebuilt.unchanged_difference.empty()) problems.push_back("O0 unchanged does not hold: " + rebuilt.unchanged_difference);
 }
+
+namespace {
 
 // Everything that ties the certificate to the subject; adds what fails to `problems` and
 // returns the texts to re-run (the rebuilt ones: by then byte-identical to the certificate's).
@@ -211,14 +222,10 @@ Result<std::vector<ObligationText>> bind_to_subject(const model::Json& certifica
   check_hashes(certificate, subject, problems);
   auto rebuilt = rebuild_obligations(subject);
   if (!rebuilt) return rebuilt.error();
-  const bool has_catalog = certificate.contains("catalog") && certificate["catalog"].is_object();
-  const std::string recorded_catalog = has_catalog ? string_field(certificate["catalog"], "canonical_sha256") : "";
-  if (recorded_catalog != rebuilt->catalog_sha256) {
-    problems.push_back("the catalog's canonical SHA-256 is " + rebuilt->catalog_sha256 + ", the certificate says `" +
-                       recorded_catalog + "` (give the certificate's catalog with --catalog)");
-  }
-  check_catalog_file(certificate, subject, problems);
-  compare_obligations(recorded, *rebuilt, problems);
+  check_catalog_hash(certificate, rebuilt->catalog_sha256, problems);
+  check_catalog_file(certificate, subject.catalog_file, problems);
+  compare_obligations(recorded, rebuilt->texts, true, problems);
+  if (!rebuilt->unchanged_difference.empty()) problems.push_back("O0 unchanged does not hold: " + rebuilt->unchanged_difference);
   return std::move(rebuilt->texts);
 }
 
@@ -274,20 +281,22 @@ std::vector<ObligationText> recorded_texts(const std::vector<RecordedObligation>
 
 }  // namespace
 
-Result<RecheckReport> recheck_certificate(const model::Json& certificate, const std::string& file,
-                                          const std::optional<model::VerificationFiles>& subject,
-                                          const RecheckOptions& options) {
+Result<RecheckReport> recheck_bound(const model::Json& certificate, const std::string& file,
+                                    const CertificateBinding* binding, const RecheckOptions& options) {
   const auto began = Clock::now();
   if (auto format = check_format(certificate, file); !format) return format.error();
   auto recorded = read_obligations(certificate, file);
   if (!recorded) return recorded.error();
 
   RecheckReport report;
-  report.queries_only = !subject;
+  report.queries_only = binding == nullptr;
   check_recorded_verdicts(certificate, *recorded, report.problems);
+  // Bound to inputs, the rebuilt obligations say how many there must be (a refinement always
+  // has O0; a comparison whose candidate allows nothing has none). Unbound, none is no evidence.
+  if (binding == nullptr && recorded->empty()) report.problems.push_back("the certificate records no obligation");
   std::vector<ObligationText> texts;
-  if (subject) {
-    auto bound = bind_to_subject(certificate, *recorded, *subject, report.problems);
+  if (binding != nullptr) {
+    auto bound = (*binding)(*recorded, report.problems);
     if (!bound) return bound.error();
     texts = std::move(bound).value();
   } else {
@@ -301,6 +310,17 @@ Result<RecheckReport> recheck_certificate(const model::Json& certificate, const 
   }
   report.seconds = std::chrono::duration<double>(Clock::now() - began).count();
   return report;
+}
+
+Result<RecheckReport> recheck_certificate(const model::Json& certificate, const std::string& file,
+                                          const std::optional<model::VerificationFiles>& subject,
+                                          const RecheckOptions& options) {
+  if (!subject) return recheck_bound(certificate, file, nullptr, options);
+  const CertificateBinding binding = [&](const std::vector<RecordedObligation>& recorded,
+                                         std::vector<std::string>& problems) {
+    return bind_to_subject(certificate, recorded, *subject, problems);
+  };
+  return recheck_bound(certificate, file, &binding, options);
 }
 
 namespace {

@@ -1,6 +1,8 @@
 // Running the portfolio over every query and judging the answers; see verify.h.
 #include "verifier/decide/verify.h"
 
+#include "verifier/decide/portfolio.h"
+
 #include "model/findings_warnings.h"
 #include "verifier/decide/automaton.h"
 #include "verifier/encode/obligation_texts.h"
@@ -65,9 +67,7 @@ std::string printable(const std::string& action) {
 // The portfolio rule (DESIGN §4): proved when at least `required` procedures say unsat and
 // none says sat; a sat is believed only after the reference matcher replays it; sat against
 // unsat is a disagreement, reported loudly and never a pass.
-void judge(ObligationResult& obligation, const QueryTask& task, const model::PolicyDocument& original,
-           const model::UnusedFindings& findings, const model::PolicyDocument& result, const model::Catalog& catalog,
-           int required) {
+void judge(ObligationResult& obligation, const QueryTask& task, const ReplayFunction& replay, int required) {
   int unsat = 0;
   int sat = 0;
   std::vector<std::string> unknown_reasons;
@@ -90,7 +90,7 @@ void judge(ObligationResult& obligation, const QueryTask& task, const model::Pol
   if (sat > 0) {
     for (const auto& procedure : obligation.procedures) {
       if (procedure.verdict != Verdict::kCounterexample) continue;
-      const std::string why = replay_counterexample(task, procedure.counterexample, original, findings, result, catalog);
+      const std::string why = replay(task, procedure.counterexample);
       if (why.empty()) {
         obligation.verdict = Verdict::kUnknown;
         obligation.disagreement = true;
@@ -147,9 +147,7 @@ ProcedureVerdict not_run(const std::string& procedure) {
 
 // The procedures' verdicts on one query (its ObligationResult without names and text).
 ObligationResult run_task(const QueryTask& task, const ObligationText& text, const VerifyOptions& options,
-                          const Deadline& deadline, const model::PolicyDocument& original,
-                          const model::UnusedFindings& findings, const model::PolicyDocument& result,
-                          const model::Catalog& catalog) {
+                          const Deadline& deadline, const ReplayFunction& replay) {
   ObligationResult obligation;
   const bool run_solvers = !task.ground || options.solvers_for_ground || options.require_agreement >= 2;
   // The automaton first: when it finds a counterexample that the reference semantics confirms,
@@ -164,7 +162,7 @@ ObligationResult run_task(const QueryTask& task, const ObligationText& text, con
                                                : not_run("automaton"));
     const auto& automaton = obligation.procedures.back();
     if (automaton.verdict == Verdict::kCounterexample &&
-        !replay_counterexample(task, automaton.counterexample, original, findings, result, catalog).empty()) {
+        !replay(task, automaton.counterexample).empty()) {
       confirmed = automaton.counterexample;
     }
     const bool decided = automaton.verdict == Verdict::kProved || !confirmed.empty();
@@ -241,6 +239,9 @@ const char* obligation_code(ObligationKind kind) {
     case ObligationKind::kSoundness: return "O1";
     case ObligationKind::kRemoval: return "O2";
     case ObligationKind::kCompleteness: return "O3";
+    case ObligationKind::kAllowCovered: return "N1";
+    case ObligationKind::kDenyKept: return "N2";
+    case ObligationKind::kNotGranted: return "N3";
   }
   return "O?";
 }
@@ -251,6 +252,9 @@ const char* obligation_name(ObligationKind kind) {
     case ObligationKind::kSoundness: return "soundness";
     case ObligationKind::kRemoval: return "removal";
     case ObligationKind::kCompleteness: return "completeness";
+    case ObligationKind::kAllowCovered: return "allow-covered";
+    case ObligationKind::kDenyKept: return "deny-kept";
+    case ObligationKind::kNotGranted: return "not-granted";
   }
   return "?";
 }
@@ -285,7 +289,8 @@ ObligationResult unchanged_obligation(const model::PolicyDocument& original, con
   return unchanged;
 }
 
-// The whole verdict: proved only when every obligation is; a disagreement anywhere is unknown.
+}  // namespace
+
 void judge_report(VerificationReport& report) {
   bool any_counterexample = false;
   bool any_unknown = false;
@@ -300,13 +305,56 @@ void judge_report(VerificationReport& report) {
                                         : Verdict::kProved;
 }
 
-}  // namespace
+std::vector<ObligationResult> decide_queries(const std::vector<QueryTask>& tasks, const VerifyOptions& options,
+                                             const ReplayFunction& replay, std::chrono::steady_clock::time_point began) {
+  const Deadline deadline{began, options.budget_seconds};
+  std::vector<ObligationText> texts = obligation_texts(tasks, options.keep_smtlib);
+  // Queries that differ only in their scope's name (many statements with the same actions and
+  // different Resources) are decided once: `decided[i]` is the first task with task i's
+  // formula, and only those run.
+  std::vector<std::size_t> decided(tasks.size());
+  std::vector<std::size_t> distinct;
+  std::unordered_map<std::string, std::size_t> first_with;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    const auto [found, added] = first_with.emplace(formula_key(tasks[i]), i);
+    decided[i] = found->second;
+    if (added) distinct.push_back(i);
+  }
+  first_with.clear();
+  std::vector<ObligationResult> results(tasks.size());
+  support::parallel_for(distinct.size(), options.threads, [&](std::size_t d) {
+    const std::size_t i = distinct[d];
+    results[i] = run_task(tasks[i], texts[i], options, deadline, replay);
+  });
+
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (decided[i] != i) results[i].procedures = same_formula_as(results[decided[i]].procedures);
+  }
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    auto& obligation = results[i];
+    const QueryTask& task = tasks[i];
+    obligation.kind = task.kind;
+    obligation.scope = task.scope;
+    obligation.scope_index = task.scope_index;
+    obligation.id = std::move(texts[i].id);
+    obligation.service = std::move(texts[i].service);
+    obligation.smtlib = std::move(texts[i].smtlib);
+    obligation.ground = task.ground;
+    // Each task's counterexample is replayed against its own scope's statements.
+    judge(obligation, task, replay, options.require_agreement);
+  }
+  return results;
+}
 
 Result<VerificationReport> verify_refinement(const model::PolicyDocument& original, const model::UnusedFindings& findings,
                                              const model::PolicyDocument& result, const model::Catalog& catalog,
                                              const VerifyOptions& options) {
   const auto began = Clock::now();
-  const Deadline deadline{began, options.budget_seconds};
+  // Without the solver module Z3 and cvc5 would only say `unknown`, which the automaton's
+  // `unsat` could outvote: an error instead.
+  if (options.use_z3 || options.use_cvc5) {
+    if (auto available = solvers_available(); !available) return available.error();
+  }
   VerificationReport report;
   report.z3_version = z3_version_text();
   report.cvc5_version = options.use_cvc5 ? cvc5_version_text() : "";
@@ -316,42 +364,10 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
 
   auto tasks = build_queries(original, findings, result, catalog);
   if (!tasks) return tasks.error();
-  std::vector<ObligationText> texts = obligation_texts(*tasks, options.keep_smtlib);
-  // Queries that differ only in their scope's name (many statements with the same actions and
-  // different Resources) are decided once: `decided[i]` is the first task with task i's
-  // formula, and only those run.
-  std::vector<std::size_t> decided(tasks->size());
-  std::vector<std::size_t> distinct;
-  std::unordered_map<std::string, std::size_t> first_with;
-  for (std::size_t i = 0; i < tasks->size(); ++i) {
-    const auto [found, added] = first_with.emplace(formula_key((*tasks)[i]), i);
-    decided[i] = found->second;
-    if (added) distinct.push_back(i);
-  }
-  first_with.clear();
-  std::vector<ObligationResult> results(tasks->size());
-  support::parallel_for(distinct.size(), options.threads, [&](std::size_t d) {
-    const std::size_t i = distinct[d];
-    results[i] = run_task((*tasks)[i], texts[i], options, deadline, original, findings, result, catalog);
-  });
-
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    if (decided[i] != i) results[i].procedures = same_formula_as(results[decided[i]].procedures);
-  }
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    auto& obligation = results[i];
-    const QueryTask& task = (*tasks)[i];
-    obligation.kind = task.kind;
-    obligation.scope = task.scope;
-    obligation.scope_index = task.scope_index;
-    obligation.id = std::move(texts[i].id);
-    obligation.service = std::move(texts[i].service);
-    obligation.smtlib = std::move(texts[i].smtlib);
-    obligation.ground = task.ground;
-    // Each task's counterexample is replayed against its own scope's statements.
-    judge(obligation, task, original, findings, result, catalog, options.require_agreement);
-    report.obligations.push_back(std::move(obligation));
-  }
+  const ReplayFunction replay = [&](const QueryTask& task, const std::string& action) {
+    return replay_counterexample(task, action, original, findings, result, catalog);
+  };
+  for (auto& obligation : decide_queries(*tasks, options, replay, began)) report.obligations.push_back(std::move(obligation));
   judge_report(report);
   report.seconds = std::chrono::duration<double>(Clock::now() - began).count();
   return report;
@@ -372,6 +388,10 @@ SolverCoverage solver_coverage(const VerificationReport& report) {
     coverage.solvers_run += ran ? 1 : 0;
   }
   return coverage;
+}
+
+Verdict report_verdict(const VerificationReport& report) {
+  return report.disagreement ? Verdict::kUnknown : report.verdict;
 }
 
 VerifyOptions fast_options(VerifyOptions options) {

@@ -45,11 +45,15 @@ enum class ObligationKind {
   kSoundness,     // O1: R allows nothing O does not (all strings)
   kRemoval,       // O2: R allows no unused action
   kCompleteness,  // O3: R allows every used catalog action O allows
+  // Policy comparison (verifier/access/no_new_access.h):
+  kAllowCovered,  // N1: what the candidate allows in a scope, the reference allows there (all strings)
+  kDenyKept,      // N2: no reference Deny the candidate dropped lets a request through
+  kNotGranted,    // N3: the candidate allows none of the listed actions (--access-not-granted)
 };
 
-// `O0`, `O1`, `O2`, `O3`.
+// `O0`, `O1`, `O2`, `O3` (and `N1`-`N3` for a policy comparison).
 const char* obligation_code(ObligationKind kind);
-// `unchanged`, `soundness`, `removal`, `completeness`.
+// `unchanged`, `soundness`, `removal`, `completeness`, `allow-covered`, `deny-kept`, `not-granted`.
 const char* obligation_name(ObligationKind kind);
 
 // Three-valued, per STYLE.md.
@@ -148,6 +152,10 @@ struct SolverCoverage {
   int solvers_run = 0;  // queries on which Z3 or cvc5 ran at all
 };
 SolverCoverage solver_coverage(const VerificationReport& report);
+
+// The report's verdict as callers must read it: a disagreement between procedures is never a
+// pass, whatever the verdict says (it is `unknown`).
+Verdict report_verdict(const VerificationReport& report);
 
 // The options of `--fast`: the automaton alone, Z3 and cvc5 only where it cannot decide.
 VerifyOptions fast_options(VerifyOptions options);

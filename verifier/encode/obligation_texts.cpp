@@ -24,7 +24,8 @@ std::vector<ObligationText> obligation_texts(const std::vector<QueryTask>& tasks
     ObligationText text;
     text.service = service_group_name(task.query.group);
     const std::string& service = text.service;
-    text.id = std::string(obligation_code(task.kind)) + "/scope-" + std::to_string(task.scope_index) + "/" +
+    text.id = std::string(obligation_code(task.kind)) + "/scope-" + std::to_string(task.scope_index) +
+              (task.other_scope_index > 0 ? "+" + std::to_string(task.other_scope_index) : "") + "/" +
               (service.size() > 40 ? service.substr(0, service.find(',')) + ",…" : service) +
               (task.part.empty() ? "" : "/" + task.part);
     const int seen = seen_ids[text.id]++;

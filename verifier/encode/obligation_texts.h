@@ -5,7 +5,7 @@
 // Tested by: tests/unit/verifier_certificate_test.cpp, tests/unit/certificate_tamper_test.cpp
 //
 // IMPLEMENTATION (TRUSTED: check-certificate accepts a certificate only when its texts are
-// these): the id is `O<k>/scope-<i>/<group>`, and `/<part>` for a part of a split query
+// these): the id is `O<k>/scope-<i>/<group>` (`N2/scope-<i>+<j>/<group>` for a pair of scopes), and `/<part>` for a part of a split query
 // (`names`, the pattern, `complement-K`); a group of more than 40 characters is cut to its
 // first service and `,…`; a repeated id gets `#2`, `#3`, … in order.
 #pragma once

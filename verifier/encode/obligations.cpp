@@ -39,27 +39,7 @@ struct Scopes {
   }
 };
 
-Status check_ascii(const model::PolicyDocument& policy, const char* which) {
-  for (std::size_t i = 0; i < policy.statements.size(); ++i) {
-    for (const auto& pattern : policy.statements[i].patterns) {
-      if (!is_ascii(pattern)) {
-        return bad_input(std::string(which) + " policy, statement " + std::to_string(i + 1) + ": action `" + pattern +
-                         "` is not ASCII; IAM lower-cases such names differently from our encoding, so it cannot be verified");
-      }
-    }
-  }
-  return Ok{};
-}
 
-void add_statement(Language& language, const model::Statement& statement) {
-  std::vector<std::string> lowered;
-  for (const auto& pattern : statement.patterns) lowered.push_back(lower_ascii(pattern));
-  if (statement.action_key == model::ActionKey::kAction) {
-    language.globs.insert(language.globs.end(), lowered.begin(), lowered.end());
-  } else {
-    language.complements.push_back(std::move(lowered));
-  }
-}
 
 // The Allow (or Deny) language of `policy` in one scope, whose statements are `in_scope`.
 Language scope_language(const model::PolicyDocument& policy, const std::vector<std::size_t>& in_scope, model::Effect effect) {
@@ -203,13 +183,6 @@ void add_tasks(std::vector<QueryTask>& tasks, const ScopedQuery& obligation, con
   }
 }
 
-Literal literal_of(Language language, bool member, std::string label) {
-  Literal literal;
-  literal.language = std::move(language);
-  literal.member = member;
-  literal.label = std::move(label);
-  return literal;
-}
 
 // Whole-policy reference semantics, restricted to one scope, for the replay.
 bool reference_allows(const model::PolicyDocument& policy, const std::string& scope, const std::string& action, model::Effect effect,
@@ -410,6 +383,63 @@ void add_completeness(std::vector<QueryTask>& tasks, const ScopeLanguages& scope
 
 }  // namespace
 
+void add_statement(Language& language, const model::Statement& statement) {
+  std::vector<std::string> lowered;
+  for (const auto& pattern : statement.patterns) lowered.push_back(lower_ascii(pattern));
+  if (statement.action_key == model::ActionKey::kAction) {
+    language.globs.insert(language.globs.end(), lowered.begin(), lowered.end());
+  } else {
+    language.complements.push_back(std::move(lowered));
+  }
+}
+
+Status check_ascii(const model::PolicyDocument& policy, const char* which) {
+  for (std::size_t i = 0; i < policy.statements.size(); ++i) {
+    for (const auto& pattern : policy.statements[i].patterns) {
+      if (!is_ascii(pattern)) {
+        return bad_input(std::string(which) + " policy, statement " + std::to_string(i + 1) + ": action `" + pattern +
+                         "` is not ASCII; IAM lower-cases such names differently from our encoding, so it cannot be verified");
+      }
+    }
+  }
+  return Ok{};
+}
+
+Literal literal_of(Language language, bool member, std::string label) {
+  Literal literal;
+  literal.language = std::move(language);
+  literal.member = member;
+  literal.label = std::move(label);
+  return literal;
+}
+
+std::vector<QueryTask> tasks_by_service(const QueryTask& prototype, const model::Catalog& catalog) {
+  const Query& whole = prototype.query;
+  // The first required literal that names its services; none: every literal may reach any service.
+  const Literal* narrowest = nullptr;
+  for (const auto& literal : whole.literals) {
+    if (literal.member && !has_wildcard_service(literal.language)) {
+      narrowest = &literal;
+      break;
+    }
+  }
+  std::set<std::string> services;
+  if (narrowest != nullptr) {
+    note_services(narrowest->language, services);
+  } else {
+    for (const auto& literal : whole.literals) note_services(literal.language, services);
+  }
+  std::vector<QueryTask> tasks;
+  const ScopedQuery scoped{prototype.kind, prototype.scope_index, prototype.scope, whole};
+  add_tasks(tasks, scoped, services, Split{.other_group = narrowest == nullptr, .ground = false, .catalog_words = false},
+            catalog);
+  for (auto& task : tasks) {
+    task.other_scope_index = prototype.other_scope_index;
+    if (!whole.comment.empty()) task.query.comment += "\n" + whole.comment;
+  }
+  return tasks;
+}
+
 Result<std::vector<QueryTask>> build_queries(const model::PolicyDocument& original, const model::UnusedFindings& findings,
                                              const model::PolicyDocument& result, const model::Catalog& catalog) {
   if (auto ok = check_ascii(original, "original"); !ok) return ok.error();
@@ -485,6 +515,9 @@ std::string replay_counterexample(const QueryTask& task, const std::string& acti
       }
       return {};
     case ObligationKind::kUnchanged:
+    case ObligationKind::kAllowCovered:  // a policy comparison replays its own (verifier/access/)
+    case ObligationKind::kDenyKept:
+    case ObligationKind::kNotGranted:
       return {};
   }
   return {};

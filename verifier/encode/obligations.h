@@ -37,6 +37,9 @@ struct QueryTask {
   ObligationKind kind = ObligationKind::kSoundness;
   int scope_index = 0;  // 1-based
   std::string scope;
+  // A second scope the query is about, for obligations over pairs of scopes (N2: a candidate
+  // scope and a reference Deny's scope, verifier/access/); 0 when none.
+  int other_scope_index = 0;
   Query query;
   bool ground = false;  // the counterexample must be a concrete word (O3, O2 without whole services)
   std::string part;     // which part of a split query (verifier/encode/split_queries.h), else empty
@@ -46,6 +49,24 @@ struct QueryTask {
 Result<std::vector<QueryTask>> build_queries(const model::PolicyDocument& original,
                                              const model::UnusedFindings& findings,
                                              const model::PolicyDocument& result, const model::Catalog& catalog);
+
+// Fails (kBadInput) when an action pattern of `policy` is not ASCII; `which` names the policy.
+Status check_ascii(const model::PolicyDocument& policy, const char* which);
+
+Literal literal_of(Language language, bool member, std::string label);
+
+// TRUSTED: adds a statement's action list to `language`: an Action list as its (lower-cased)
+// globs, a NotAction list as the complement of their union.
+void add_statement(Language& language, const model::Statement& statement);
+
+// TRUSTED (as O1-O3's grouping above): one obligation's query over all strings, split into
+// tasks over service groups that partition the strings a counterexample can be. When some
+// required literal names its services (no wildcard service, no complement), a counterexample
+// lies in one of them: those services' groups. Otherwise the services any literal names, plus
+// "every other service". Each task keeps the prototype's kind and scopes; its comment is the
+// obligation, the scope, the group, then `prototype.query.comment`. Groups where a required
+// literal has nothing left are skipped (no counterexample can lie there). Then split_queries.
+std::vector<QueryTask> tasks_by_service(const QueryTask& prototype, const model::Catalog& catalog);
 
 // O0: everything but the Allow statements' actions is unchanged: every document field but
 // Statement (Version, Id, unknown keys) is the original's in meaning (absent stays absent), and
