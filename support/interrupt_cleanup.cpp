@@ -2,6 +2,7 @@
 #include "support/interrupt_cleanup.h"
 
 #include <signal.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <array>
@@ -40,6 +41,15 @@ int claim(Slots& slots) {
 }
 
 extern "C" void clean_up_and_exit(int signal_number) {
+  // A slot reserved before a spawn (reserve_child) is filled as soon as the spawning thread,
+  // which holds these signals blocked meanwhile, gets its pid back: wait for it (200 ms at most).
+  for (int waited = 0; waited < 200; ++waited) {
+    bool pending = false;
+    for (auto& child : children) pending = pending || child.state.load() == kClaimed;
+    if (!pending) break;
+    const timespec millisecond{0, 1'000'000};
+    ::nanosleep(&millisecond, nullptr);
+  }
   for (auto& child : children) {
     if (child.state.load() == kReady) ::kill(-child.pid, SIGKILL);
   }
@@ -91,6 +101,14 @@ int register_child(pid_t pid) {
   children[static_cast<std::size_t>(ticket)].pid = pid;
   children[static_cast<std::size_t>(ticket)].state.store(kReady);
   return ticket;
+}
+
+int reserve_child() { return claim(children); }
+
+void fill_child(int ticket, pid_t pid) {
+  if (ticket < 0) return;
+  children[static_cast<std::size_t>(ticket)].pid = pid;
+  children[static_cast<std::size_t>(ticket)].state.store(pid > 0 ? kReady : kFree);
 }
 
 void unregister_child(int ticket) {

@@ -30,4 +30,11 @@ void unregister_temporary(int ticket);
 int register_child(pid_t pid);
 void unregister_child(int ticket);
 
+// For a child started while other threads run: reserve a slot before starting it (with
+// SIGINT, SIGTERM and SIGHUP blocked on the starting thread), then fill it with its pid (0:
+// it did not start; the slot is freed). The handler waits for reserved slots to be filled, so
+// no child started just before an interruption outlives it. Unregister as above.
+int reserve_child();
+void fill_child(int ticket, pid_t pid);
+
 }  // namespace leastpriv::support

@@ -82,10 +82,12 @@ class OutputFile {
   int ticket_;
 };
 
-// Spawns argv with stdout and stderr on `output_fd`, in a new process group; 0 on failure.
-pid_t spawn(const std::vector<std::string>& argv, int output_fd) {
+}  // namespace
+
+int spawn_in_own_group(const std::vector<std::string>& argv, int input_fd, int output_fd) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
+  if (input_fd >= 0) posix_spawn_file_actions_adddup2(&actions, input_fd, 0);
   posix_spawn_file_actions_adddup2(&actions, output_fd, 1);
   posix_spawn_file_actions_adddup2(&actions, output_fd, 2);
   posix_spawnattr_t attributes;
@@ -102,8 +104,6 @@ pid_t spawn(const std::vector<std::string>& argv, int output_fd) {
   return spawned == 0 ? pid : 0;
 }
 
-}  // namespace
-
 ProcessResult run_process(const std::vector<std::string>& argv, double deadline_seconds) {
   ProcessResult result;
   if (argv.empty()) {
@@ -115,7 +115,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, double deadline_
     result.error = "cannot create a temporary file for the output of `" + argv[0] + "`";
     return result;
   }
-  const pid_t pid = spawn(argv, output.fd());
+  const pid_t pid = spawn_in_own_group(argv, -1, output.fd());
   if (pid == 0) {
     result.error = "cannot run `" + argv[0] + "`";
     return result;

@@ -27,6 +27,11 @@ struct ProcessResult {
 // `deadline_seconds` of wall time.
 ProcessResult run_process(const std::vector<std::string>& argv, double deadline_seconds);
 
+// Starts argv[0] (looked up on PATH) in a process group of its own, with stdout and stderr on
+// `output_fd` and stdin on `input_fd` (-1: inherited); its pid, or 0 when it could not be run.
+// For run_process and support/interactive_process.h.
+int spawn_in_own_group(const std::vector<std::string>& argv, int input_fd, int output_fd);
+
 // The file run_process would run for `program`: itself when it has a `/`, else the first
 // executable of that name on PATH (an empty PATH entry is the current directory); the
 // canonical path when it exists, empty when there is none. So a report can say which binary

@@ -2,7 +2,8 @@
 // cli/options.cpp): checks a certificate against its inputs (verifier/certificate/recheck.h):
 // the files' SHA-256, the catalog's, every obligation rebuilt from those bytes and compared
 // with the certificate's text, then every text re-run with the `z3` and `cvc5` command-line
-// solvers, expecting exactly `unsat`. Exit 0 all hold, 1 the certificate does not belong to
+// solvers and z3-wasm (Node.js and npm z3-solver), expecting exactly `unsat`; a solver that is
+// missing answers `error: …` for every text, so the certificate is not re-checked (exit 3). Exit 0 all hold, 1 the certificate does not belong to
 // the files or a solver says sat, 2 bad input (also a missing input file, or none of the three
 // without --queries-only), 3 unknown or timeout.
 //
@@ -77,6 +78,9 @@ int run_check_certificate(const Words& words) {
   if (auto timeout = arguments->number("--timeout")) options.timeout_seconds = *timeout;
   options.z3_binary = arguments->value("--z3").value_or("z3");
   options.cvc5_binary = arguments->value("--cvc5").value_or("cvc5");
+  if (auto node = arguments->value("--node")) options.z3_wasm_command.front() = *node;
+  if (auto script = arguments->value("--z3-wasm")) options.z3_wasm_command.back() = *script;
+  if (auto threads = arguments->number("--threads")) options.threads = static_cast<unsigned>(*threads);
   auto text = model::read_text_file(path);
   if (!text) return report_error(text.error());
   auto certificate = model::parse_json_text(*text, path);

@@ -6,7 +6,8 @@
 ; symbolic: one proof for every entry `l*` and every node p below it.
 ; Discharges: proofs/LGG.md, Lemma 1 (regex form); Theorem 1, O1 for `prefix*` entries.
 ; Shape: schema, l, p, x symbolic; the regular expressions are not ground.
-; known-timeout: z3 4.8.12 (non-ground str.to_re; still running after 5 minutes). cvc5 proves it.
+; known-timeout: z3 4.8.12 (non-ground str.to_re; still running after 5 minutes; also as (l ++ v ++ y) ∈ `l*`).
+;   cvc5 1.0.3 and z3-wasm (npm z3-solver 5.2.0, Z3 5.1) prove it.
 ;   Lemma 01 proves the same fact in plain string logic in both solvers.
 (set-info :status unsat)
 (set-logic QF_S)

@@ -8,7 +8,8 @@
 ; It also gives the O2 half of Theorem 2: if an unused u starts with q, `q*` allows u.
 ; Discharges: proofs/LGG.md, Lemma 2; Theorem 1 (O2), Theorem 2 case (ii).
 ; Shape: schema, p and x symbolic; the regular expression is not ground.
-; known-timeout: z3 4.8.12 (non-ground str.to_re). cvc5 proves it; Lemma 03 gives z3 the
+; known-timeout: z3 4.8.12 (non-ground str.to_re; also each direction alone). cvc5 1.0.3 and z3-wasm
+;   (npm z3-solver 5.2.0, Z3 5.1) prove it; Lemma 03 gives z3 the
 ;   concrete roots.
 (set-info :status unsat)
 (set-logic QF_S)

@@ -1,7 +1,7 @@
-// An interrupted check-certificate (issue 12 row 10) leaves no temporary directory and no
-// solver running: a stand-in z3 that records its pid and the file it was given, then sleeps,
-// is running when SIGTERM (or SIGINT) reaches leastpriv; afterwards leastpriv exited with 143
-// (130), the obligation file and its directory are gone and the stand-in is dead.
+// An interrupted check-certificate (issue 12 row 10) leaves no solver running: a stand-in z3
+// that records its pid, then sleeps, is running when SIGTERM (or SIGINT) reaches leastpriv;
+// afterwards leastpriv exited with 143 (130) and the stand-in is dead. (The solvers read the
+// texts on stdin from long-lived processes: check-certificate writes no file to leave behind.)
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
@@ -38,10 +38,10 @@ TEST_P(InterruptCli, CheckCertificateRemovesItsFilesAndKillsItsSolvers) {
                                                "examples/seed/findings.json", "-o", dir_ + "/out.json",
                                                "--certificate", certificate});
   ASSERT_EQ(refined.exit_code, 0) << refined.err;
-  // The stand-in solver: appends "pid file" (its last argument is the query file) to the marker, then sleeps far past the test.
+  // The stand-in solver: appends its pid to the marker, then sleeps far past the test.
   const std::string marker = dir_ + "/started";
   const std::string solver = dir_ + "/slow-solver.sh";
-  testing::write_file(solver, "#!/bin/sh\nfor last; do :; done\necho \"$$ $last\" >> '" + marker + "'\nexec sleep 60\n");
+  testing::write_file(solver, "#!/bin/sh\n[ \"$1\" = --version ] && exit 0\necho \"$$\" >> '" + marker + "'\nexec sleep 60\n");
   fs::permissions(solver, fs::perms::owner_all);
 
   std::vector<std::string> words = {LEASTPRIV_BINARY, "check-certificate", certificate,
@@ -70,11 +70,10 @@ TEST_P(InterruptCli, CheckCertificateRemovesItsFilesAndKillsItsSolvers) {
 
   std::istringstream lines(started);
   pid_t solver_pid = 0;
-  std::string obligation_file;
-  ASSERT_TRUE(lines >> solver_pid >> obligation_file) << started;
-  EXPECT_TRUE(testing::process_gone(solver_pid)) << "stand-in solver " << solver_pid << " still runs";
-  EXPECT_FALSE(fs::exists(obligation_file)) << obligation_file;
-  EXPECT_FALSE(fs::exists(fs::path(obligation_file).parent_path())) << obligation_file;
+  while (lines >> solver_pid) {
+    EXPECT_TRUE(testing::process_gone(solver_pid)) << "stand-in solver " << solver_pid << " still runs";
+  }
+  EXPECT_NE(solver_pid, 0) << started;
 }
 
 INSTANTIATE_TEST_SUITE_P(Signals, InterruptCli, ::testing::Values(SIGTERM, SIGINT));

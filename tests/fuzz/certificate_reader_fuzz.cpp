@@ -39,6 +39,7 @@ void check(const model::Json& certificate, const std::optional<model::Verificati
   options.timeout_seconds = 1;
   options.z3_binary = "/nonexistent/leastpriv-fuzz-z3";
   options.cvc5_binary = "/nonexistent/leastpriv-fuzz-cvc5";
+  options.z3_wasm_command = {"/nonexistent/leastpriv-fuzz-node"};
   auto report = verifier::recheck_certificate(certificate, "fuzz-certificate.json", against, options);
   if (!report) {
     if (report.error().message.rfind("fuzz-certificate.json", 0) != 0) std::abort();  // every error names the file

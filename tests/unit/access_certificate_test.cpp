@@ -1,11 +1,13 @@
 // Certificates of a policy comparison (verifier/certificate/access_certificate.h): built from a
-// proved check, re-checked with z3 and cvc5 against the same files; refused when the files, the
+// proved check, re-checked with z3, cvc5 and z3-wasm (solver sessions) against the same files; refused when the files, the
 // list, an obligation's text, the set of obligations or the kind of check do not match.
 #include "model/policy_input.h"
 #include "verifier/access/no_new_access.h"
 #include "verifier/certificate/access_certificate.h"
 
 #include <gtest/gtest.h>
+
+#include <map>
 
 namespace leastpriv::verifier {
 namespace {
@@ -55,7 +57,7 @@ RecheckReport recheck(const Built& built) {
   return std::move(report).value();
 }
 
-TEST(AccessCertificate, RoundTripRechecksWithBothSolvers) {
+TEST(AccessCertificate, RoundTripRechecksWithAllThreeSolvers) {
   const auto built = build({"iam:*"});
   EXPECT_TRUE(is_access_certificate(built.certificate));
   EXPECT_EQ(built.certificate["check"], "no-new-access+access-not-granted");
@@ -63,6 +65,13 @@ TEST(AccessCertificate, RoundTripRechecksWithBothSolvers) {
   EXPECT_EQ(recheck_verdict(report), Verdict::kProved) << recheck_to_text(report);
   EXPECT_FALSE(report.verdicts.empty());
   for (const auto& verdict : report.verdicts) EXPECT_EQ(verdict.answer, "unsat") << verdict.obligation_id;
+  // Every text once in each of the three solvers, as for a refinement's certificate.
+  std::map<std::string, std::size_t> per_solver;
+  for (const auto& verdict : report.verdicts) ++per_solver[verdict.solver];
+  ASSERT_EQ(per_solver.size(), 3U) << recheck_to_text(report);
+  EXPECT_EQ(per_solver["z3"], report.verdicts.size() / 3);
+  EXPECT_EQ(per_solver["cvc5"], report.verdicts.size() / 3);
+  EXPECT_EQ(per_solver["z3-wasm"], report.verdicts.size() / 3);
 }
 
 TEST(AccessCertificate, TamperedTextIsRefusedBeforeSolving) {

@@ -33,10 +33,21 @@ model::Json certificate_for(const model::VerificationFiles& files) {
   return build_certificate(*report, inputs->catalog, CertificateInputs{files, "aws"});
 }
 
-// A stand-in solver that prints `output` whatever it is asked.
+// A stand-in solver that prints `output` whatever it is asked: to each text check-certificate
+// sends a long-lived z3 or cvc5 (the line `(echo "SENTINEL")` ends a text), and to each framed
+// text z3-wasm --serve reads (`text BYTES MS`, then the bytes), followed by the sentinel.
 std::string stand_in_solver(const std::string& dir, const std::string& name, const std::string& output) {
   const std::string path = dir + "/" + name;
-  EXPECT_TRUE(testing::write_file(path, "#!/bin/sh\nprintf '" + output + "'\n"));
+  EXPECT_TRUE(testing::write_file(
+      path, "#!/bin/sh\n"
+            "if [ \"$1\" = --version ]; then echo stand-in; exit 0; fi\n"
+            "if [ \"$1\" = --serve ]; then\n"
+            "  while read -r tag bytes ms; do head -c \"$bytes\" >/dev/null; printf '" + output + "'; printf '\\n%s\\n' \"$2\"; done\n"
+            "  exit 0\n"
+            "fi\n"
+            "while IFS= read -r line; do\n"
+            "  case \"$line\" in '(echo \"'*) printf '" + output + "'; printf '%s\\n' \"${line#(echo }\" | tr -d ')' ;; esac\n"
+            "done\n"));
   ::chmod(path.c_str(), 0755);
   return path;
 }
@@ -51,6 +62,7 @@ class CertificateTamper : public ::testing::Test {
     // Tampered certificates are refused before any solver runs; where one would, these say unsat.
     options_.z3_binary = stand_in_solver(dir_, "z3", "unsat\\n");
     options_.cvc5_binary = stand_in_solver(dir_, "cvc5", "unsat\\n");
+    options_.z3_wasm_command = {stand_in_solver(dir_, "z3-wasm", "unsat\\n")};
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
@@ -94,8 +106,8 @@ TEST_F(CertificateTamper, TheGenuineCertificateIsAccepted) {
   EXPECT_TRUE(report->problems.empty()) << recheck_to_text(*report);
   EXPECT_TRUE(report->solvers_run);
   EXPECT_EQ(recheck_verdict(*report), Verdict::kProved) << recheck_to_text(*report);
-  // Both solvers on every O1-O3 text, and the report says which binaries they were.
-  EXPECT_EQ(report->verdicts.size(), 2 * (certificate_["obligations"].size() - 1));
+  // The three solvers on every O1-O3 text, and the report says which binaries they were.
+  EXPECT_EQ(report->verdicts.size(), 3 * (certificate_["obligations"].size() - 1));
   const std::string text = recheck_to_text(*report);
   EXPECT_NE(text.find("solver z3: " + options_.z3_binary + " ("), std::string::npos) << text;
   EXPECT_NE(text.find("solver cvc5: " + options_.cvc5_binary + " ("), std::string::npos) << text;

@@ -3,7 +3,6 @@
 
 #include "verifier/certificate/recheck_parts.h"
 
-#include "support/interrupt_cleanup.h"
 #include "support/parallel_for.h"
 #include "support/process.h"
 #include "verifier/certificate/certificate.h"
@@ -11,17 +10,25 @@
 #include "verifier/encode/obligation_texts.h"
 #include "verifier/encode/obligations.h"
 
-#include <unistd.h>
-
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
+#include <thread>
 
 namespace leastpriv::verifier {
+
+std::vector<std::string> default_z3_wasm_command() { return {"node", LEASTPRIV_Z3_WASM_SCRIPT}; }
+
+std::vector<SolverCommand> recheck_commands(const RecheckOptions& options) {
+  return {{RecheckSolver::kZ3, {options.z3_binary}, options.timeout_seconds},
+          {RecheckSolver::kCvc5, {options.cvc5_binary}, options.timeout_seconds},
+          {RecheckSolver::kZ3Wasm, options.z3_wasm_command, options.timeout_seconds}};
+}
 
 namespace {
 
@@ -222,101 +229,45 @@ Result<std::vector<ObligationText>> bind_to_subject(const model::Json& certifica
   return std::move(rebuilt->texts);
 }
 
-// A solver's whole output must be one answer: `unsat` and nothing else counts as unsat.
-std::string solver_answer_of(const std::string& output) {
-  std::string answer = output;
-  while (!answer.empty() && (answer.back() == '\n' || answer.back() == '\r' || answer.back() == ' ')) answer.pop_back();
-  if (answer == "unsat" || answer == "sat" || answer == "unknown" || answer == "timeout") return answer;
-  if (answer.size() > 200) answer = answer.substr(0, 200) + "…";
-  return "error: not one answer: " + answer;
-}
-
-RecheckVerdict recheck_one(const std::string& id, const std::string& solver, const std::string& smt_path,
-                           const RecheckOptions& options) {
-  RecheckVerdict verdict;
-  verdict.obligation_id = id;
-  verdict.solver = solver;
-  const auto began = Clock::now();
-  const long seconds = std::max(1L, static_cast<long>(options.timeout_seconds + 0.999));
-  std::vector<std::string> argv;
-  if (solver == "z3") {
-    argv = {options.z3_binary, "-T:" + std::to_string(seconds), smt_path};
-  } else {
-    argv = {options.cvc5_binary, "--lang", "smt2", "--strings-exp", "--tlimit=" + std::to_string(seconds * 1000), smt_path};
-  }
-  // The solver's own limit comes first; the deadline is for a solver that ignores it.
-  const support::ProcessResult output = support::run_process(argv, options.timeout_seconds + 2.0);
-  verdict.seconds = std::chrono::duration<double>(Clock::now() - began).count();
-  if (!output.started) {
-    verdict.answer = "error: " + output.error;
-  } else if (output.timed_out) {
-    verdict.answer = "timeout";
-  } else {
-    verdict.answer = solver_answer_of(output.output);
-  }
-  return verdict;
-}
-
-// A file that exists while this lives: removed on scope exit (also when a solver run throws)
-// and, meanwhile, by an interruption (support/interrupt_cleanup.h).
-class ScratchFile {
- public:
-  explicit ScratchFile(std::string path) : path_(std::move(path)), ticket_(support::register_temporary(path_)) {}
-  ~ScratchFile() {
-    unlink(path_.c_str());
-    support::unregister_temporary(ticket_);
-  }
-  ScratchFile(const ScratchFile&) = delete;
-  ScratchFile& operator=(const ScratchFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-  int ticket_;
-};
-
-// Both solvers on every text; each text goes to a file just while a solver reads it, so that
-// the solvers read exactly these texts and only a few files exist at once.
-// Verdict 2i is z3's on text i, 2i + 1 cvc5's.
-Result<std::vector<RecheckVerdict>> run_rechecks(const std::vector<ObligationText>& texts, const RecheckOptions& options) {
-  char directory[] = "/tmp/leastpriv-recheck-XXXXXX";
-  if (mkdtemp(directory) == nullptr) return Error{ErrorKind::kInternal, "cannot create a temporary directory"};
-  struct DirectoryGuard {
-    const char* path;
-    int ticket;
-    ~DirectoryGuard() {
-      rmdir(path);
-      support::unregister_temporary(ticket);
+// Every solver on every text, over a few workers; each worker keeps one long-lived process per
+// solver (solver_session.h) and takes the next (text, solver) pair as it finishes the last.
+// Verdict kSolvers.size() * i + s is solver s's on text i.
+std::vector<RecheckVerdict> run_rechecks(const std::vector<ObligationText>& texts, const RecheckOptions& options) {
+  const std::vector<SolverCommand> commands = recheck_commands(options);
+  std::vector<RecheckVerdict> verdicts(texts.size() * commands.size());
+  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+  const std::size_t workers = std::min<std::size_t>(options.threads > 0 ? options.threads : hardware, verdicts.size());
+  std::atomic<std::size_t> next{0};
+  support::parallel_for(workers, static_cast<unsigned>(workers), [&](std::size_t) {
+    std::vector<std::unique_ptr<SolverSession>> sessions(commands.size());
+    for (std::size_t k = next++; k < verdicts.size(); k = next++) {
+      const std::size_t s = k % commands.size();
+      if (!sessions[s]) sessions[s] = std::make_unique<SolverSession>(commands[s]);
+      const auto began = Clock::now();
+      RecheckVerdict& verdict = verdicts[k];
+      verdict.obligation_id = texts[k / commands.size()].id;
+      verdict.solver = recheck_solver_name(commands[s].solver);
+      verdict.answer = sessions[s]->answer(texts[k / commands.size()].smtlib);
+      verdict.seconds = std::chrono::duration<double>(Clock::now() - began).count();
     }
-  } directory_guard{directory, support::register_temporary(directory, true)};
-  std::vector<RecheckVerdict> verdicts(texts.size() * 2);
-  std::vector<char> unwritable(verdicts.size(), 0);
-  support::parallel_for(verdicts.size(), 0, [&](std::size_t k) {
-    const std::size_t i = k / 2;
-    const ScratchFile file(std::string(directory) + "/obligation-" + std::to_string(k) + ".smt2");
-    std::ofstream out(file.path());
-    out << texts[i].smtlib;
-    out.close();
-    if (!out) {
-      unwritable[k] = 1;
-      return;
-    }
-    verdicts[k] = recheck_one(texts[i].id, k % 2 == 0 ? "z3" : "cvc5", file.path(), options);
   });
-  for (std::size_t k = 0; k < verdicts.size(); ++k) {
-    if (unwritable[k] != 0) return Error{ErrorKind::kInternal, std::string("cannot write a query file in `") + directory + "`"};
-  }
   return verdicts;
 }
 
-// `name: /path/to/binary (first line of its --version)`.
-std::string solver_identity(const std::string& name, const std::string& binary) {
-  const std::string path = support::resolve_program(binary);
-  if (path.empty()) return name + ": `" + binary + "` not found";
-  const auto version = support::run_process({path, "--version"}, 10);
+// `name: /path/to/binary [script] (first line of its --version)`.
+std::string solver_identity(const SolverCommand& command) {
+  const std::string name = recheck_solver_name(command.solver);
+  const std::string path = support::resolve_program(command.program.front());
+  if (path.empty()) return name + ": `" + command.program.front() + "` not found (NOT run: every text of it is an error)";
+  std::vector<std::string> argv = command.program;
+  argv.front() = path;
+  argv.push_back("--version");
+  const auto version = support::run_process(argv, 20);
   std::string line = version.output.substr(0, version.output.find('\n'));
   if (line.size() > 120) line = line.substr(0, 120) + "…";
-  return name + ": " + path + " (" + line + ")";
+  std::string program = path;
+  for (std::size_t i = 1; i < command.program.size(); ++i) program += " " + command.program[i];
+  return name + ": " + program + " (" + line + ")";
 }
 
 // --queries-only: the certificate's own texts, as they are.
@@ -353,11 +304,9 @@ Result<RecheckReport> recheck_bound(const model::Json& certificate, const std::s
   }
   // A certificate that does not belong to its inputs is refused without minutes of solving.
   if (report.problems.empty()) {
-    auto verdicts = run_rechecks(texts, options);
-    if (!verdicts) return verdicts.error();
-    report.verdicts = std::move(verdicts).value();
+    report.verdicts = run_rechecks(texts, options);
     report.solvers_run = true;
-    report.solvers = {solver_identity("z3", options.z3_binary), solver_identity("cvc5", options.cvc5_binary)};
+    for (const auto& command : recheck_commands(options)) report.solvers.push_back(solver_identity(command));
   }
   report.seconds = std::chrono::duration<double>(Clock::now() - began).count();
   return report;
@@ -405,10 +354,9 @@ std::string recheck_to_text(const RecheckReport& report) {
   for (const auto& problem : report.problems) out << "problem: " << problem << "\n";
   if (!report.solvers_run) out << "solvers not run: the certificate does not hold as it is\n";
   int unsat = 0;
-  double z3_seconds = 0;
-  double cvc5_seconds = 0;
+  std::map<std::string, double> solver_seconds;
   for (const auto& verdict : report.verdicts) {
-    (verdict.solver == "z3" ? z3_seconds : cvc5_seconds) += verdict.seconds;
+    solver_seconds[verdict.solver] += verdict.seconds;
     if (verdict.answer == "unsat") {
       ++unsat;
       continue;
@@ -419,18 +367,19 @@ std::string recheck_to_text(const RecheckReport& report) {
   }
   for (const auto& solver : report.solvers) out << "solver " << solver << "\n";
   if (report.solvers_run) {
-    char summary[160];
-    std::snprintf(summary, sizeof summary, "%d of %zu re-checks unsat (z3 %.3f s, cvc5 %.3f s; %.3f s wall)", unsat,
-                  report.verdicts.size(), z3_seconds, cvc5_seconds, report.seconds);
+    char summary[200];
+    std::snprintf(summary, sizeof summary, "%d of %zu re-checks unsat (z3 %.3f s, cvc5 %.3f s, z3-wasm %.3f s; %.3f s wall)",
+                  unsat, report.verdicts.size(), solver_seconds["z3"], solver_seconds["cvc5"], solver_seconds["z3-wasm"],
+                  report.seconds);
     out << summary << "\n";
   }
   if (report.queries_only && texts_verdict(report) == Verdict::kProved) {
-    out << "texts re-checked (every one unsat in z3 and cvc5), bound to NO input: certificate NOT re-checked (exit 3)\n";
+    out << "texts re-checked (every one unsat in z3, cvc5 and z3-wasm), bound to NO input: certificate NOT re-checked (exit 3)\n";
   } else if (recheck_verdict(report) != Verdict::kProved) {
     out << "certificate NOT re-checked\n";
   } else {
     out << "certificate re-checked: it is the verifier's own obligations for these files and catalog, every one unsat "
-           "in z3 and cvc5\n";
+           "in z3, cvc5 and z3-wasm\n";
   }
   return out.str();
 }

@@ -3,22 +3,25 @@
 // proved, (2) the given files hash to what it records, (3) the obligations rebuilt from those
 // very bytes with the verifier's own query builder (verifier/encode/obligation_texts.h) are
 // exactly the certificate's: same ids, byte-identical SMT-LIB2 texts, none missing, none extra,
-// and O0 holds again, and (4) both command-line solvers answer exactly `unsat` (their whole
-// output) to every text. A certificate that fails (1)-(3) is refused without running a solver.
+// and O0 holds again, and (4) the three command-line solvers (Debian's z3 and cvc5, and a
+// current Z3 compiled to WebAssembly, npm z3-solver, run by Node.js) answer exactly `unsat`
+// (their whole output for that text) to every text. A certificate that fails (1)-(3) is refused without running a solver.
 //
 // Without the input files (`--queries-only`) only (1) and (4) are checked, and the report says
 // loudly that nothing ties the texts to any policy: a forger can make texts that are unsat.
 //
 // Tested by: tests/unit/verifier_certificate_test.cpp, tests/unit/certificate_tamper_test.cpp
 //
-// IMPLEMENTATION (TRUSTED): the solvers run as child processes (support/process: no shell),
-// one per text and solver, with a wall-clock limit; each text is passed through a temporary
-// file that exists only while its solver runs.
+// IMPLEMENTATION (TRUSTED): the solvers run as child processes (no shell), one long-lived
+// process per solver and worker (verifier/certificate/solver_session.h), each text answered
+// alone under a per-text limit; no text touches the disk. A solver that is missing, crashes or
+// times out gives `error: …` / `timeout` for its texts: never a pass.
 #pragma once
 
 #include "model/catalog.h"
 #include "model/verification_files.h"
 #include "model/json_text.h"
+#include "verifier/certificate/solver_session.h"
 #include "verifier/decide/verify.h"
 
 #include <optional>
@@ -30,7 +33,7 @@ namespace leastpriv::verifier {
 // One re-check of one SMT-LIB2 text by one command-line solver.
 struct RecheckVerdict {
   std::string obligation_id;
-  std::string solver;  // `z3` or `cvc5`
+  std::string solver;  // `z3`, `cvc5` or `z3-wasm`
   std::string answer;  // `unsat`, `sat`, `unknown`, `timeout`, or `error: …`
   double seconds = 0;
 };
@@ -48,11 +51,20 @@ struct RecheckReport {
   double seconds = 0;
 };
 
+// `node <this source tree>/scripts/z3-wasm/z3-wasm.js`: the third solver as built in.
+std::vector<std::string> default_z3_wasm_command();
+
 struct RecheckOptions {
-  double timeout_seconds = 60;
+  double timeout_seconds = 60;  // per text and solver
   std::string z3_binary = "z3";
   std::string cvc5_binary = "cvc5";
+  // The third solver: Node.js and this source tree's scripts/z3-wasm/z3-wasm.js.
+  std::vector<std::string> z3_wasm_command = default_z3_wasm_command();
+  unsigned threads = 0;  // workers, each with its own solver processes; 0: one per hardware thread
 };
+
+// The three solvers in the order of RecheckReport::verdicts (z3, cvc5, z3-wasm for each text).
+std::vector<SolverCommand> recheck_commands(const RecheckOptions& options);
 
 // Checks `certificate` (read from `file`) against `subject`, or against nothing when it is
 // absent (--queries-only). An Error means a malformed certificate or an input file that is not
@@ -62,7 +74,7 @@ Result<RecheckReport> recheck_certificate(const model::Json& certificate, const 
                                           const RecheckOptions& options);
 
 // kProved when the certificate was checked against its inputs, there is no problem and every
-// text is unsat in both solvers; kCounterexample when there is a problem or any answer is sat;
+// text is unsat in all three solvers; kCounterexample when there is a problem or any answer is sat;
 // else kUnknown (unknown, timeout, output that is not exactly one answer, or --queries-only:
 // texts bound to no input prove nothing about a policy). cli/ turns it into the exit code.
 Verdict recheck_verdict(const RecheckReport& report);
