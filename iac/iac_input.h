@@ -4,7 +4,7 @@
 // reads). A plan carries two versions: the planned one and, from resource_changes, the one
 // before the change (what a pull request's diff is checked against).
 //
-// Tested by: tests/unit/iac_readers_test.cpp, tests/cli/gate_cli_test.cpp
+// Tested by: tests/unit/iac_readers_test.cpp, tests/cli/gate_cli_test.cpp, tests/fuzz/iac_reader_fuzz.cpp
 #pragma once
 
 #include "iac/found_policy.h"

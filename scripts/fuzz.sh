@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer harness of tests/fuzz for a wall-clock budget:
 #   scripts/fuzz.sh TARGET SECONDS     (TARGET: policy_reader findings_reader catalog_reader
-#                                       json_reader certificate_reader refine_verify, or `all`)
+#                                       json_reader certificate_reader refine_verify iac_reader, or `all`)
 # Builds the fuzz preset (clang, ASan + UBSan) first. The seed corpus in tests/fuzz/corpus/TARGET
 # is copied to build-fuzz/corpus/TARGET, where new inputs accumulate (the repository's seeds stay
 # as committed); a crash, a leak or a failed check leaves its input in build-fuzz/artifacts/
 # and exits non-zero.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(policy_reader findings_reader catalog_reader json_reader certificate_reader refine_verify)
+targets=(policy_reader findings_reader catalog_reader json_reader certificate_reader refine_verify iac_reader)
 if [[ $# -ne 2 ]]; then
   echo "usage: scripts/fuzz.sh TARGET|all SECONDS (targets: ${targets[*]})" >&2
   exit 2
