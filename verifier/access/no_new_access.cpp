@@ -148,18 +148,15 @@ std::string catalog_counterexample(const Comparison& comparison, const QueryTask
 Result<AccessCheckResult> decide(const Comparison& comparison, const std::vector<QueryTask>& tasks,
                                  const model::Catalog& catalog, const AccessCheckOptions& options) {
   const auto began = Clock::now();
-  // As in verify_refinement: without the solver module Z3 and cvc5 would only say `unknown`,
-  // which the automaton's `unsat` could outvote.
-  if (options.verify.use_z3 || options.verify.use_cvc5) {
-    if (auto available = solvers_available(); !available) return available.error();
-  }
   AccessCheckResult result;
   auto& report = result.report;
   report.z3_version = options.verify.use_z3 ? z3_version_text() : "";
   report.cvc5_version = options.verify.use_cvc5 ? cvc5_version_text() : "";
-  report.obligations = decide_queries(tasks, options.verify, [&comparison](const QueryTask& task, const std::string& action) {
+  auto decided = decide_queries(tasks, options.verify, [&comparison](const QueryTask& task, const std::string& action) {
     return replay(comparison, task, action);
   }, began);
+  if (!decided) return decided.error();
+  report.obligations = std::move(*decided);
   judge_report(report);
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     const auto& obligation = report.obligations[i];

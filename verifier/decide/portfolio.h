@@ -25,9 +25,11 @@ using ReplayFunction = std::function<std::string(const QueryTask& task, const st
 
 // Each task decided and judged, in order, with its id, group and (with keep_smtlib) text.
 // VerifyOptions::budget_seconds counts from `began` (the start of the whole verification).
-std::vector<ObligationResult> decide_queries(const std::vector<QueryTask>& tasks, const VerifyOptions& options,
-                                             const ReplayFunction& replay,
-                                             std::chrono::steady_clock::time_point began = std::chrono::steady_clock::now());
+// An error, not a list of `unknown`s, when Z3 or cvc5 is asked for and the solver module is missing.
+Result<std::vector<ObligationResult>> decide_queries(const std::vector<QueryTask>& tasks, const VerifyOptions& options,
+                                                     const ReplayFunction& replay,
+                                                     std::chrono::steady_clock::time_point began =
+                                                         std::chrono::steady_clock::now());
 
 // The whole verdict of `report`: proved only when every obligation is; a disagreement anywhere
 // is unknown; sets report.verdict and report.disagreement.

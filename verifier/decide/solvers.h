@@ -9,7 +9,7 @@
 // IMPLEMENTATION: std::call_once; the module is found as `<dir of /proc/self/exe>/
 // leastpriv_solvers.so` (or $LEASTPRIV_SOLVER_MODULE), dlopen'ed RTLD_NOW | RTLD_LOCAL, its table
 // checked (ABI number, sizeof(Query)). A module that is missing or does not fit is an Error of
-// solvers_available(), which verify_refinement checks before any query: never an `unknown` that
+// solvers_available(), which decide_queries checks before any query: never an `unknown` that
 // the automaton's `unsat` would outvote into a pass.
 #pragma once
 

@@ -305,8 +305,14 @@ void judge_report(VerificationReport& report) {
                                         : Verdict::kProved;
 }
 
-std::vector<ObligationResult> decide_queries(const std::vector<QueryTask>& tasks, const VerifyOptions& options,
-                                             const ReplayFunction& replay, std::chrono::steady_clock::time_point began) {
+Result<std::vector<ObligationResult>> decide_queries(const std::vector<QueryTask>& tasks, const VerifyOptions& options,
+                                                     const ReplayFunction& replay,
+                                                     std::chrono::steady_clock::time_point began) {
+  // Without the solver module Z3 and cvc5 would only say `unknown`, which the automaton's
+  // `unsat` could outvote: an error instead.
+  if (options.use_z3 || options.use_cvc5) {
+    if (auto available = solvers_available(); !available) return available.error();
+  }
   const Deadline deadline{began, options.budget_seconds};
   std::vector<ObligationText> texts = obligation_texts(tasks, options.keep_smtlib);
   // Queries that differ only in their scope's name (many statements with the same actions and
@@ -350,11 +356,6 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
                                              const model::PolicyDocument& result, const model::Catalog& catalog,
                                              const VerifyOptions& options) {
   const auto began = Clock::now();
-  // Without the solver module Z3 and cvc5 would only say `unknown`, which the automaton's
-  // `unsat` could outvote: an error instead.
-  if (options.use_z3 || options.use_cvc5) {
-    if (auto available = solvers_available(); !available) return available.error();
-  }
   VerificationReport report;
   report.z3_version = z3_version_text();
   report.cvc5_version = options.use_cvc5 ? cvc5_version_text() : "";
@@ -367,7 +368,9 @@ Result<VerificationReport> verify_refinement(const model::PolicyDocument& origin
   const ReplayFunction replay = [&](const QueryTask& task, const std::string& action) {
     return replay_counterexample(task, action, original, findings, result, catalog);
   };
-  for (auto& obligation : decide_queries(*tasks, options, replay, began)) report.obligations.push_back(std::move(obligation));
+  auto decided = decide_queries(*tasks, options, replay, began);
+  if (!decided) return decided.error();
+  for (auto& obligation : *decided) report.obligations.push_back(std::move(obligation));
   judge_report(report);
   report.seconds = std::chrono::duration<double>(Clock::now() - began).count();
   return report;
