@@ -5,16 +5,25 @@
 ; gives a pattern `literal*` (literal → str.to_re, `*` → re.all), with the literals
 ; symbolic: one proof for every entry `l*` and every node p below it.
 ; Discharges: proofs/LGG.md, Lemma 1 (regex form); Theorem 1, O1 for `prefix*` entries.
-; Shape: schema, l, p, x symbolic; the regular expressions are not ground.
-; known-timeout: z3 4.8.12 (non-ground str.to_re; still running after 5 minutes; also as (l ++ v ++ y) ∈ `l*`).
-;   cvc5 1.0.3 and z3-wasm (npm z3-solver 5.2.0, Z3 5.1) prove it.
-;   Lemma 01 proves the same fact in plain string logic in both solvers.
+;
+; Stated over the words of both regular expressions (proofs/README.md, "Rewritten lemmas"). By
+; SMT-LIB's meaning of re.++, str.to_re and re.all, the language of (str.to_re s)·re.all is
+; exactly the strings s ++ y, y any string (lemma 06 says the same in the other words). So
+; the claim is, for all l, p, y with l a prefix of p:  ∃z. p ++ y = l ++ z.
+; z := (the rest of p after l) ++ y, i.e. (str.substr p |l| (|p| - |l|)) ++ y, is a witness;
+; the negation says it is not: unsat. Nothing is left out: y ranges over every string, so
+; every x of the narrow language is one case. Asked as x ∈ narrow ∖ wide with the
+; non-ground regexes (also as (l ++ v ++ y) ∈ `l*`), the claim was past Z3 4.8.12 (no
+; procedure for str.to_re of a symbolic string); cvc5 1.0.3 and z3-wasm proved that form too.
+; Lemma 01 is the same fact as prefixes (str.prefixof).
+; Shape: schema, l, p, y symbolic; no regular expression left.
 (set-info :status unsat)
-(set-logic QF_S)
+(set-logic QF_SLIA)
 (declare-const l String)
 (declare-const p String)
-(declare-const x String)
+(declare-const y String)
+(define-fun word () String (str.++ p y))
+(define-fun rest () String (str.++ (str.substr p (str.len l) (- (str.len p) (str.len l))) y))
 (assert (str.prefixof l p))
-(assert (str.in_re x (re.++ (str.to_re p) re.all)))
-(assert (not (str.in_re x (re.++ (str.to_re l) re.all))))
+(assert (not (= word (str.++ l rest))))
 (check-sat)

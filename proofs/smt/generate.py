@@ -185,13 +185,14 @@ def seed():
     return statements, sorted(set(unused))
 
 
-# --- bounded encoding lemmas (07, 08) -----------------------------------------------------
+# --- bounded encoding lemmas (07, 08, 22-24) ----------------------------------------------
 
-def reference_constraints(name, pattern, bound):
+def reference_constraints(name, pattern, bound, char=lambda j: "(str.at x %d)" % j):
     """Boolean definitions m_i_j ⇔ reference_matches(pattern[i:], x[j:]) for |x| ≤ bound.
 
     The recursion of spec/reference_matcher.cpp `matches_from`, unrolled: `*` tries every
-    end k (j ≤ k ≤ |x|), `?` takes one character, a literal character must equal x[j]."""
+    end k (j ≤ k ≤ |x|), `?` takes one character, a literal character must equal x[j]
+    (char(j): the SMT-LIB term for that character)."""
     x = "x"
     defs = []
     n = len(pattern)
@@ -211,18 +212,52 @@ def reference_constraints(name, pattern, bound):
             elif pattern[i] == "?":
                 body = "(and (< %d (str.len %s)) %s)" % (j, x, m(i + 1, j + 1))
             else:
-                body = "(and (< %d (str.len %s)) (= (str.at %s %d) %s) %s)" % (
-                    j, x, x, j, lit(pattern[i]), m(i + 1, j + 1))
+                body = "(and (< %d (str.len %s)) (= %s %s) %s)" % (
+                    j, x, char(j), lit(pattern[i]), m(i + 1, j + 1))
             defs.append("(define-fun %s () Bool %s)" % (m(i, j), body))
     return x, defs, m(0, 0)
 
 
-def bounded_encoding_lemma(number, title, patterns, bound, extra, discharges, measured):
+def check_case(label, assertion):
+    return "; %s\n(push 1)\n(assert %s)\n(check-sat)\n(pop 1)\n" % (label, assertion)
+
+
+def encode_not_reference(name, pattern, n):
+    return ("%s, |x| = %d: encode and not reference" % (name, n),
+            "(and (str.in_re x %s) (not m_%s_0_0))" % (glob_regex(pattern), name))
+
+
+def reference_not_encode(name, pattern, n):
+    """The checks whose disjunction is (reference ∧ ¬encode) for pattern at |x| = n.
+
+    Split by where the pattern's first `*` (pattern position i0, reached at x position i0:
+    everything before it takes one character) ends: one check per end k ≤ n with m_i0+1_k,
+    and one with ¬m_i0_i0, the negation of the disjunction of those ends (m_i0_i0's own
+    definition; ends k > n fail their guard k ≤ |x|). Exhaustive by construction."""
+    encode = "(str.in_re x %s)" % glob_regex(pattern)
+    reference = "m_%s_0_0" % name
+    if "*" not in pattern or pattern.index("*") > n:
+        # No `*`, or the first `*` lies beyond x (the reference fails before it): one check.
+        return [("%s, |x| = %d: reference and not encode" % (name, n), "(and %s (not %s))" % (reference, encode))]
+    i0 = pattern.index("*")
+    cases = []
+    for k in range(i0, n + 1):
+        cases.append(("%s, |x| = %d: reference and not encode, first `*` ends at %d" % (name, n, k),
+                      "(and %s (not %s) (<= %d (str.len x)) m_%s_%d_%d)" % (reference, encode, k, name, i0 + 1, k)))
+    cases.append(("%s, |x| = %d: reference and not encode, first `*` ends nowhere" % (name, n),
+                  "(and %s (not %s) (not m_%s_%d_%d))" % (reference, encode, name, i0, i0)))
+    return cases
+
+
+def bounded_encoding_lemma(number, title, patterns, bound, extra, discharges, measured, lengths=None, part=""):
+    """The lemma for |x| ≤ bound, or (lengths = (lo, hi)) its part for lo ≤ |x| ≤ hi."""
+    lo, hi = lengths or (0, bound)
     lines = [
-        "Lemma %02d — %s" % (number, title),
+        "Lemma %02d%s — %s" % (number, part, title),
         "",
         "Claim: for each pattern P below and every string x without upper-case letters (the",
-        "lower-cased action; DESIGN §4 lower-cases both sides) with |x| ≤ %d:" % bound,
+        "lower-cased action; DESIGN §4 lower-cases both sides) with %s:" % (
+            "|x| ≤ %d" % hi if lo == 0 else "%d ≤ |x| ≤ %d" % (lo, hi)),
         "  x ∈ encode(P)  ⇔  reference_matches(P, x)",
         "where encode is DESIGN §4's glob encoding (literal runs → str.to_re, `?` → re.allchar,",
         "`*` → re.all; verifier/encode/query.h glob_regex) and reference_matches is the recursion of",
@@ -232,23 +267,38 @@ def bounded_encoding_lemma(number, title, patterns, bound, extra, discharges, me
     ] + extra + [
         "Discharges: spec/OBLIGATIONS.md assumption E1 (the encoding means what the spec means)",
         discharges,
-        "Shape: concrete patterns, one symbolic x of bounded length shared by all patterns (the",
-        "disjunction asks for one string on which some pattern's two readings differ).",
+        "Shape: concrete patterns, one symbolic x; the negated claim is split into checks (each",
+        "`(check-sat)` between push and pop must be unsat; together they are exactly the negation):",
+        "  - by the length n = |x|, %d ≤ n ≤ %d (every x of the claim has one);" % (lo, hi),
+        "  - for each n, x is n characters: x = c0 ++ … ++ c(n-1), each |cj| = 1 (every string of",
+        "    length n is one), the recursion unrolled for length n reads character j as cj (for",
+        "    j < n, cj is str.at x j; its guard j < |x| is false for every other j);",
+        "  - for each n and pattern, (encode ∧ ¬reference) is one check, and (reference ∧ ¬encode)",
+        "    one check per end k of the pattern's first `*` (m_K_i0+1_k, k ≤ n) and one for",
+        "    \"no end\" (¬m_K_i0_i0, which is the negated disjunction of those ends), so that the",
+        "    cases are exhaustive by the recursion's own definition. A pattern without `*`: one.",
+        "Why split: one disjunction over all lengths was past cvc5 1.0.3 (proofs/README.md).",
     ] + measured + [
         "Generated by proofs/smt/generate.py; do not edit by hand.",
     ]
     text = comment_block(lines)
     text += "(set-info :status unsat)\n(set-logic QF_SLIA)\n(declare-const x String)\n"
-    text += "(assert (<= (str.len x) %d))\n" % bound
+    text += "(assert (<= %d (str.len x) %d))\n" % (lo, hi)
     text += "(assert (not (str.in_re x (re.++ re.all (re.range \"A\" \"Z\") re.all))))\n"
-    disagreements = []
-    for index, pattern in enumerate(patterns):
-        name = "p%d" % index
-        _, defs, top = reference_constraints(name, pattern, bound)
-        text += "\n; pattern %s = `%s`\n" % (name, pattern)
-        text += "\n".join(defs) + "\n"
-        disagreements.append("(distinct (str.in_re x %s) %s)" % (glob_regex(pattern), top))
-    text += "\n(assert (or\n  %s))\n(check-sat)\n" % "\n  ".join(disagreements)
+    for n in range(lo, hi + 1):
+        text += "\n; |x| = %d: x as n characters, character j of x read as cj\n" % n
+        text += "(push 1)\n(assert (= (str.len x) %d))\n" % n
+        for j in range(n):
+            text += "(declare-const c%d String)\n(assert (= (str.len c%d) 1))\n" % (j, j)
+        if n:
+            text += "(assert (= x %s))\n" % ("(str.++ %s)" % " ".join("c%d" % j for j in range(n)) if n > 1 else "c0")
+        for index, pattern in enumerate(patterns):
+            name = "p%d" % index
+            _, defs, _ = reference_constraints(name, pattern, n, char=lambda j: "c%d" % j)
+            text += "; pattern %s = `%s`\n" % (name, pattern) + "\n".join(defs) + "\n"
+            cases = [encode_not_reference(name, pattern, n)] + reference_not_encode(name, pattern, n)
+            text += "".join(check_case(label, assertion) for label, assertion in cases)
+        text += "(pop 1)\n"
     return text
 
 
@@ -296,40 +346,47 @@ def generate():
     if len(statements) != 2 or len(SEED_RESULT) != 2:
         sys.exit("generate.py: the seed policy no longer has two statements; update SEED_RESULT")
 
-    wasm_stuck = ["known-timeout: z3-wasm 5.2.0 (npm z3-solver, Z3 5.1: no answer within 10 s; 24 within 5-6 s; also",
-                  "  with |x| fixed, e.g. 22 at |x| = 6). Measured for issue 13; proofs/README.md \"Not yet by all three\"."]
-    cvc5_slow = ["known-timeout: cvc5 1.0.3 (no answer within the 10 s CTest budget on this file; with one",
-                 "  pattern per file it took 0.2-4.2 s for these patterns). z3 4.8.12 proves it in < 1 s."] + wasm_stuck
-    cvc5_stuck = ["known-timeout: cvc5 1.0.3 (no answer within 10 s, also with this pattern alone: the",
-                  "  unrolled str.at constraints with two stars). z3 4.8.12 proves it in < 2 s."] + wasm_stuck
-    files["07-encoding-bounded-question.smt2"] = bounded_encoding_lemma(
-        7, "the encoding of literals and `?` agrees with the reference semantics (bounded).",
-        ["s3:getobject", "?", "??", "s3:?et", "s3:get?bject", "?3:get"], 15,
-        ["Patterns without `*`: a literal must match the whole string (no implicit prefix or",
-         "suffix), and `?` takes exactly one character (never none, never two)."],
-        "and SEMANTICS.md rules M2 (`?`) and M4 (whole-string match).", cvc5_slow)
-    files["08-encoding-bounded-star.smt2"] = bounded_encoding_lemma(
-        8, "the encoding of `*` agrees with the reference semantics (bounded).",
-        ["*", "*:*", "s3*", "s3:get*", "s3:?et*"], 10,
-        ["Patterns with one `*`: alone, in the service part, trailing, next to `?`. `*` also",
-         "matches the empty run (so `*:*` matches \":\" and `s3*` matches \"s3\")."],
-        "and SEMANTICS.md rules M1 (`*`) and M3 (service-part wildcards).", cvc5_slow)
-    files["22-encoding-bounded-service-star.smt2"] = bounded_encoding_lemma(
-        22, "the encoding of a service-part `*` with a trailing `*` agrees with the semantics (bounded).",
-        ["*:get*"], 12,
-        ["`*:get*`: two stars, the first in the service part (DESIGN §3's example entry)."],
-        "and SEMANTICS.md rules M1 and M3.", cvc5_stuck)
-    files["23-encoding-bounded-infix-star.smt2"] = bounded_encoding_lemma(
-        23, "the encoding of an infix pattern agrees with the reference semantics (bounded).",
-        ["s3:*object*"], 14,
-        ["`s3:*object*`: the infix shape of DESIGN §4's Z3 timeouts."],
-        "and SEMANTICS.md rule M1.", cvc5_stuck)
-    files["24-encoding-bounded-repeated-star.smt2"] = bounded_encoding_lemma(
-        24, "the encoding of repeated stars agrees with the reference semantics (bounded).",
-        ["a*a*b"], 9,
-        ["`a*a*b`: the pattern on which a backtracking matcher explodes (engine/match/action_pattern.h);",
-         "the encoding must place the middle `a` anywhere, not only leftmost."],
-        "and SEMANTICS.md rule M1.", cvc5_stuck)
+    def bounded(number, name, title, patterns, bound, extra, discharges, splits=()):
+        """Lemma `number` for |x| ≤ bound; with splits (the first length of each further part),
+        one file per part, NNa, NNb, …, whose length ranges together are 0..bound."""
+        starts = [0] + list(splits)
+        ends = [s - 1 for s in splits] + [bound]
+        for index, (lo, hi) in enumerate(zip(starts, ends)):
+            part = "" if not splits else "abcdefgh"[index]
+            note = [] if not splits else [
+                "Part %s of lemma %02d (files %02da-%02d%s): the lengths %d..%d; together the parts cover" % (
+                    part, number, number, number, "abcdefgh"[len(splits)], lo, hi),
+                "every |x| ≤ %d. Split so that each file stays within the CTest budget for z3 4.8.12." % bound]
+            files["%02d%s-%s.smt2" % (number, part, name)] = bounded_encoding_lemma(
+                number, title, patterns, bound, extra + note, discharges, [], lengths=(lo, hi), part=part)
+
+    bounded(7, "encoding-bounded-question",
+            "the encoding of literals and `?` agrees with the reference semantics (bounded).",
+            ["s3:getobject", "?", "??", "s3:?et", "s3:get?bject", "?3:get"], 15,
+            ["Patterns without `*`: a literal must match the whole string (no implicit prefix or",
+             "suffix), and `?` takes exactly one character (never none, never two)."],
+            "and SEMANTICS.md rules M2 (`?`) and M4 (whole-string match).")
+    bounded(8, "encoding-bounded-star", "the encoding of `*` agrees with the reference semantics (bounded).",
+            ["*", "*:*", "s3*", "s3:get*", "s3:?et*"], 10,
+            ["Patterns with one `*`: alone, in the service part, trailing, next to `?`. `*` also",
+             "matches the empty run (so `*:*` matches \":\" and `s3*` matches \"s3\")."],
+            "and SEMANTICS.md rules M1 (`*`) and M3 (service-part wildcards).", splits=[9])
+    bounded(22, "encoding-bounded-service-star",
+            "the encoding of a service-part `*` with a trailing `*` agrees with the semantics (bounded).",
+            ["*:get*"], 12,
+            ["`*:get*`: two stars, the first in the service part (DESIGN §3's example entry)."],
+            "and SEMANTICS.md rules M1 and M3.", splits=[10, 12])
+    bounded(23, "encoding-bounded-infix-star",
+            "the encoding of an infix pattern agrees with the reference semantics (bounded).",
+            ["s3:*object*"], 14,
+            ["`s3:*object*`: the infix shape of DESIGN §4's Z3 timeouts."],
+            "and SEMANTICS.md rule M1.", splits=[13])
+    bounded(24, "encoding-bounded-repeated-star",
+            "the encoding of repeated stars agrees with the reference semantics (bounded).",
+            ["a*a*b"], 9,
+            ["`a*a*b`: the pattern on which a backtracking matcher explodes (engine/match/action_pattern.h);",
+             "the encoding must place the middle `a` anywhere, not only leftmost."],
+            "and SEMANTICS.md rule M1.", splits=[9])
 
     seed_o = [[p.lower() for p in s] for s in statements]
     seed_r = [[p.lower() for p in s] for s in SEED_RESULT]
