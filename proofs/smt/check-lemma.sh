@@ -9,7 +9,9 @@
 #
 # --expect   the answer the file must produce. Default: the file's `(set-info :status …)`;
 #            when both are given they must agree (a lemma cannot be run against its header).
-# --timeout  wall-clock limit per solver, seconds (default 20; env LEASTPRIV_LEMMA_TIMEOUT).
+# --timeout  limit per solver, whole seconds of CPU time (default 20; env LEASTPRIV_LEMMA_TIMEOUT):
+#            CPU, not wall-clock, so that a lemma's verdict does not depend on what else the
+#            shared machine runs; each solver also stops after 4 times as long on the clock.
 # --require  which solvers must give the expected answer (env LEASTPRIV_LEMMA_REQUIRE):
 #            1 (default) any one of the three; 2 both Debian solvers, z3 AND cvc5 (z3-wasm
 #            is then a reported third opinion); 3 all three.
@@ -21,8 +23,9 @@
 # file has more than one `(check-sat)`: cvc5 refuses push/pop without it) (binaries from PATH, or
 # Z3_BINARY / CVC5_BINARY) and `node scripts/z3-wasm/z3-wasm.js FILE` (a current Z3 compiled to
 # WebAssembly, npm z3-solver from scripts/install-deps.sh; NODE_BINARY / Z3_WASM_SCRIPT). Each
-# runs under coreutils `timeout` (SIGKILL 2 s after TERM); z3 also gets `-T:`, z3-wasm
-# `--timeout`. A solver that is not installed is printed as `NOT RUN` and counts for nothing
+# runs under `ulimit -t` (the CPU limit; z3-wasm gets 5 s more for Node.js loading z3-solver)
+# and coreutils `timeout` (the clock limit, SIGKILL 2 s after TERM); z3-wasm also gets
+# `--timeout` (Z3's own, wall-clock: z3-wasm is the third opinion). A solver that is not installed is printed as `NOT RUN` and counts for nothing
 # (with --require 3 the check then fails). Lemma headers name the solver a lemma is known to
 # time out in (`; known-timeout: z3 4.8.12`); such a timeout is reported as expected.
 set -u
@@ -57,6 +60,9 @@ if [ -n "$status" ] && [ "$status" != "$expect" ]; then
   exit 2
 fi
 opposite=$([ "$expect" = "unsat" ] && echo sat || echo unsat)
+case "$limit" in
+  ''|*[!0-9]*|0) echo "check-lemma: --timeout must be a whole number of seconds, not \`$limit\`" >&2; exit 2 ;;
+esac
 case "$require" in
   1|2|3) ;;
   *) echo "check-lemma: --require must be 1, 2 or 3, not \`$require\`" >&2; exit 2 ;;
@@ -79,13 +85,14 @@ known_timeouts=$(sed -n 's/^;[[:space:]]*known-timeout:[[:space:]]*\([a-z0-9-]*\
 # run_solver NAME -> sets answer, seconds
 run_solver() {
   local name="$1" out rc start end
+  local wall=$((4 * limit + 10))
   start=$(date +%s.%N)
   case "$name" in
-    z3) out=$(timeout -k 2 "$limit" "$z3_bin" -smt2 -T:"$limit" "$file" 2>&1); rc=$? ;;
-    cvc5) out=$(timeout -k 2 "$limit" "$cvc5_bin" --lang smt2 --strings-exp $cvc5_incremental "$file" 2>&1); rc=$? ;;
+    z3) out=$(ulimit -t "$limit"; timeout -k 2 "$wall" "$z3_bin" -smt2 "$file" 2>&1); rc=$? ;;
+    cvc5) out=$(ulimit -t "$limit"; timeout -k 2 "$wall" "$cvc5_bin" --lang smt2 --strings-exp $cvc5_incremental "$file" 2>&1); rc=$? ;;
     # z3-wasm prints `FILE: ANSWER (S s)`; its ANSWER is Z3's whole output on one line: the
     # words outside parentheses are the verdicts (a model is one parenthesised list), one a line here.
-    z3-wasm) out=$(timeout -k 2 "$((limit + 10))" "$node_bin" "$z3_wasm_script" --timeout "$limit" "$file" 2>&1); rc=$?
+    z3-wasm) out=$(ulimit -t "$((limit + 5))"; timeout -k 2 "$wall" "$node_bin" "$z3_wasm_script" --timeout "$limit" "$file" 2>&1); rc=$?
              out=$(printf '%s\n' "$out" | sed -n "s|^$file: \(.*\) ([0-9.]* s)\$|\1|p; s|^error: .*|&|p" |
                    awk '{ for (i = 1; i <= NF; i++) {
                             if (depth == 0 && $i ~ /^(sat|unsat|unknown|timeout)$/) { print $i; found = 1 }
@@ -105,7 +112,7 @@ run_solver() {
     answer="$opposite"
   elif [ "$expected_lines" -eq "$questions" ]; then
     answer="$expect"
-  elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ] || printf '%s\n' "$verdicts" | grep -q -x timeout; then
+  elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ] || [ "$rc" -eq 152 ] || printf '%s\n' "$verdicts" | grep -q -x timeout; then
     answer="timeout"
   elif printf '%s\n' "$verdicts" | grep -q -x unknown; then
     answer="unknown"
