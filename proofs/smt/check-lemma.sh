@@ -25,7 +25,7 @@
 # WebAssembly, npm z3-solver from scripts/install-deps.sh; NODE_BINARY / Z3_WASM_SCRIPT). Each
 # runs under `ulimit -t` (the CPU limit; z3-wasm gets 5 s more for Node.js loading z3-solver)
 # and coreutils `timeout` (the clock limit, SIGKILL 2 s after TERM); z3-wasm also gets
-# `--timeout` (Z3's own, wall-clock: z3-wasm is the third opinion). A solver that is not installed is printed as `NOT RUN` and counts for nothing
+# `--timeout` (Z3's own, wall-clock, per question: z3-wasm is the third opinion). A solver that is not installed is printed as `NOT RUN` and counts for nothing
 # (with --require 3 the check then fails). Lemma headers name the solver a lemma is known to
 # time out in (`; known-timeout: z3 4.8.12`); such a timeout is reported as expected.
 set -u

@@ -9,8 +9,7 @@
 //       `z3-solver 5.2.0 (Z3 5.1.0.0)`
 //   node scripts/z3-wasm/z3-wasm.js [--timeout SECONDS] FILE.smt2...
 //       one line per file, `FILE: ANSWER (0.12 s)`, ANSWER being Z3's whole output on one
-//       line (`unsat`, `sat`, `unknown`, `(error …)`; one answer per (check-sat)), `timeout` past
-//       the limit (default 20 s), which holds for the whole file (later questions: `unknown`)
+//       line (`unsat`, `sat`, `unknown`, `(error …)`), `timeout` past the limit (default 20 s)
 //   node scripts/z3-wasm/z3-wasm.js --serve SENTINEL
 //       reads texts from stdin, each framed as the line `text BYTES TIMEOUT_MS` and then BYTES
 //       bytes of SMT-LIB2; for each prints Z3's output as it is, then the line SENTINEL.
@@ -59,21 +58,13 @@ async function loadZ3() {
 // wall-clock limit. The text goes to Z3 in a heap block that lives until Z3 has answered:
 // z3-solver's own eval_smtlib2_string passes it on the call stack, which its solver thread
 // reads after the call returned (measured: 7 of ReadOnlyAccess's 955 texts arrived garbled).
-// wholeTextMs (file mode): also interrupt Z3 when the whole text has run that long, so that a
-// text of several (check-sat) questions keeps to one limit, not one limit per question.
-async function solve(Z3, text, timeoutMs, wholeTextMs) {
+async function solve(Z3, text, timeoutMs) {
   const em = Z3.em;
   Z3.global_param_set('timeout', String(Math.max(1, Math.round(timeoutMs))));
   const config = Z3.mk_config();
   const context = Z3.mk_context(config);
   Z3.del_config(config);
   const block = em._malloc(text.length + 1);
-  // Z3 clears an interrupt when the next (check-sat) starts: keep interrupting past the limit.
-  let repeater = null;
-  const interrupter = wholeTextMs ? setTimeout(() => {
-    Z3.interrupt(context);
-    repeater = setInterval(() => Z3.interrupt(context), 20);
-  }, wholeTextMs) : null;
   try {
     em.HEAPU8.set(text, block);
     em.HEAPU8[block + text.length] = 0;
@@ -81,8 +72,6 @@ async function solve(Z3, text, timeoutMs, wholeTextMs) {
   } catch (error) {
     return '(error "' + String(error && error.message ? error.message : error).replace(/["\n]/g, ' ') + '")\n';
   } finally {
-    if (interrupter) clearTimeout(interrupter);
-    if (repeater) clearInterval(repeater);
     em._free(block);
     Z3.del_context(context);
   }
@@ -93,7 +82,7 @@ async function checkFiles(Z3, files, timeoutSeconds) {
     const began = process.hrtime.bigint();
     let answer;
     try {
-      answer = (await solve(Z3, fs.readFileSync(file), timeoutSeconds * 1000, timeoutSeconds * 1000)).trim().replace(/\s*\n\s*/g, ' ');
+      answer = (await solve(Z3, fs.readFileSync(file), timeoutSeconds * 1000)).trim().replace(/\s*\n\s*/g, ' ');
     } catch (error) {
       answer = 'error: ' + error.message;
     }
