@@ -3,7 +3,7 @@
 # with 30% of the actions it allows unused (the inputs of bench/verify_bench.cpp --only readonly,
 # written with --write-inputs), refined by `leastpriv refine` (--fast: the certificate's texts
 # are the same whichever procedures decided them), then re-checked by `check-certificate`, which
-# runs z3, cvc5 and z3-wasm on every text. Prints wall and CPU seconds (user + system of
+# runs z3 and cvc5 on every text (add `-- --solvers z3,cvc5,z3-wasm` for the third). Prints wall and CPU seconds (user + system of
 # leastpriv and every solver it started, from GNU time), the exit code and the summary line.
 #
 # Usage: bench/recheck-bench.sh [LEASTPRIV_BINARY] [-- check-certificate flags...]

@@ -14,7 +14,8 @@
 //   every    every procedure on every query, each with the full timeout (issue 13's baseline).
 //   --profile prints, per mode, where the time went: per obligation kind, ground or not, and
 //   procedure (queries, summed and largest seconds, answers other than unsat).
-//   --write-inputs writes each case's policy and findings to DIR (for timing the CLI on them).
+//   --write-inputs writes each case's policy and findings to DIR (for timing the CLI on them;
+//   with --only corpus, each sampled policy's, named after it).
 //   corpus: every K-th policy (--sample, default 1: all 1,594), at most N (--corpus-limit);
 //   per-policy verification time p50 / p99 / max, and the policies not proved.
 // Run from the source directory (examples/seed, proofs/faults). Goals (issue 13, 2 cores,
@@ -320,6 +321,7 @@ int run_corpus(const std::string& path, const model::Catalog& catalog, const Set
     if (index % settings.sample != 0) continue;
     if (settings.corpus_limit > 0 && sampled >= settings.corpus_limit) break;
     ++sampled;
+    if (!settings.write_inputs.empty()) write_case_inputs(settings.write_inputs, name, document, findings);
     double refine_seconds = 0;
     const model::PolicyDocument result = refine_with_aws(document, findings, catalog, refine_seconds);
     for (const auto& mode : settings.modes) {

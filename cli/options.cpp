@@ -120,7 +120,7 @@ Command check_no_new_access_command() {
 Command check_certificate_command() {
   return Command{
     .name = "check-certificate",
-    .purpose = "checks a certificate against its inputs: rebuilds every query from the files, then z3, cvc5 and z3-wasm re-run each",
+    .purpose = "checks a certificate against its inputs: rebuilds every query from the files, then z3 and cvc5 (and z3-wasm on request) re-run each",
     .positional = "CERT.json",
     .min_positional = 1,
     .max_positional = 1,
@@ -135,12 +135,14 @@ Command check_certificate_command() {
         catalog_flag(),
         switch_flag("--queries-only", "re-run the certificate's texts alone, bound to no input: says so loudly and never exits 0"),
         timeout_flag("seconds per solver run (default 60)"),
+        {.name = "--solvers", .value_name = "LIST",
+         .help = "the solvers that must each say unsat to every text: z3, cvc5, z3-wasm, comma-separated (default z3,cvc5)"},
         {.name = "--z3", .value_name = "PATH", .help = "the z3 binary (default: z3 on PATH)"},
         {.name = "--cvc5", .value_name = "PATH", .help = "the cvc5 binary (default: cvc5 on PATH)"},
-        {.name = "--node", .value_name = "PATH", .help = "Node.js, which runs the third solver z3-wasm (default: node on PATH)"},
+        {.name = "--node", .value_name = "PATH", .help = "Node.js, which runs z3-wasm (default: node on PATH; needs z3-wasm in --solvers)"},
         {.name = "--z3-wasm", .value_name = "SCRIPT",
          .help = "the z3-wasm script (default: scripts/z3-wasm/z3-wasm.js of this source tree; npm z3-solver from scripts/install-deps.sh)"},
-        {.name = "--threads", .value_name = "N", .help = "workers, each with its own three solver processes (default: one per core)",
+        {.name = "--threads", .value_name = "N", .help = "workers, each with its own process of every solver (default: one per core)",
          .numeric = true, .number = kJobs},
     },
     .run = run_check_certificate};

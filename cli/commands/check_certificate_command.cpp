@@ -1,9 +1,10 @@
 // `leastpriv check-certificate CERT --original P --findings F --result R [FLAG...]` (flags:
 // cli/options.cpp): checks a certificate against its inputs (verifier/certificate/recheck.h):
 // the files' SHA-256, the catalog's, every obligation rebuilt from those bytes and compared
-// with the certificate's text, then every text re-run with the `z3` and `cvc5` command-line
-// solvers and z3-wasm (Node.js and npm z3-solver), expecting exactly `unsat`; a solver that is
-// missing answers `error: …` for every text, so the certificate is not re-checked (exit 3). Exit 0 all hold, 1 the certificate does not belong to
+// with the certificate's text, then every text re-run with the solvers of --solvers (default the
+// `z3` and `cvc5` command-line solvers; opt-in z3-wasm, Node.js and npm z3-solver), expecting
+// exactly `unsat` from each; a solver that is missing answers `error: …` for every text, so the
+// certificate is not re-checked (exit 3). Exit 0 all hold, 1 the certificate does not belong to
 // the files or a solver says sat, 2 bad input (also a missing input file, or none of the three
 // without --queries-only), 3 unknown or timeout.
 //
@@ -17,6 +18,7 @@
 #include "verifier/certificate/access_certificate.h"
 #include "verifier/certificate/recheck.h"
 
+#include <algorithm>
 #include <iostream>
 
 namespace leastpriv::cli {
@@ -75,6 +77,17 @@ int run_check_certificate(const Words& words) {
   if (!arguments) return report_error(arguments.error());
   const std::string path = arguments->positional().front();
   verifier::RecheckOptions options;
+  if (auto solvers = arguments->value("--solvers")) {
+    auto parsed = verifier::parse_recheck_solvers(*solvers);
+    if (!parsed) return report_error(parsed.error());
+    options.solvers = std::move(parsed).value();
+  }
+  const bool wasm = std::find(options.solvers.begin(), options.solvers.end(), verifier::RecheckSolver::kZ3Wasm) !=
+                    options.solvers.end();
+  if (!wasm && (arguments->value("--node") || arguments->value("--z3-wasm"))) {
+    return report_error(Error{ErrorKind::kUsage, "--node and --z3-wasm say how to run z3-wasm: name it in --solvers "
+                                                 "(for example --solvers z3,cvc5,z3-wasm)"});
+  }
   if (auto timeout = arguments->number("--timeout")) options.timeout_seconds = *timeout;
   options.z3_binary = arguments->value("--z3").value_or("z3");
   options.cvc5_binary = arguments->value("--cvc5").value_or("cvc5");

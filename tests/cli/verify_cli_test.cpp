@@ -60,7 +60,27 @@ TEST_F(VerifyCli, RefineWritesACertificateThatBothSolversRecheck) {
   const auto rechecked = run_leastpriv({"check-certificate", certificate, "--original", "examples/seed/policy.json",
                                         "--findings", "examples/seed/findings.json", "--result", out});
   EXPECT_EQ(rechecked.exit_code, 0) << rechecked.out << rechecked.err;
-  EXPECT_NE(rechecked.out.find("unsat in z3, cvc5 and z3-wasm"), std::string::npos) << rechecked.out;
+  EXPECT_NE(rechecked.out.find("every one unsat in z3 and cvc5\n"), std::string::npos) << rechecked.out;
+  EXPECT_EQ(rechecked.out.find("z3-wasm"), std::string::npos) << rechecked.out;
+
+  // The third solver on request: it re-checks every text too, and the output says so.
+  const auto with_wasm = run_leastpriv({"check-certificate", certificate, "--original", "examples/seed/policy.json",
+                                        "--findings", "examples/seed/findings.json", "--result", out, "--solvers",
+                                        "z3,cvc5,z3-wasm"});
+  EXPECT_EQ(with_wasm.exit_code, 0) << with_wasm.out << with_wasm.err;
+  EXPECT_NE(with_wasm.out.find("every one unsat in z3, cvc5 and z3-wasm\n"), std::string::npos) << with_wasm.out;
+  EXPECT_NE(with_wasm.out.find("solver z3-wasm: "), std::string::npos) << with_wasm.out;
+
+  // A solver list that names no known solver, or --node without z3-wasm: usage, exit 2.
+  for (const std::vector<std::string>& flags : {std::vector<std::string>{"--solvers", "z3,yices"},
+                                               std::vector<std::string>{"--node", "/usr/bin/node"}}) {
+    std::vector<std::string> words = {"check-certificate", certificate, "--original", "examples/seed/policy.json",
+                                      "--findings", "examples/seed/findings.json", "--result", out};
+    words.insert(words.end(), flags.begin(), flags.end());
+    const auto refused = run_leastpriv(words);
+    EXPECT_EQ(refused.exit_code, 2) << flags.front() << refused.out << refused.err;
+    EXPECT_NE(refused.err.find("--solvers"), std::string::npos) << refused.err;
+  }
 
   // A result changed after the certificate was written no longer matches its hash: exit 1,
   // before any solver runs.

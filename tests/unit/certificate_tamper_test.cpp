@@ -63,6 +63,7 @@ class CertificateTamper : public ::testing::Test {
     options_.z3_binary = stand_in_solver(dir_, "z3", "unsat\\n");
     options_.cvc5_binary = stand_in_solver(dir_, "cvc5", "unsat\\n");
     options_.z3_wasm_command = {stand_in_solver(dir_, "z3-wasm", "unsat\\n")};
+    options_.solvers = {RecheckSolver::kZ3, RecheckSolver::kCvc5, RecheckSolver::kZ3Wasm};
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
@@ -272,6 +273,44 @@ TEST_F(CertificateTamper, 27TheCatalogFileHashEdited) {
   expect_refused("catalog `");
 }
 
+
+// Every solver named must say unsat: z3-wasm saying sat fails the re-check when it is named,
+// and is not run at all when it is not (the default: z3 and cvc5, which the report names).
+TEST_F(CertificateTamper, 28EverySolverNamedMustSayUnsat) {
+  options_.z3_wasm_command = {stand_in_solver(dir_, "z3-wasm-says-sat", "sat\\n")};
+  auto named = recheck_certificate(certificate_, "cert.json", subject_, options_);
+  ASSERT_TRUE(named.ok());
+  EXPECT_EQ(recheck_verdict(*named), Verdict::kCounterexample) << recheck_to_text(*named);
+  EXPECT_NE(recheck_to_text(*named).find("z3-wasm says sat"), std::string::npos) << recheck_to_text(*named);
+
+  options_.solvers = default_recheck_solvers();
+  auto unnamed = recheck_certificate(certificate_, "cert.json", subject_, options_);
+  ASSERT_TRUE(unnamed.ok());
+  EXPECT_EQ(recheck_verdict(*unnamed), Verdict::kProved) << recheck_to_text(*unnamed);
+  EXPECT_EQ(unnamed->verdicts.size(), 2 * (certificate_["obligations"].size() - 1));
+  const std::string text = recheck_to_text(*unnamed);
+  EXPECT_EQ(text.find("z3-wasm"), std::string::npos) << text;
+  EXPECT_NE(text.find("every one unsat in z3 and cvc5\n"), std::string::npos) << text;
+
+  // A solver list with none in it re-checks nothing: never a pass.
+  options_.solvers.clear();
+  auto none = recheck_certificate(certificate_, "cert.json", subject_, options_);
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(recheck_verdict(*none), Verdict::kUnknown) << recheck_to_text(*none);
+}
+
+TEST(RecheckSolvers, ParsedFromACommaSeparatedList) {
+  auto three = parse_recheck_solvers("cvc5,z3-wasm,z3");
+  ASSERT_TRUE(three.ok());
+  EXPECT_EQ(*three, (std::vector<RecheckSolver>{RecheckSolver::kCvc5, RecheckSolver::kZ3Wasm, RecheckSolver::kZ3}));
+  EXPECT_EQ(default_recheck_solvers(), (std::vector<RecheckSolver>{RecheckSolver::kZ3, RecheckSolver::kCvc5}));
+  for (const char* bad : {"", "z3,", "z3,z3", "z3,yices", "Z3", "z3 ,cvc5"}) {
+    auto parsed = parse_recheck_solvers(bad);
+    ASSERT_FALSE(parsed.ok()) << "`" << bad << "` was accepted";
+    EXPECT_EQ(parsed.error().kind, ErrorKind::kUsage);
+    EXPECT_NE(parsed.error().message.find("--solvers"), std::string::npos);
+  }
+}
 
 // Solvers whose whole output is not exactly `unsat` do not pass a genuine certificate.
 TEST_F(CertificateTamper, 23SolverOutputIsReadWholeNotByItsFirstWord) {

@@ -20,14 +20,9 @@ const char* kSat = "(set-logic QF_S)(declare-const x String)(assert (= x \"a\"))
 class RecheckSessions : public ::testing::TestWithParam<RecheckSolver> {
  protected:
   SolverCommand command(double timeout_seconds = 20) const {
-    for (auto made : recheck_commands(RecheckOptions{})) {
-      if (made.solver == GetParam()) {
-        made.timeout_seconds = timeout_seconds;
-        return made;
-      }
-    }
-    ADD_FAILURE() << "no command";
-    return {};
+    SolverCommand made = recheck_command(GetParam(), RecheckOptions{});
+    made.timeout_seconds = timeout_seconds;
+    return made;
   }
 };
 
@@ -100,7 +95,7 @@ INSTANTIATE_TEST_SUITE_P(Solvers, RecheckSessions,
 
 TEST(RecheckSessionsWasm, AMissingPackageIsAnErrorNotAnAnswer) {
   // The real script, told to look for z3-solver only in a folder that has none.
-  SolverCommand command = recheck_commands(RecheckOptions{})[2];
+  SolverCommand command = recheck_command(RecheckSolver::kZ3Wasm, RecheckOptions{});
   command.program.insert(command.program.begin(), {"/usr/bin/env", "LEASTPRIV_Z3_WASM_DIR=/nonexistent"});
   SolverSession session(command);
   const std::string answer = session.answer(kUnsat);

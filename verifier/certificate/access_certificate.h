@@ -41,8 +41,9 @@ model::Json build_access_certificate(const AccessCheckResult& result, const mode
 bool is_access_certificate(const model::Json& certificate);
 
 // The re-check of such a certificate against its files (as recheck_certificate does for a
-// refinement): hashes, the rebuilt queries byte for byte, then z3, cvc5 and z3-wasm on every
-// text (one long-lived process per solver and worker, verifier/certificate/solver_session.h).
+// refinement): hashes, the rebuilt queries byte for byte, then every solver of
+// options.solvers (z3 and cvc5 by default) on every text (one long-lived process per solver
+// and worker, verifier/certificate/solver_session.h).
 // Without `files` only the texts are re-run (--queries-only: bound to nothing).
 Result<RecheckReport> recheck_access_certificate(const model::Json& certificate, const std::string& file,
                                                  const std::optional<AccessCheckFiles>& files,

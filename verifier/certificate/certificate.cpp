@@ -6,7 +6,7 @@
 
 namespace leastpriv::verifier {
 
-const char* const kCertificateFormat = "leastpriv-certificate-4";
+const char* const kCertificateFormat = "leastpriv-certificate-5";
 
 namespace {
 

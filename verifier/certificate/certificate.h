@@ -25,7 +25,7 @@ struct CertificateInputs {
   std::string strategy;  // optional: the strategy that produced the result (`aws`)
 };
 
-// The format this build writes and reads: `leastpriv-certificate-4`.
+// The format this build writes and reads: `leastpriv-certificate-5`.
 extern const char* const kCertificateFormat;
 
 // SHA-256 (lower-case hex) of the catalog's canonical text: every action's `service:Name`

@@ -24,10 +24,44 @@ namespace leastpriv::verifier {
 
 std::vector<std::string> default_z3_wasm_command() { return {"node", LEASTPRIV_Z3_WASM_SCRIPT}; }
 
+std::vector<RecheckSolver> default_recheck_solvers() { return {RecheckSolver::kZ3, RecheckSolver::kCvc5}; }
+
+Result<std::vector<RecheckSolver>> parse_recheck_solvers(const std::string& list) {
+  std::vector<RecheckSolver> solvers;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    const std::string name = list.substr(start, comma - start);
+    const auto known = std::find_if(kRecheckSolvers.begin(), kRecheckSolvers.end(),
+                                    [&name](RecheckSolver solver) { return name == recheck_solver_name(solver); });
+    if (known == kRecheckSolvers.end()) {
+      return Error{ErrorKind::kUsage, "--solvers: `" + name + "` is not a solver (z3, cvc5, z3-wasm, comma-separated)"};
+    }
+    if (std::find(solvers.begin(), solvers.end(), *known) != solvers.end()) {
+      return Error{ErrorKind::kUsage, "--solvers: `" + name + "` is named twice"};
+    }
+    solvers.push_back(*known);
+    start = comma + 1;
+  }
+  return solvers;
+}
+
+SolverCommand recheck_command(RecheckSolver solver, const RecheckOptions& options) {
+  switch (solver) {
+    case RecheckSolver::kZ3:
+      return {solver, {options.z3_binary}, options.timeout_seconds};
+    case RecheckSolver::kCvc5:
+      return {solver, {options.cvc5_binary}, options.timeout_seconds};
+    case RecheckSolver::kZ3Wasm:
+      break;
+  }
+  return {RecheckSolver::kZ3Wasm, options.z3_wasm_command, options.timeout_seconds};
+}
+
 std::vector<SolverCommand> recheck_commands(const RecheckOptions& options) {
-  return {{RecheckSolver::kZ3, {options.z3_binary}, options.timeout_seconds},
-          {RecheckSolver::kCvc5, {options.cvc5_binary}, options.timeout_seconds},
-          {RecheckSolver::kZ3Wasm, options.z3_wasm_command, options.timeout_seconds}};
+  std::vector<SolverCommand> commands;
+  for (const RecheckSolver solver : options.solvers) commands.push_back(recheck_command(solver, options));
+  return commands;
 }
 
 namespace {
@@ -229,12 +263,13 @@ Result<std::vector<ObligationText>> bind_to_subject(const model::Json& certifica
   return std::move(rebuilt->texts);
 }
 
-// Every solver on every text, over a few workers; each worker keeps one long-lived process per
+// Every solver named on every text, over a few workers; each worker keeps one long-lived process per
 // solver (solver_session.h) and takes the next (text, solver) pair as it finishes the last.
 // Verdict kSolvers.size() * i + s is solver s's on text i.
 std::vector<RecheckVerdict> run_rechecks(const std::vector<ObligationText>& texts, const RecheckOptions& options) {
   const std::vector<SolverCommand> commands = recheck_commands(options);
   std::vector<RecheckVerdict> verdicts(texts.size() * commands.size());
+  if (verdicts.empty()) return verdicts;
   const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
   const std::size_t workers = std::min<std::size_t>(options.threads > 0 ? options.threads : hardware, verdicts.size());
   std::atomic<std::size_t> next{0};
@@ -303,10 +338,13 @@ Result<RecheckReport> recheck_bound(const model::Json& certificate, const std::s
     texts = recorded_texts(*recorded);
   }
   // A certificate that does not belong to its inputs is refused without minutes of solving.
-  if (report.problems.empty()) {
+  if (report.problems.empty() && !options.solvers.empty()) {
     report.verdicts = run_rechecks(texts, options);
     report.solvers_run = true;
-    for (const auto& command : recheck_commands(options)) report.solvers.push_back(solver_identity(command));
+    for (const auto& command : recheck_commands(options)) {
+      report.solver_names.emplace_back(recheck_solver_name(command.solver));
+      report.solvers.push_back(solver_identity(command));
+    }
   }
   report.seconds = std::chrono::duration<double>(Clock::now() - began).count();
   return report;
@@ -325,7 +363,7 @@ Result<RecheckReport> recheck_certificate(const model::Json& certificate, const 
 
 namespace {
 
-// Whether every text is unsat in both solvers (and nothing else is wrong).
+// Whether every text is unsat in every solver named (and nothing else is wrong).
 Verdict texts_verdict(const RecheckReport& report) {
   if (!report.problems.empty()) return Verdict::kCounterexample;
   bool unknown = !report.solvers_run;
@@ -334,6 +372,20 @@ Verdict texts_verdict(const RecheckReport& report) {
     if (verdict.answer != "unsat") unknown = true;
   }
   return unknown ? Verdict::kUnknown : Verdict::kProved;
+}
+
+}  // namespace
+
+namespace {
+
+// `z3`, `z3 and cvc5`, `z3, cvc5 and z3-wasm`.
+std::string names_in_prose(const std::vector<std::string>& names) {
+  std::string prose;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) prose += i + 1 == names.size() ? " and " : ", ";
+    prose += names[i];
+  }
+  return prose;
 }
 
 }  // namespace
@@ -352,7 +404,10 @@ std::string recheck_to_text(const RecheckReport& report) {
            "catalog (anyone can write texts that are unsat). This is no check of a refinement.\n";
   }
   for (const auto& problem : report.problems) out << "problem: " << problem << "\n";
-  if (!report.solvers_run) out << "solvers not run: the certificate does not hold as it is\n";
+  if (!report.solvers_run) {
+    out << (report.problems.empty() ? "solvers not run: none named\n"
+                                    : "solvers not run: the certificate does not hold as it is\n");
+  }
   int unsat = 0;
   std::map<std::string, double> solver_seconds;
   for (const auto& verdict : report.verdicts) {
@@ -367,19 +422,24 @@ std::string recheck_to_text(const RecheckReport& report) {
   }
   for (const auto& solver : report.solvers) out << "solver " << solver << "\n";
   if (report.solvers_run) {
-    char summary[200];
-    std::snprintf(summary, sizeof summary, "%d of %zu re-checks unsat (z3 %.3f s, cvc5 %.3f s, z3-wasm %.3f s; %.3f s wall)",
-                  unsat, report.verdicts.size(), solver_seconds["z3"], solver_seconds["cvc5"], solver_seconds["z3-wasm"],
-                  report.seconds);
-    out << summary << "\n";
+    out << unsat << " of " << report.verdicts.size() << " re-checks unsat (";
+    for (const auto& name : report.solver_names) {
+      char seconds[32];
+      std::snprintf(seconds, sizeof seconds, "%.3f s", solver_seconds[name]);
+      out << name << " " << seconds << "; ";
+    }
+    char wall[32];
+    std::snprintf(wall, sizeof wall, "%.3f s", report.seconds);
+    out << wall << " wall)\n";
   }
+  const std::string solvers = names_in_prose(report.solver_names);
   if (report.queries_only && texts_verdict(report) == Verdict::kProved) {
-    out << "texts re-checked (every one unsat in z3, cvc5 and z3-wasm), bound to NO input: certificate NOT re-checked (exit 3)\n";
+    out << "texts re-checked (every one unsat in " << solvers << "), bound to NO input: certificate NOT re-checked (exit 3)\n";
   } else if (recheck_verdict(report) != Verdict::kProved) {
     out << "certificate NOT re-checked\n";
   } else {
     out << "certificate re-checked: it is the verifier's own obligations for these files and catalog, every one unsat "
-           "in z3, cvc5 and z3-wasm\n";
+           "in " << solvers << "\n";
   }
   return out.str();
 }

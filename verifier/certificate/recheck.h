@@ -3,9 +3,11 @@
 // proved, (2) the given files hash to what it records, (3) the obligations rebuilt from those
 // very bytes with the verifier's own query builder (verifier/encode/obligation_texts.h) are
 // exactly the certificate's: same ids, byte-identical SMT-LIB2 texts, none missing, none extra,
-// and O0 holds again, and (4) the three command-line solvers (Debian's z3 and cvc5, and a
-// current Z3 compiled to WebAssembly, npm z3-solver, run by Node.js) answer exactly `unsat`
-// (their whole output for that text) to every text. A certificate that fails (1)-(3) is refused without running a solver.
+// and O0 holds again, and (4) every solver named (`--solvers`: by default Debian's z3 and cvc5,
+// the two the mission names; opt-in a third, a current Z3 compiled to WebAssembly, npm
+// z3-solver, run by Node.js, which costs more than the two others together) answers exactly
+// `unsat` (its whole output for that text) to every text. A certificate that fails (1)-(3) is
+// refused without running a solver.
 //
 // Without the input files (`--queries-only`) only (1) and (4) are checked, and the report says
 // loudly that nothing ties the texts to any policy: a forger can make texts that are unsat.
@@ -44,6 +46,8 @@ struct RecheckReport {
   // missing, extra or changed, O0, a recorded verdict that is not `proved`). Any one fails it.
   std::vector<std::string> problems;
   bool solvers_run = false;  // false when a problem above was found first
+  // The solvers that re-checked, in order (`z3`, `cvc5`[, `z3-wasm`]): the summary names them.
+  std::vector<std::string> solver_names;
   // Which binaries answered, as `z3: /usr/bin/z3 (Z3 version 4.8.12 - 64 bit)`: the solvers are
   // trusted, so the report says which files they were.
   std::vector<std::string> solvers;
@@ -54,16 +58,26 @@ struct RecheckReport {
 // `node <this source tree>/scripts/z3-wasm/z3-wasm.js`: the third solver as built in.
 std::vector<std::string> default_z3_wasm_command();
 
+// The solvers a re-check runs unless told otherwise: z3 and cvc5.
+std::vector<RecheckSolver> default_recheck_solvers();
+
+// `z3,cvc5,z3-wasm` (any order, each once, at least one) as solvers; an Error (usage) names what is wrong.
+Result<std::vector<RecheckSolver>> parse_recheck_solvers(const std::string& list);
+
 struct RecheckOptions {
+  // Every one of these must answer unsat for every text (--solvers).
+  std::vector<RecheckSolver> solvers = default_recheck_solvers();
   double timeout_seconds = 60;  // per text and solver
   std::string z3_binary = "z3";
   std::string cvc5_binary = "cvc5";
-  // The third solver: Node.js and this source tree's scripts/z3-wasm/z3-wasm.js.
+  // The opt-in third solver: Node.js and this source tree's scripts/z3-wasm/z3-wasm.js.
   std::vector<std::string> z3_wasm_command = default_z3_wasm_command();
   unsigned threads = 0;  // workers, each with its own solver processes; 0: one per hardware thread
 };
 
-// The three solvers in the order of RecheckReport::verdicts (z3, cvc5, z3-wasm for each text).
+// How `options` runs `solver` (whether or not it is among options.solvers).
+SolverCommand recheck_command(RecheckSolver solver, const RecheckOptions& options);
+// options.solvers' commands in the order of RecheckReport::verdicts (for each text, one a solver).
 std::vector<SolverCommand> recheck_commands(const RecheckOptions& options);
 
 // Checks `certificate` (read from `file`) against `subject`, or against nothing when it is
@@ -74,7 +88,7 @@ Result<RecheckReport> recheck_certificate(const model::Json& certificate, const 
                                           const RecheckOptions& options);
 
 // kProved when the certificate was checked against its inputs, there is no problem and every
-// text is unsat in all three solvers; kCounterexample when there is a problem or any answer is sat;
+// text is unsat in every solver named (none named is no re-check); kCounterexample when there is a problem or any answer is sat;
 // else kUnknown (unknown, timeout, output that is not exactly one answer, or --queries-only:
 // texts bound to no input prove nothing about a policy). cli/ turns it into the exit code.
 Verdict recheck_verdict(const RecheckReport& report);

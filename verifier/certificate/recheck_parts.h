@@ -34,8 +34,9 @@ struct RecordedObligation {
 using CertificateBinding = std::function<Result<std::vector<ObligationText>>(
     const std::vector<RecordedObligation>& recorded, std::vector<std::string>& problems)>;
 
-// The re-check: format, recorded verdicts, `binding` (none: --queries-only), then the three
-// solvers of recheck_commands (z3, cvc5, z3-wasm) on every text when no problem was found.
+// The re-check: format, recorded verdicts, `binding` (none: --queries-only), then the solvers
+// of recheck_commands (options.solvers: z3 and cvc5 by default) on every text when no problem
+// was found.
 Result<RecheckReport> recheck_bound(const model::Json& certificate, const std::string& file,
                                     const CertificateBinding* binding, const RecheckOptions& options);
 

@@ -17,12 +17,15 @@
 
 #include "support/interactive_process.h"
 
+#include <array>
 #include <string>
 #include <vector>
 
 namespace leastpriv::verifier {
 
 enum class RecheckSolver { kZ3, kCvc5, kZ3Wasm };
+inline constexpr std::array<RecheckSolver, 3> kRecheckSolvers = {RecheckSolver::kZ3, RecheckSolver::kCvc5,
+                                                                RecheckSolver::kZ3Wasm};
 
 // `z3`, `cvc5`, `z3-wasm`: the names the report and the certificate use.
 const char* recheck_solver_name(RecheckSolver solver);

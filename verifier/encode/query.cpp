@@ -31,21 +31,25 @@ bool in_domain(int c) { return !(c >= 'A' && c <= 'Z'); }
 
 struct TrieNode {
   std::map<char, std::unique_ptr<TrieNode>> children;
-  bool terminal = false;
+  bool terminal = false;         // a word ends here
+  bool everything_after = false;  // a prefix `lit*` ends here: every continuation is in
 };
 
+// The language of the continuations at `start`. A node where a prefix ends is re.all: what a
+// word or a longer prefix below it adds is already in (lit·Σ* ∪ lit·Y = lit·Σ*).
 Regex trie_regex(const TrieNode& start) {
+  if (start.everything_after) return leaf(Regex::Kind::kAll);
   std::vector<Regex> alternatives;
   if (start.terminal && !start.children.empty()) alternatives.push_back(leaf(Regex::Kind::kLiteral, ""));
   for (const auto& [first, child] : start.children) {
-    // Compress a chain of single-child, non-terminal nodes into one literal edge label.
+    // Compress a chain of single-child nodes where nothing ends into one literal edge label.
     std::string label(1, first);
     const TrieNode* at = child.get();
-    while (!at->terminal && at->children.size() == 1) {
+    while (!at->terminal && !at->everything_after && at->children.size() == 1) {
       label += at->children.begin()->first;
       at = at->children.begin()->second.get();
     }
-    if (at->children.empty()) {
+    if (!at->everything_after && at->children.empty()) {
       alternatives.push_back(leaf(Regex::Kind::kLiteral, label));
     } else {
       alternatives.push_back(node(Regex::Kind::kConcat, {leaf(Regex::Kind::kLiteral, label), trie_regex(*at)}));
@@ -180,21 +184,23 @@ Regex glob_regex(const std::string& lower_pattern) {
   return node(Regex::Kind::kConcat, std::move(parts));
 }
 
-Regex words_regex(std::vector<std::string> words) {
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
+Regex prefix_tree_regex(const std::vector<std::string>& words, const std::vector<std::string>& prefixes) {
   TrieNode root;
-  for (const auto& word : words) {
+  auto insert = [&root](const std::string& text) {
     TrieNode* at = &root;
-    for (char c : word) {
+    for (char c : text) {
       auto& child = at->children[c];
       if (!child) child = std::make_unique<TrieNode>();
       at = child.get();
     }
-    at->terminal = true;
-  }
+    return at;
+  };
+  for (const auto& word : words) insert(word)->terminal = true;
+  for (const auto& prefix : prefixes) insert(prefix)->everything_after = true;
   return trie_regex(root);
 }
+
+Regex words_regex(std::vector<std::string> words) { return prefix_tree_regex(words, {}); }
 
 bool is_literal_glob(const std::string& lower_glob) { return lower_glob.find_first_of("*?") == std::string::npos; }
 
@@ -206,33 +212,44 @@ std::string prefix_of_prefix_glob(const std::string& lower_glob) {
 
 namespace {
 
-// A union of globs (and words): the wildcard ones one by one, the rest as one prefix tree.
-Regex glob_union_regex(const std::vector<std::string>& globs, std::vector<std::string> words) {
-  std::vector<Regex> items;
+// Globs sorted for a union: wildcard-free ones are words and `lit*` ones prefixes of the one
+// prefix tree; the others (a wildcard elsewhere) stand alone.
+struct SortedGlobs {
+  std::vector<std::string> words;
+  std::vector<std::string> prefixes;
+  std::vector<std::string> others;
+};
+
+SortedGlobs sort_globs(const std::vector<std::string>& globs, std::vector<std::string> words) {
+  SortedGlobs sorted{std::move(words), {}, {}};
   for (const auto& glob : globs) {
+    const std::string prefix = prefix_of_prefix_glob(glob);
     if (is_literal_glob(glob)) {
-      words.push_back(glob);
+      sorted.words.push_back(glob);
+    } else if (!prefix.empty()) {
+      sorted.prefixes.push_back(prefix);
     } else {
-      items.push_back(glob_regex(glob));
+      sorted.others.push_back(glob);
     }
   }
-  if (!words.empty()) items.push_back(words_regex(std::move(words)));
+  return sorted;
+}
+
+// The union of `sorted` and `complements`: the lone globs, then the complements, then the tree.
+Regex union_regex(const SortedGlobs& sorted, const std::vector<std::vector<std::string>>& complements) {
+  std::vector<Regex> items;
+  for (const auto& glob : sorted.others) items.push_back(glob_regex(glob));
+  for (const auto& complement : complements) {
+    items.push_back(node(Regex::Kind::kComplement, {union_regex(sort_globs(complement, {}), {})}));
+  }
+  if (!sorted.words.empty() || !sorted.prefixes.empty()) items.push_back(prefix_tree_regex(sorted.words, sorted.prefixes));
   return node(Regex::Kind::kUnion, std::move(items));
 }
 
 }  // namespace
 
 Regex language_regex(const Language& language) {
-  std::vector<Regex> items;
-  std::vector<std::string> wildcard_globs;
-  std::vector<std::string> words = language.words;
-  for (const auto& glob : language.globs) (is_literal_glob(glob) ? words : wildcard_globs).push_back(glob);
-  for (const auto& glob : wildcard_globs) items.push_back(glob_regex(glob));
-  for (const auto& complement : language.complements) {
-    items.push_back(node(Regex::Kind::kComplement, {glob_union_regex(complement, {})}));
-  }
-  if (!words.empty()) items.push_back(words_regex(std::move(words)));
-  return node(Regex::Kind::kUnion, std::move(items));
+  return union_regex(sort_globs(language.globs, language.words), language.complements);
 }
 
 Regex uppercase_regex() {
