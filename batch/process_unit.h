@@ -11,8 +11,10 @@
 #include "model/catalog.h"
 #include "model/input_file.h"
 #include "model/policy.h"
+#include "verifier/decide/verdict_memo.h"
 #include "verifier/decide/verify.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,7 +30,10 @@ struct RunConfig {
   std::string strategy = "aws";  // a unit's own "strategy" wins
   bool verify = true;            // false: --no-verify
   std::string verification;      // `none`, `fast` or `full`: part of the key
-  verifier::VerifyOptions verify_options;
+  verifier::VerifyOptions verify_options;  // its `memo` is `verdict_memo` when there is one
+  // The run's verdict memo, shared by every unit (and every copy of this config): a query asked
+  // again by another unit is decided once per run (verifier/decide/verdict_memo.h).
+  std::shared_ptr<verifier::VerdictMemo> verdict_memo;
   std::string cache_dir;  // empty: no cache
 };
 
