@@ -201,13 +201,38 @@ Result<BatchSummary> run_batch(const BatchOptions& options) {
   std::stable_sort(remaining.begin(), remaining.end(), [&](std::size_t a, std::size_t b) {
     return todo[a]->bytes > todo[b]->bytes;
   });
+  // Units with the same key (the same policy and touching findings: principals that share a
+  // policy and agree on its findings) are verified once: the first of each key goes in the first
+  // round, the others in a second round that takes its outcome (RunOutcomes), so two of them
+  // never run side by side. Without verification a unit costs too little to be worth the keys.
+  std::vector<std::size_t> later;
+  std::unique_ptr<RunOutcomes> outcomes;
+  RunConfig config = options.config;
+  if (config.verify) {
+    std::vector<std::optional<std::string>> keys(remaining.size());
+    support::parallel_for(remaining.size(), threads,
+                          [&](std::size_t k) { keys[k] = current_unit_key(todo[remaining[k]]->read, config); });
+    std::set<std::string> seen;
+    std::set<std::string> repeated;
+    std::vector<std::size_t> first;
+    for (std::size_t k = 0; k < remaining.size(); ++k) {
+      if (keys[k] && !seen.insert(*keys[k]).second) {
+        repeated.insert(*keys[k]);
+        later.push_back(remaining[k]);
+      } else {
+        first.push_back(remaining[k]);
+      }
+    }
+    remaining = std::move(first);
+    outcomes = std::make_unique<RunOutcomes>(std::move(repeated));
+    config.run_outcomes = outcomes.get();
+  }
   std::size_t not_proved = summary.count(UnitStatus::kUnknown) + summary.count(UnitStatus::kCounterexample) +
                            summary.count(UnitStatus::kError);
   std::size_t finished = summary.resumed;
   std::mutex finishing;  // guards summary, out, output_lines' writes, progress and the counters
-  support::parallel_for(remaining.size(), threads, [&](std::size_t k) {
-    const std::size_t i = remaining[k];
-    UnitOutcome outcome = process_unit(todo[i]->read, options.config);
+  auto finish_unit = [&](std::size_t i) {
+    UnitOutcome outcome = process_unit(todo[i]->read, config);
     // A bad line is found by its number (it may have no id).
     if (outcome.status == UnitStatus::kError) outcome.line["line"] = todo[i]->number;
     std::string text = model::dump_json(outcome.line, -1) + "\n";
@@ -218,8 +243,11 @@ Result<BatchSummary> run_batch(const BatchOptions& options) {
     out << text << std::flush;
     output_lines[i] = std::move(text);
     ++finished;
+    summary.same_as_earlier += outcome.same_as_earlier ? 1 : 0;
     if (progress) progress->update(finished, not_proved);
-  });
+  };
+  support::parallel_for(remaining.size(), threads, [&](std::size_t k) { finish_unit(remaining[k]); });
+  support::parallel_for(later.size(), threads, [&](std::size_t k) { finish_unit(later[k]); });
   out.close();
   if (!out) return Error{ErrorKind::kBadInput, partial + ": cannot write"};
   if (auto written = write_in_input_order(output_lines, options.output_path); !written) return written.error();

@@ -7,7 +7,8 @@
 // IMPLEMENTATION: the input is read and parsed whole (10,000 units are a few hundred MB at most),
 // then the units are processed largest line (policy and findings) first (the costliest verifications start first,
 // so no core idles at the end while one large unit runs alone), each thread taking the next
-// unit when it finishes one (support::parallel_for, no barrier between units). A finished
+// unit when it finishes one (support::parallel_for, no barrier between units); when verifying,
+// units whose key another unit has are left to a second round that takes that unit's outcome. A finished
 // unit's line is appended to OUT.partial and flushed at once, in the order units finish; when
 // every unit is done, OUT is written whole in input order (through OUT.ordered, renamed) and
 // OUT.partial removed — so OUT is never half written, and an interrupted run leaves
@@ -47,6 +48,7 @@ struct BatchSummary {
   std::size_t shard_units = 0;  // of those, the ones in this shard
   std::size_t resumed = 0;      // already in OUT.partial (--resume)
   std::size_t cache_hits = 0;
+  std::size_t same_as_earlier = 0;  // units that took the outcome of a unit of this run with the same key
   std::array<std::size_t, 5> by_status{};  // indexed by UnitStatus, resumed lines included
   double seconds = 0;
 

@@ -263,6 +263,25 @@ TEST_F(BatchCli, QueriesSharedByUnitsAreDecidedOnceAndEachCertificateRechecks) {
   }
 }
 
+// Units with the same key (the same policy and touching findings) are verified once per run,
+// without a cache: the others take its outcome under their own ids, in input order.
+TEST_F(BatchCli, UnitsWithTheSameKeyAreVerifiedOnce) {
+  const std::string in = twelve_units();  // two keys, six units each
+  const auto result = batch(in, dir_ + "/out.jsonl", {"--fast"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("0 from the cache, 10 the same as an earlier unit"), std::string::npos) << result.err;
+  const auto lines = output_lines(dir_ + "/out.jsonl");
+  ASSERT_EQ(lines.size(), 12U);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_EQ(lines[i]["id"], "role/r" + std::to_string(i));
+    EXPECT_EQ(lines[i]["status"], "proved") << lines[i];
+    EXPECT_FALSE(lines[i].contains("cached")) << lines[i];
+    EXPECT_EQ(lines[i]["key"], lines[i % 2]["key"]);
+    EXPECT_EQ(lines[i]["policy"], lines[i % 2]["policy"]);
+  }
+  EXPECT_NE(lines[0]["policy"], lines[1]["policy"]);
+}
+
 TEST_F(BatchCli, ProgressOnANonTerminalIsPlainLines) {
   const std::string in = twelve_units();
   const auto result = batch(in, dir_ + "/out.jsonl", {"--no-verify"});
