@@ -30,6 +30,19 @@ std::optional<UnitStatus> unit_status_named(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<model::Json> RunOutcomes::find(const std::string& key) const {
+  const std::lock_guard lock(mutex_);
+  const auto found = by_key_.find(key);
+  if (found == by_key_.end()) return std::nullopt;
+  return found->second;
+}
+
+void RunOutcomes::remember(const std::string& key, const model::Json& outcome) {
+  if (repeated_keys_.count(key) == 0) return;
+  const std::lock_guard lock(mutex_);
+  by_key_.emplace(key, outcome);
+}
+
 namespace {
 
 UnitStatus unit_status_of(const verifier::VerificationReport& report) {
@@ -122,6 +135,13 @@ UnitOutcome process_unit(const UnitRead& read, const RunConfig& config) {
 
   const model::PolicyDocument& original = unit.policy.document;
   const auto warnings = model::findings_warnings(original, unit.findings, *config.catalog);
+  if (config.run_outcomes != nullptr) {
+    if (auto earlier = config.run_outcomes->find(key)) {
+      UnitOutcome same = line_of(unit, key, std::move(*earlier), warnings, false);
+      same.same_as_earlier = true;
+      return same;
+    }
+  }
   if (!config.cache_dir.empty()) {
     if (auto cached = cached_outcome(config.cache_dir, key, config.verify)) return line_of(unit, key, std::move(*cached), warnings, true);
   }
@@ -144,6 +164,7 @@ UnitOutcome process_unit(const UnitRead& read, const RunConfig& config) {
     outcome["status"] = unit_status_name(status);
     if (status != UnitStatus::kProved) {
       outcome["reason"] = verifier::report_to_text(*report);
+      if (config.run_outcomes != nullptr) config.run_outcomes->remember(key, outcome);
       return line_of(unit, key, std::move(outcome), warnings, false);  // nothing unproved is written as a policy
     }
     if (!config.cache_dir.empty()) {  // the proof a cache entry keeps for check-certificate
@@ -167,6 +188,7 @@ UnitOutcome process_unit(const UnitRead& read, const RunConfig& config) {
     entry.outcome = outcome;
     if (auto stored = store_outcome(config.cache_dir, key, entry); !stored) return failed(unit.id, stored.error().message);
   }
+  if (config.run_outcomes != nullptr) config.run_outcomes->remember(key, outcome);
   return line_of(unit, key, std::move(outcome), warnings, false);
 }
 

@@ -11,13 +11,35 @@
 #include "model/catalog.h"
 #include "model/input_file.h"
 #include "model/policy.h"
+#include "verifier/decide/verdict_memo.h"
 #include "verifier/decide/verify.h"
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
 namespace leastpriv::batch {
+
+// The outcomes of the units already done in this run, by unit key: a unit with the same key as
+// one done before it (the same policy, touching findings, strategy, catalog and verification)
+// takes that outcome under its own id instead of being refined and verified again. Thread-safe.
+// Only the keys named at construction (those of more than one unit) are kept.
+class RunOutcomes {
+ public:
+  explicit RunOutcomes(std::set<std::string> repeated_keys) : repeated_keys_(std::move(repeated_keys)) {}
+
+  std::optional<model::Json> find(const std::string& key) const;
+  void remember(const std::string& key, const model::Json& outcome);  // the first one stays
+
+ private:
+  const std::set<std::string> repeated_keys_;
+  mutable std::mutex mutex_;
+  std::map<std::string, model::Json> by_key_;
+};
 
 // What every unit of a run shares.
 struct RunConfig {
@@ -28,8 +50,13 @@ struct RunConfig {
   std::string strategy = "aws";  // a unit's own "strategy" wins
   bool verify = true;            // false: --no-verify
   std::string verification;      // `none`, `fast` or `full`: part of the key
-  verifier::VerifyOptions verify_options;
+  verifier::VerifyOptions verify_options;  // its `memo` is `verdict_memo` when there is one
+  // The run's verdict memo, shared by every unit (and every copy of this config): a query asked
+  // again by another unit is decided once per run (verifier/decide/verdict_memo.h).
+  std::shared_ptr<verifier::VerdictMemo> verdict_memo;
   std::string cache_dir;  // empty: no cache
+  // Not owned; null: units with the same key are each done (run_batch sets it).
+  RunOutcomes* run_outcomes = nullptr;
 };
 
 // How a unit ended, worst last (the run's exit code is that of its worst unit).
@@ -41,6 +68,7 @@ struct UnitOutcome {
   UnitStatus status = UnitStatus::kError;
   model::Json line;  // the output line's object
   bool cache_hit = false;
+  bool same_as_earlier = false;  // taken from RunOutcomes: a unit of this run with the same key
 };
 
 UnitOutcome process_unit(const UnitRead& read, const RunConfig& config);

@@ -4,14 +4,17 @@
 #include "model/input_file.h"
 #include "model/input_limits.h"
 #include "model/json_text.h"
+#include "support/interrupt_cleanup.h"
 #include "support/parallel_for.h"
 #include "verifier/certificate/sha256.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -21,6 +24,7 @@ namespace {
 
 struct InputLine {
   std::size_t number = 0;  // 1-based
+  std::size_t bytes = 0;   // the line's length: what the largest-first order compares
   UnitRead read;
 };
 
@@ -41,7 +45,7 @@ Result<std::vector<InputLine>> read_input(const std::string& path, unsigned thre
     const std::string_view text = std::string_view(file->bytes).substr(start, end - start);
     start = end + 1;
     if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    lines.push_back(InputLine{number, UnitRead{{}, Error{ErrorKind::kInternal, "not read yet"}}});
+    lines.push_back(InputLine{number, text.size(), UnitRead{{}, Error{ErrorKind::kInternal, "not read yet"}}});
     texts.push_back(text);
   }
   support::parallel_for(lines.size(), threads, [&](std::size_t i) {
@@ -102,6 +106,24 @@ Result<std::map<std::string, ResumedLine>> resumed_lines(const std::string& part
   return done;
 }
 
+// OUT, whole or not at all: the lines in input order to a temporary file beside it (removed if
+// the run is interrupted meanwhile), renamed into place.
+Status write_in_input_order(const std::vector<std::string>& lines, const std::string& path) {
+  const std::string ordered = path + ".ordered";
+  const int ticket = support::register_temporary(ordered);
+  std::ofstream file(ordered, std::ios::binary | std::ios::trunc);
+  for (const auto& line : lines) file << line;
+  file.close();
+  std::error_code error;
+  if (file) std::filesystem::rename(ordered, path, error);
+  const bool written = file && !error;
+  const std::string why = error ? ": " + error.message() : std::string();
+  if (!written) std::filesystem::remove(ordered, error);
+  support::unregister_temporary(ticket);
+  if (!written) return Error{ErrorKind::kBadInput, path + ": cannot write" + why};
+  return Ok{};
+}
+
 }  // namespace
 
 std::size_t shard_of(const std::string& id, std::size_t count) {
@@ -126,6 +148,9 @@ Result<BatchSummary> run_batch(const BatchOptions& options) {
   summary.shard_units = todo.size();
 
   const std::string partial = options.output_path + ".partial";
+  // Each unit's output line by its place in `todo`: OUT is written from these, in input order.
+  std::vector<std::string> output_lines(todo.size());
+  std::vector<std::size_t> remaining;  // indices into todo of the units to do
   if (options.resume) {
     if (!std::filesystem::exists(partial) && std::filesystem::exists(options.output_path)) {
       std::filesystem::copy_file(options.output_path, partial, std::filesystem::copy_options::overwrite_existing);
@@ -142,14 +167,14 @@ Result<BatchSummary> run_batch(const BatchOptions& options) {
       keep[i] = key && *key == found->second.key ? 1 : 0;
     });
     std::string kept;
-    std::vector<const InputLine*> remaining;
     for (std::size_t i = 0; i < todo.size(); ++i) {
       if (keep[i] == 0) {
-        remaining.push_back(todo[i]);
+        remaining.push_back(i);
         continue;
       }
       const ResumedLine& line = done->at(todo[i]->read.id);
-      kept += line.text + "\n";
+      output_lines[i] = line.text + "\n";
+      kept += output_lines[i];
       ++summary.by_status[status_index(line.status)];
     }
     std::ofstream rewrite(partial, std::ios::binary | std::ios::trunc);
@@ -157,45 +182,79 @@ Result<BatchSummary> run_batch(const BatchOptions& options) {
     rewrite.close();
     if (!rewrite) return Error{ErrorKind::kBadInput, partial + ": cannot rewrite the partial output"};
     summary.resumed = todo.size() - remaining.size();
-    todo = std::move(remaining);
   } else {
+    for (std::size_t i = 0; i < todo.size(); ++i) remaining.push_back(i);
     std::ofstream truncate(partial, std::ios::binary | std::ios::trunc);
     if (!truncate) return Error{ErrorKind::kBadInput, partial + ": cannot write"};
   }
   std::ofstream out(partial, std::ios::binary | std::ios::app);
   if (!out) return Error{ErrorKind::kBadInput, partial + ": cannot write"};
   std::unique_ptr<Progress> progress;
-  if (options.progress != nullptr) progress = std::make_unique<Progress>(*options.progress, options.progress_terminal, todo.size() + summary.resumed);
+  if (options.progress != nullptr) progress = std::make_unique<Progress>(*options.progress, options.progress_terminal, todo.size());
 
-  const std::size_t chunk = static_cast<std::size_t>(threads) * 4;
+  // Largest line first: a unit's verification costs roughly with its policy and findings
+  // together (the two 150 KB lines of the first 400 units of bench/reports/batch.md's account, a
+  // small policy with 438 findings, took 155 s of the 223 s of verification), and the largest
+  // started last would leave the other cores idle at the end. Each thread takes the next unit as it finishes one,
+  // with no barrier between units; a finished unit's line goes to OUT.partial at once (for
+  // --resume, in the order the units finish) and OUT is written in input order at the end.
+  std::stable_sort(remaining.begin(), remaining.end(), [&](std::size_t a, std::size_t b) {
+    return todo[a]->bytes > todo[b]->bytes;
+  });
+  // Units with the same key (the same policy and touching findings: principals that share a
+  // policy and agree on its findings) are verified once: the first of each key goes in the first
+  // round, the others in a second round that takes its outcome (RunOutcomes), so two of them
+  // never run side by side. Without verification a unit costs too little to be worth the keys.
+  std::vector<std::size_t> later;
+  std::unique_ptr<RunOutcomes> outcomes;
+  RunConfig config = options.config;
+  if (config.verify) {
+    std::vector<std::optional<std::string>> keys(remaining.size());
+    support::parallel_for(remaining.size(), threads,
+                          [&](std::size_t k) { keys[k] = current_unit_key(todo[remaining[k]]->read, config); });
+    std::set<std::string> seen;
+    std::set<std::string> repeated;
+    std::vector<std::size_t> first;
+    for (std::size_t k = 0; k < remaining.size(); ++k) {
+      if (keys[k] && !seen.insert(*keys[k]).second) {
+        repeated.insert(*keys[k]);
+        later.push_back(remaining[k]);
+      } else {
+        first.push_back(remaining[k]);
+      }
+    }
+    remaining = std::move(first);
+    outcomes = std::make_unique<RunOutcomes>(std::move(repeated));
+    config.run_outcomes = outcomes.get();
+  }
   std::size_t not_proved = summary.count(UnitStatus::kUnknown) + summary.count(UnitStatus::kCounterexample) +
                            summary.count(UnitStatus::kError);
-  for (std::size_t begin = 0; begin < todo.size(); begin += chunk) {
-    const std::size_t count = std::min(chunk, todo.size() - begin);
-    std::vector<UnitOutcome> outcomes(count);
-    support::parallel_for(count, threads, [&](std::size_t i) {
-      outcomes[i] = process_unit(todo[begin + i]->read, options.config);
-      // A bad line is found by its number (it may have no id).
-      if (outcomes[i].status == UnitStatus::kError) outcomes[i].line["line"] = todo[begin + i]->number;
-    });
-    std::string text;
-    for (const auto& outcome : outcomes) {
-      text += model::dump_json(outcome.line, -1) + "\n";
-      ++summary.by_status[status_index(outcome.status)];
-      summary.cache_hits += outcome.cache_hit ? 1 : 0;
-      if (outcome.status != UnitStatus::kProved && outcome.status != UnitStatus::kUnverified) ++not_proved;
-    }
+  std::size_t finished = summary.resumed;
+  std::mutex finishing;  // guards summary, out, output_lines' writes, progress and the counters
+  auto finish_unit = [&](std::size_t i) {
+    UnitOutcome outcome = process_unit(todo[i]->read, config);
+    // A bad line is found by its number (it may have no id).
+    if (outcome.status == UnitStatus::kError) outcome.line["line"] = todo[i]->number;
+    std::string text = model::dump_json(outcome.line, -1) + "\n";
+    const std::lock_guard lock(finishing);
+    ++summary.by_status[status_index(outcome.status)];
+    summary.cache_hits += outcome.cache_hit ? 1 : 0;
+    if (outcome.status != UnitStatus::kProved && outcome.status != UnitStatus::kUnverified) ++not_proved;
     out << text << std::flush;
-    if (!out) return Error{ErrorKind::kBadInput, partial + ": cannot write"};
-    if (progress) progress->update(summary.resumed + begin + count, not_proved);
-  }
+    output_lines[i] = std::move(text);
+    ++finished;
+    summary.same_as_earlier += outcome.same_as_earlier ? 1 : 0;
+    if (progress) progress->update(finished, not_proved);
+  };
+  support::parallel_for(remaining.size(), threads, [&](std::size_t k) { finish_unit(remaining[k]); });
+  support::parallel_for(later.size(), threads, [&](std::size_t k) { finish_unit(later[k]); });
   out.close();
   if (!out) return Error{ErrorKind::kBadInput, partial + ": cannot write"};
+  if (auto written = write_in_input_order(output_lines, options.output_path); !written) return written.error();
   std::error_code error;
-  std::filesystem::rename(partial, options.output_path, error);
-  if (error) return Error{ErrorKind::kBadInput, options.output_path + ": cannot write: " + error.message()};
+  std::filesystem::remove(partial, error);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-  if (progress) progress->finish(summary.resumed + todo.size(), not_proved);
+  if (progress) progress->finish(todo.size(), not_proved);
   return summary;
 }
 

@@ -5,9 +5,13 @@
 // Tested by: tests/cli/batch_cli_test.cpp, tests/unit/batch_unit_test.cpp
 //
 // IMPLEMENTATION: the input is read and parsed whole (10,000 units are a few hundred MB at most),
-// then processed in chunks of a few units per thread with support::parallel_for; each chunk's
-// lines are appended in input order to OUT.partial and flushed, and OUT.partial is renamed to OUT
-// when every unit is done — so OUT is never half written, and an interrupted run leaves
+// then the units are processed largest line (policy and findings) first (the costliest verifications start first,
+// so no core idles at the end while one large unit runs alone), each thread taking the next
+// unit when it finishes one (support::parallel_for, no barrier between units); when verifying,
+// units whose key another unit has are left to a second round that takes that unit's outcome. A finished
+// unit's line is appended to OUT.partial and flushed at once, in the order units finish; when
+// every unit is done, OUT is written whole in input order (through OUT.ordered, renamed) and
+// OUT.partial removed — so OUT is never half written, and an interrupted run leaves
 // OUT.partial for `--resume`, which keeps a whole line (one cut by the interruption is dropped)
 // only when its key is the unit's key now and it is no error, and does the other units again (an
 // OUT.partial that exists but cannot be read is an error: going on would write units twice). `--shard i/n` keeps the units whose id hashes (SHA-256) to i
@@ -44,6 +48,7 @@ struct BatchSummary {
   std::size_t shard_units = 0;  // of those, the ones in this shard
   std::size_t resumed = 0;      // already in OUT.partial (--resume)
   std::size_t cache_hits = 0;
+  std::size_t same_as_earlier = 0;  // units that took the outcome of a unit of this run with the same key
   std::array<std::size_t, 5> by_status{};  // indexed by UnitStatus, resumed lines included
   double seconds = 0;
 

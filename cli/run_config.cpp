@@ -22,6 +22,9 @@ Result<batch::RunConfig> run_config_from(const Arguments& arguments, const Catal
   // the automaton on every query, or the automaton alone with --fast.
   if (fast) config.verify_options = verifier::fast_options(config.verify_options);
   config.verify_options.threads = 1;
+  // One verdict memo for the whole run: the same question from another unit is decided once.
+  config.verdict_memo = std::make_shared<verifier::VerdictMemo>();
+  config.verify_options.memo = config.verdict_memo.get();
   // Certificates (and so the queries' texts) are kept only in the cache.
   config.verify_options.keep_smtlib = !config.cache_dir.empty();
   if (auto timeout = arguments.number("--timeout")) config.verify_options.timeout_seconds = config.verify_options.budget_seconds = *timeout;
@@ -29,6 +32,14 @@ Result<batch::RunConfig> run_config_from(const Arguments& arguments, const Catal
   if (!config.verify) report_warning("--no-verify: the results are NOT verified");
   if (config.verify && fast) report_note("--fast: the verifier's automaton decides alone; Z3 and cvc5 confirm nothing it decided");
   return config;
+}
+
+std::string verdict_memo_note(const batch::RunConfig& config) {
+  if (!config.verdict_memo) return "";
+  const std::size_t hits = config.verdict_memo->hits();
+  const std::size_t asked = hits + config.verdict_memo->misses();
+  if (asked == 0) return "";
+  return ", " + std::to_string(hits) + " of " + std::to_string(asked) + " queries from the run's verdict memo";
 }
 
 }  // namespace leastpriv::cli

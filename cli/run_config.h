@@ -11,9 +11,15 @@
 #include "cli/inputs.h"
 #include "model/result.h"
 
+#include <string>
+
 namespace leastpriv::cli {
 
 // `catalog` must outlive the config (it points into it).
 Result<batch::RunConfig> run_config_from(const Arguments& arguments, const CatalogInput& catalog);
+
+// What the run's verdict memo saved, for the run's summary line: `, N of M queries from the
+// run's verdict memo` (empty when nothing was verified).
+std::string verdict_memo_note(const batch::RunConfig& config);
 
 }  // namespace leastpriv::cli

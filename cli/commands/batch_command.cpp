@@ -80,7 +80,9 @@ int run_batch(const Words& words) {
               std::to_string(summary->count(batch::UnitStatus::kCounterexample)) + " refuted, " +
               std::to_string(summary->count(batch::UnitStatus::kUnknown)) + " unknown, " +
               std::to_string(summary->count(batch::UnitStatus::kError)) + " bad; " +
-              std::to_string(summary->resumed) + " resumed, " + std::to_string(summary->cache_hits) + " from the cache");
+              std::to_string(summary->resumed) + " resumed, " + std::to_string(summary->cache_hits) + " from the cache, " +
+              std::to_string(summary->same_as_earlier) + " the same as an earlier unit" +
+              verdict_memo_note(options.config));
   return exit_code_for(*summary);
 }
 

@@ -224,6 +224,64 @@ TEST_F(BatchCli, ASecondRunIsAllCachedAndTheCachedCertificateRechecks) {
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
 }
 
+// Two units of one policy with different unused s3 actions: the lambda queries are the same
+// question, decided once for the run (verifier/decide/verdict_memo.h); the unit that took them
+// from the memo still has a certificate with a verdict for every query that check-certificate
+// re-checks with the solvers.
+TEST_F(BatchCli, QueriesSharedByUnitsAreDecidedOnceAndEachCertificateRechecks) {
+  auto line = [](const std::string& id, const std::string& unused) {
+    return R"({"id": ")" + id + R"(", "policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": )" +
+           R"(["s3:Get*", "lambda:Get*"], "Resource": "*"}]}, "findings": [{"serviceNamespace": "s3", "actions": [")" +
+           unused + R"("]}]})";
+  };
+  const std::string in = file("in.jsonl", line("role/a", "GetObject") + "\n" + line("role/b", "GetBucketPolicy") + "\n");
+  const std::string cache = dir_ + "/cache";
+  const auto result = batch(in, dir_ + "/out.jsonl", {"--cache", cache, "--jobs", "1"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto memo = result.err.find(" queries from the run's verdict memo");
+  ASSERT_NE(memo, std::string::npos) << result.err;
+  const std::string counts = result.err.substr(result.err.rfind(", ", memo) + 2, memo - result.err.rfind(", ", memo) - 2);
+  EXPECT_NE(counts.substr(0, 2), "0 ") << result.err;  // some queries were taken from the memo
+  const auto lines = output_lines(dir_ + "/out.jsonl");
+  ASSERT_EQ(lines.size(), 2U);
+  EXPECT_EQ(ids_of(lines), (std::vector<std::string>{"role/a", "role/b"}));
+  for (const auto& unit : lines) {
+    ASSERT_EQ(unit["status"], "proved") << unit;
+    const std::string key = unit["key"].get<std::string>();
+    const std::string entry = cache + "/" + key.substr(0, 2) + "/" + key;
+    const auto certificate = model::parse_json_text(testing::read_file(entry + "/certificate.json"), "certificate");
+    ASSERT_TRUE(certificate.ok());
+    for (const auto& obligation : (*certificate)["obligations"]) {
+      if (obligation["obligation"] == "O0") continue;
+      EXPECT_EQ(obligation["verdict"], "proved") << obligation["id"];
+      EXPECT_EQ(obligation["procedures"].size(), 3U) << obligation["id"];  // automaton, z3, cvc5: from the memo or not
+    }
+    const auto check = run_leastpriv({"check-certificate", entry + "/certificate.json", "--original", entry + "/original.json",
+                                      "--findings", entry + "/findings.json", "--result", entry + "/result.json",
+                                      "--catalog", kCatalog});
+    EXPECT_EQ(check.exit_code, 0) << unit["id"] << check.out << check.err;
+  }
+}
+
+// Units with the same key (the same policy and touching findings) are verified once per run,
+// without a cache: the others take its outcome under their own ids, in input order.
+TEST_F(BatchCli, UnitsWithTheSameKeyAreVerifiedOnce) {
+  const std::string in = twelve_units();  // two keys, six units each
+  const auto result = batch(in, dir_ + "/out.jsonl", {"--fast"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("0 from the cache, 10 the same as an earlier unit"), std::string::npos) << result.err;
+  const auto lines = output_lines(dir_ + "/out.jsonl");
+  ASSERT_EQ(lines.size(), 12U);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_EQ(lines[i]["id"], "role/r" + std::to_string(i));
+    EXPECT_EQ(lines[i]["status"], "proved") << lines[i];
+    EXPECT_FALSE(lines[i].contains("cached")) << lines[i];
+    EXPECT_EQ(lines[i]["key"], lines[i % 2]["key"]);
+    EXPECT_EQ(lines[i]["policy"], lines[i % 2]["policy"]);
+  }
+  EXPECT_NE(lines[0]["policy"], lines[1]["policy"]);
+}
+
 TEST_F(BatchCli, ProgressOnANonTerminalIsPlainLines) {
   const std::string in = twelve_units();
   const auto result = batch(in, dir_ + "/out.jsonl", {"--no-verify"});

@@ -5,6 +5,7 @@
 
 #include "model/findings_warnings.h"
 #include "verifier/decide/automaton.h"
+#include "verifier/decide/verdict_memo.h"
 #include "verifier/encode/obligation_texts.h"
 #include "verifier/encode/obligations.h"
 #include "verifier/decide/solvers.h"
@@ -146,7 +147,8 @@ ProcedureVerdict not_run(const std::string& procedure) {
 }
 
 // The procedures' verdicts on one query (its ObligationResult without names and text).
-ObligationResult run_task(const QueryTask& task, const ObligationText& text, const VerifyOptions& options,
+// `smtlib` is the query's text, or empty when it was not made (VerifyOptions::keep_smtlib).
+ObligationResult run_task(const QueryTask& task, const std::string& smtlib, const VerifyOptions& options,
                           const Deadline& deadline, const ReplayFunction& replay) {
   ObligationResult obligation;
   const bool run_solvers = !task.ground || options.solvers_for_ground || options.require_agreement >= 2;
@@ -176,9 +178,9 @@ ObligationResult run_task(const QueryTask& task, const ObligationText& text, con
     const double limit = deadline.limit(solver_timeout);
     if (limit > 0) {
       // Without kept texts (VerifyOptions::keep_smtlib), Z3's text is made for it alone.
-      const std::string made = text.smtlib.empty() ? query_to_smtlib(task.query) : std::string();
-      const std::string& smtlib = text.smtlib.empty() ? made : text.smtlib;
-      obligation.procedures.push_back(timed([&] { return decide_with_z3(smtlib, limit, confirmed); }));
+      const std::string made = smtlib.empty() ? query_to_smtlib(task.query) : std::string();
+      const std::string& z3_text = smtlib.empty() ? made : smtlib;
+      obligation.procedures.push_back(timed([&] { return decide_with_z3(z3_text, limit, confirmed); }));
     } else {
       obligation.procedures.push_back(not_run("z3"));
     }
@@ -229,6 +231,35 @@ std::vector<ProcedureVerdict> same_formula_as(std::vector<ProcedureVerdict> proc
     procedure.cpu_seconds = 0;
   }
   return procedures;
+}
+
+// May a query's verdicts go into the run's memo? Not when a procedure was cut short by the
+// verification's budget (--timeout): another unit with more of its budget left could decide it.
+bool rememberable(const ObligationResult& obligation, const VerifyOptions& options) {
+  if (options.budget_seconds <= 0) return true;
+  return std::none_of(obligation.procedures.begin(), obligation.procedures.end(),
+                      [](const ProcedureVerdict& procedure) { return procedure.verdict == Verdict::kUnknown; });
+}
+
+// One distinct query decided: from the run's memo when it holds the same question (the same
+// procedures, formula and exact text), else by the procedures, and then remembered.
+ObligationResult decide_task(const QueryTask& task, const std::string& formula, const std::string& kept_smtlib,
+                             const std::string& procedures_key, const VerifyOptions& options, const Deadline& deadline,
+                             const ReplayFunction& replay) {
+  if (options.memo == nullptr) return run_task(task, kept_smtlib, options, deadline, replay);
+  // The memo names a query by its text: made here when the texts are not kept, and then handed
+  // to Z3 (which would make it anyway).
+  const std::string made = kept_smtlib.empty() ? query_to_smtlib(task.query) : std::string();
+  const std::string& smtlib = kept_smtlib.empty() ? made : kept_smtlib;
+  const std::string key = VerdictMemo::key_of(procedures_key, formula, smtlib);
+  if (auto known = options.memo->find(key)) {
+    ObligationResult obligation;
+    obligation.procedures = same_formula_as(std::move(*known));
+    return obligation;
+  }
+  ObligationResult obligation = run_task(task, smtlib, options, deadline, replay);
+  if (rememberable(obligation, options)) options.memo->remember(key, obligation.procedures);
+  return obligation;
 }
 
 }  // namespace
@@ -326,11 +357,19 @@ Result<std::vector<ObligationResult>> decide_queries(const std::vector<QueryTask
     decided[i] = found->second;
     if (added) distinct.push_back(i);
   }
+  // The distinct queries' formula keys, for the run's memo (VerifyOptions::memo).
+  std::vector<std::string> formulas(tasks.size());
+  if (options.memo != nullptr) {
+    for (const auto& [formula, i] : first_with) formulas[i] = formula;
+  }
   first_with.clear();
+  const std::string procedures_key =
+      options.memo != nullptr ? memo_procedures_key(options, z3_version_text(), options.use_cvc5 ? cvc5_version_text() : "")
+                              : std::string();
   std::vector<ObligationResult> results(tasks.size());
   support::parallel_for(distinct.size(), options.threads, [&](std::size_t d) {
     const std::size_t i = distinct[d];
-    results[i] = run_task(tasks[i], texts[i], options, deadline, replay);
+    results[i] = decide_task(tasks[i], formulas[i], texts[i].smtlib, procedures_key, options, deadline, replay);
   });
 
   for (std::size_t i = 0; i < results.size(); ++i) {

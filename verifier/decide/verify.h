@@ -40,6 +40,8 @@
 
 namespace leastpriv::verifier {
 
+class VerdictMemo;  // verifier/decide/verdict_memo.h
+
 enum class ObligationKind {
   kUnchanged,     // O0: document fields and Deny statements carried over unchanged
   kSoundness,     // O1: R allows nothing O does not (all strings)
@@ -129,6 +131,11 @@ struct VerifyOptions {
   bool keep_smtlib = true;
   // Worker threads for independent queries (0: the machine's hardware concurrency).
   unsigned threads = 0;
+  // A run-wide memo of verdicts shared by the verifications of one run (batch, account): a query
+  // whose exact text and formula another verification of the run decided under the same
+  // procedures and limits takes those verdicts instead of running again (verdict_memo.h). Not
+  // owned; null: none.
+  VerdictMemo* memo = nullptr;
 };
 
 struct VerificationReport {
