@@ -130,4 +130,19 @@ Result<double> parse_number(const std::string& flag, const std::string& text, co
   return *value;
 }
 
+Result<std::vector<std::string>> comma_separated(const std::string& flag, const std::string& value) {
+  std::vector<std::string> items;
+  std::size_t begin = 0;
+  while (true) {
+    const std::size_t comma = value.find(',', begin);
+    std::string item = value.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin);
+    const std::size_t first = item.find_first_not_of(' ');
+    item = first == std::string::npos ? std::string() : item.substr(first, item.find_last_not_of(' ') - first + 1);
+    if (item.empty()) return Error{ErrorKind::kUsage, flag + " `" + value + "`: an empty item (expected ITEM,ITEM,...)"};
+    items.push_back(std::move(item));
+    if (comma == std::string::npos) return items;
+    begin = comma + 1;
+  }
+}
+
 }  // namespace leastpriv::cli

@@ -1,6 +1,6 @@
 // Command-line arguments: `leastpriv COMMAND [--flag VALUE | --switch | POSITIONAL]…`, parsed
-// against the command's declaration in options.cpp; and the strict number parser every
-// numeric flag goes through.
+// against the command's declaration in options.cpp; the strict number parser every numeric
+// flag goes through; and the one reader of comma-separated flag values.
 //
 // Tested by: tests/cli/usage_cli_test.cpp, tests/cli/refine_cli_test.cpp (through the binary)
 //
@@ -60,5 +60,9 @@ Result<Arguments> parse_arguments(const std::vector<std::string>& words, const C
 // blanks, no trailing junk, no hex, inf or nan) that `rule` allows; else a usage error naming
 // the flag and the text.
 Result<double> parse_number(const std::string& flag, const std::string& text, const NumberRule& rule);
+
+// `value` of `flag` as a comma-separated list (`A,B` or `A, B`): each item without the blanks
+// around it; an empty item is a usage error naming the flag and the value.
+Result<std::vector<std::string>> comma_separated(const std::string& flag, const std::string& value);
 
 }  // namespace leastpriv::cli

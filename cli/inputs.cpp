@@ -45,19 +45,9 @@ Result<model::VerificationFiles> read_verification_files(const Arguments& argume
 Result<verifier::AccessCheckFiles> read_access_check_files(const Arguments& arguments) {
   verifier::AccessCheckFiles files;
   for (const auto& value : arguments.values("--access-not-granted")) {
-    std::size_t begin = 0;
-    while (true) {
-      const std::size_t comma = value.find(',', begin);
-      std::string item = value.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin);
-      while (!item.empty() && item.front() == ' ') item.erase(item.begin());
-      while (!item.empty() && item.back() == ' ') item.pop_back();
-      if (item.empty()) {
-        return Error{ErrorKind::kUsage, "--access-not-granted `" + value + "`: an empty item (expected ACTION,ACTION,...)"};
-      }
-      files.access_not_granted.push_back(std::move(item));
-      if (comma == std::string::npos) break;
-      begin = comma + 1;
-    }
+    auto actions = comma_separated("--access-not-granted", value);
+    if (!actions) return actions.error();
+    for (auto& action : *actions) files.access_not_granted.push_back(std::move(action));
   }
   const auto reference = arguments.value("--reference");
   if (!reference && files.access_not_granted.empty()) {

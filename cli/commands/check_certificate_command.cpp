@@ -47,6 +47,22 @@ Result<std::optional<model::VerificationFiles>> read_subject(const Arguments& ar
   return std::optional<model::VerificationFiles>{std::move(files).value()};
 }
 
+// --solvers: z3, cvc5, z3-wasm, comma-separated, each at most once.
+Result<std::vector<verifier::RecheckSolver>> solvers_named(const std::string& value) {
+  auto names = comma_separated("--solvers", value);
+  if (!names) return names.error();
+  std::vector<verifier::RecheckSolver> solvers;
+  for (const auto& name : *names) {
+    const auto solver = verifier::recheck_solver_named(name);
+    if (!solver) return Error{ErrorKind::kUsage, "--solvers: `" + name + "` is not a solver (z3, cvc5, z3-wasm, comma-separated)"};
+    if (std::find(solvers.begin(), solvers.end(), *solver) != solvers.end()) {
+      return Error{ErrorKind::kUsage, "--solvers: `" + name + "` is named twice"};
+    }
+    solvers.push_back(*solver);
+  }
+  return solvers;
+}
+
 // A comparison's certificate (check-no-new-access): against --candidate, --reference and
 // --access-not-granted as it was made with, or nothing with --queries-only.
 Result<verifier::RecheckReport> recheck_comparison(const Arguments& arguments, const model::Json& certificate,
@@ -78,7 +94,7 @@ int run_check_certificate(const Words& words) {
   const std::string path = arguments->positional().front();
   verifier::RecheckOptions options;
   if (auto solvers = arguments->value("--solvers")) {
-    auto parsed = verifier::parse_recheck_solvers(*solvers);
+    auto parsed = solvers_named(*solvers);
     if (!parsed) return report_error(parsed.error());
     options.solvers = std::move(parsed).value();
   }

@@ -200,6 +200,18 @@ TEST(UsageCli, NumbersAreWholeFiniteDecimalsWithinTheRule) {
   EXPECT_EQ(run_leastpriv({"verify", "--original", "o", "--findings", "f", "--result", "r", "--timeout", "1e3"}).exit_code, 2);
 }
 
+TEST(UsageCli, CommaSeparatedValuesAreTrimmedAndHaveNoEmptyItem) {
+  const auto listed = cli::comma_separated("--solvers", "z3, cvc5 ,z3-wasm");
+  ASSERT_TRUE(listed.ok()) << listed.error().message;
+  EXPECT_EQ(*listed, (std::vector<std::string>{"z3", "cvc5", "z3-wasm"}));
+  for (const char* bad : {"", " ", "z3,", ",z3", "z3,,cvc5", "z3, ,cvc5"}) {
+    const auto refused = cli::comma_separated("--solvers", bad);
+    ASSERT_FALSE(refused.ok()) << "`" << bad << "` was accepted";
+    EXPECT_EQ(refused.error().kind, ErrorKind::kUsage);
+    EXPECT_NE(refused.error().message.find("--solvers"), std::string::npos) << refused.error().message;
+  }
+}
+
 TEST(UsageCli, MissingInputFilesExit2) {
   const std::string seed = "examples/seed/";
   const auto verify = run_leastpriv({"verify", "--original", "/nonexistent/original.json", "--findings",

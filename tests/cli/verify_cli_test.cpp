@@ -72,8 +72,9 @@ TEST_F(VerifyCli, RefineWritesACertificateThatBothSolversRecheck) {
   EXPECT_NE(with_wasm.out.find("solver z3-wasm: "), std::string::npos) << with_wasm.out;
 
   // A solver list that names no known solver, or --node without z3-wasm: usage, exit 2.
-  for (const std::vector<std::string>& flags : {std::vector<std::string>{"--solvers", "z3,yices"},
-                                               std::vector<std::string>{"--node", "/usr/bin/node"}}) {
+  for (const std::vector<std::string>& flags :
+       {std::vector<std::string>{"--solvers", "z3,yices"}, std::vector<std::string>{"--solvers", "z3,cvc5,z3"},
+        std::vector<std::string>{"--solvers", "z3,"}, std::vector<std::string>{"--node", "/usr/bin/node"}}) {
     std::vector<std::string> words = {"check-certificate", certificate, "--original", "examples/seed/policy.json",
                                       "--findings", "examples/seed/findings.json", "--result", out};
     words.insert(words.end(), flags.begin(), flags.end());

@@ -134,6 +134,23 @@ TEST_F(VerdictMemoRun, OtherProceduresShareNothing) {
   }
 }
 
+TEST_F(VerdictMemoRun, AVerdictCutShortByTheBudgetIsNotRemembered) {
+  // A budget already spent: no procedure runs, every query is unknown, and none of those
+  // unknowns may stand in for a later unit that has time left.
+  VerifyOptions spent = options_;
+  spent.budget_seconds = 1e-9;
+  auto cut = verify(spent);
+  ASSERT_TRUE(cut.ok()) << cut.error().message;
+  EXPECT_EQ(cut->verdict, Verdict::kUnknown) << report_to_text(*cut);
+  EXPECT_EQ(memo_.size(), 0U);
+  // The same verification with time: decided by the procedures, not taken from the memo.
+  auto whole = verify(options_);
+  ASSERT_TRUE(whole.ok());
+  EXPECT_EQ(whole->verdict, Verdict::kProved) << report_to_text(*whole);
+  EXPECT_EQ(memo_.hits(), 0U);
+  EXPECT_GT(memo_.size(), 0U);
+}
+
 TEST_F(VerdictMemoRun, AnotherUnitTakesOnlyTheQueriesItSharesAndJudgesItsOwn) {
   ASSERT_TRUE(verify(options_).ok());
   const std::size_t after_first = memo_.size();

@@ -26,26 +26,6 @@ std::vector<std::string> default_z3_wasm_command() { return {"node", LEASTPRIV_Z
 
 std::vector<RecheckSolver> default_recheck_solvers() { return {RecheckSolver::kZ3, RecheckSolver::kCvc5}; }
 
-Result<std::vector<RecheckSolver>> parse_recheck_solvers(const std::string& list) {
-  std::vector<RecheckSolver> solvers;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    const std::size_t comma = std::min(list.find(',', start), list.size());
-    const std::string name = list.substr(start, comma - start);
-    const auto known = std::find_if(kRecheckSolvers.begin(), kRecheckSolvers.end(),
-                                    [&name](RecheckSolver solver) { return name == recheck_solver_name(solver); });
-    if (known == kRecheckSolvers.end()) {
-      return Error{ErrorKind::kUsage, "--solvers: `" + name + "` is not a solver (z3, cvc5, z3-wasm, comma-separated)"};
-    }
-    if (std::find(solvers.begin(), solvers.end(), *known) != solvers.end()) {
-      return Error{ErrorKind::kUsage, "--solvers: `" + name + "` is named twice"};
-    }
-    solvers.push_back(*known);
-    start = comma + 1;
-  }
-  return solvers;
-}
-
 SolverCommand recheck_command(RecheckSolver solver, const RecheckOptions& options) {
   switch (solver) {
     case RecheckSolver::kZ3:
@@ -53,9 +33,9 @@ SolverCommand recheck_command(RecheckSolver solver, const RecheckOptions& option
     case RecheckSolver::kCvc5:
       return {solver, {options.cvc5_binary}, options.timeout_seconds};
     case RecheckSolver::kZ3Wasm:
-      break;
+      return {solver, options.z3_wasm_command, options.timeout_seconds};
   }
-  return {RecheckSolver::kZ3Wasm, options.z3_wasm_command, options.timeout_seconds};
+  return {solver, {}, options.timeout_seconds};  // unreachable: every solver is named above
 }
 
 std::vector<SolverCommand> recheck_commands(const RecheckOptions& options) {
@@ -373,10 +353,6 @@ Verdict texts_verdict(const RecheckReport& report) {
   }
   return unknown ? Verdict::kUnknown : Verdict::kProved;
 }
-
-}  // namespace
-
-namespace {
 
 // `z3`, `z3 and cvc5`, `z3, cvc5 and z3-wasm`.
 std::string names_in_prose(const std::vector<std::string>& names) {

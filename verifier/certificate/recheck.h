@@ -61,9 +61,6 @@ std::vector<std::string> default_z3_wasm_command();
 // The solvers a re-check runs unless told otherwise: z3 and cvc5.
 std::vector<RecheckSolver> default_recheck_solvers();
 
-// `z3,cvc5,z3-wasm` (any order, each once, at least one) as solvers; an Error (usage) names what is wrong.
-Result<std::vector<RecheckSolver>> parse_recheck_solvers(const std::string& list);
-
 struct RecheckOptions {
   // Every one of these must answer unsat for every text (--solvers).
   std::vector<RecheckSolver> solvers = default_recheck_solvers();

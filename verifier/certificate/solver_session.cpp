@@ -36,6 +36,13 @@ const char* recheck_solver_name(RecheckSolver solver) {
   return "?";
 }
 
+std::optional<RecheckSolver> recheck_solver_named(std::string_view name) {
+  for (const RecheckSolver solver : kRecheckSolvers) {
+    if (name == recheck_solver_name(solver)) return solver;
+  }
+  return std::nullopt;
+}
+
 std::string solver_answer_of(const std::string& output) {
   std::string answer = output;
   while (!answer.empty() && (answer.back() == '\n' || answer.back() == '\r' || answer.back() == ' ')) answer.pop_back();

@@ -18,7 +18,9 @@
 #include "support/interactive_process.h"
 
 #include <array>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace leastpriv::verifier {
@@ -29,6 +31,8 @@ inline constexpr std::array<RecheckSolver, 3> kRecheckSolvers = {RecheckSolver::
 
 // `z3`, `cvc5`, `z3-wasm`: the names the report and the certificate use.
 const char* recheck_solver_name(RecheckSolver solver);
+// The solver of that name (exactly as recheck_solver_name spells it), if any.
+std::optional<RecheckSolver> recheck_solver_named(std::string_view name);
 
 // How to run one solver: the program and its arguments before the per-session ones.
 struct SolverCommand {
