@@ -6,8 +6,8 @@
 // IMPLEMENTATION: one sorted array of actions whose names are views; a prefix query is two
 // binary searches, an exact lookup one. The embedded snapshot is not parsed at run time: a
 // build step (model/catalog_layout_generator.cpp) parses spec/catalog/aws-catalog.txt with this
-// very reader and writes the sorted array, names and lower-cased names as constant data, so
-// `Catalog::embedded()` costs nothing but a span (model/embedded_catalog.h). A catalog read at
+// very reader and writes the sorted order, names and lower-cased names as constant data, so
+// `Catalog::embedded()` only makes the views, once per program (model/embedded_catalog.h). A catalog read at
 // run time — the snapshot text form (`s3 AbortMultipartUpload …`, a line per service) or the
 // JSON form `{"s3": ["AbortMultipartUpload", …]}` of `--catalog` — keeps its names in one
 // shared, immutable buffer, so copies of a Catalog are cheap and their views stay valid.
@@ -44,7 +44,8 @@ struct CatalogIdentity {
 
 class Catalog {
  public:
-  // The snapshot compiled into the binary, already sorted: no parsing, no allocation of names.
+  // The snapshot compiled into the binary, already sorted: no parsing, no allocation of names
+  // (the array of views is made on the first call and shared by every later one).
   static Result<Catalog> embedded();
   // The snapshot text format (see spec/catalog/README.md); `origin` names it in messages.
   static Result<Catalog> from_snapshot_text(std::string_view text, const std::string& origin);

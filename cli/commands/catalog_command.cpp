@@ -48,7 +48,7 @@ int run_version() {
   const model::EmbeddedCatalogLayout& catalog = model::embedded_catalog_layout();
   std::cout << "leastpriv " << LEASTPRIV_VERSION << "\n"
             << "embedded catalog: " << catalog.source << " (" << catalog.date << "), " << catalog.service_count
-            << " services, " << catalog.actions.size() << " actions\n";
+            << " services, " << catalog.records.size() << " actions\n";
   return kExitOk;
 }
 

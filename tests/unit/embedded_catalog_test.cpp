@@ -51,7 +51,7 @@ TEST(EmbeddedCatalog, VersionFiguresNeedNoCatalog) {
   EXPECT_EQ(layout.source, parsed.identity().source);
   EXPECT_EQ(layout.date, parsed.identity().date);
   EXPECT_EQ(layout.service_count, parsed.service_count());
-  EXPECT_EQ(layout.actions.size(), parsed.actions().size());
+  EXPECT_EQ(layout.records.size(), parsed.actions().size());
 }
 
 TEST(EmbeddedCatalog, LookupsWorkOnTheLayout) {
