@@ -10,7 +10,7 @@
 ; j ≤ k ≤ |x|, a `?` takes one character, a literal character must equal x[j]).
 ; `a*a*b`: the pattern on which a backtracking matcher explodes (engine/match/action_pattern.h);
 ; the encoding must place the middle `a` anywhere, not only leftmost.
-; Part a of lemma 24 (files 24a-24b): the lengths 0..7; together the parts cover
+; Part a of lemma 24 (files 24a-24c): the lengths 0..7; together the parts cover
 ; every |x| ≤ 9. Split so that each file stays within the CTest budget for z3 4.8.12.
 ; Discharges: spec/OBLIGATIONS.md assumption E1 (the encoding means what the spec means)
 ; and SEMANTICS.md rule M1.
