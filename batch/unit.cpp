@@ -97,12 +97,24 @@ model::UnusedFindings touching_findings(const model::PolicyDocument& policy, con
     if (statement.action_key == model::ActionKey::kNotAction) allows_by_exclusion = true;
     for (const auto& pattern : statement.patterns) patterns.emplace_back(model::to_lower_ascii(pattern));
   }
+  // allowed[i]: does some pattern match unused action i? A pattern can only match the actions
+  // that start with its literal prefix, a contiguous range of the sorted unused actions: each
+  // pattern is tried on its range alone, not on every unused action (trying every pattern on
+  // every action was a tenth of a --no-verify run).
+  const auto& unused = findings.unused_actions();
+  std::vector<char> allowed(unused.size(), allows_by_exclusion ? 1 : 0);
+  if (!allows_by_exclusion) {
+    for (const auto& pattern : patterns) {
+      const auto candidates = findings.actions_with_prefix(pattern.literal_prefix());
+      const auto offset = static_cast<std::size_t>(candidates.data() - unused.data());
+      for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (allowed[offset + i] == 0 && pattern.matches(candidates[i])) allowed[offset + i] = 1;
+      }
+    }
+  }
   model::UnusedFindings touching;
-  for (const auto& action : findings.unused_actions()) {
-    bool allowed = allows_by_exclusion;
-    for (std::size_t i = 0; i < patterns.size() && !allowed; ++i) allowed = patterns[i].matches(action);
-    if (!allowed) continue;
-    touching.add_unused_action_from(findings, action);
+  for (std::size_t i = 0; i < unused.size(); ++i) {
+    if (allowed[i] != 0) touching.add_unused_action_from(findings, unused[i]);
   }
   for (const auto& service : findings.unused_services()) {
     bool reached = allows_by_exclusion;
