@@ -30,6 +30,8 @@ Result<std::string> read_text_file(const std::string& path, std::size_t max_byte
 
 namespace {
 
+constexpr std::size_t kObjectMembersReserved = 8;  // see CheckedDomBuilder::start_object
+
 // Line and column (both from 1) of a byte offset, for a parse error a person can find.
 std::string line_and_column(std::string_view text, std::size_t offset) {
   std::size_t line = 1;
@@ -98,7 +100,15 @@ class CheckedDomBuilder final : public nlohmann::json_sax<Json> {
   bool string(string_t& value) override { return add(Json(std::move(value))); }
   bool binary(binary_t& value) override { return add(Json::binary(std::move(value))); }
 
-  bool start_object(std::size_t /*elements*/) override { return open(Json::object()); }
+  bool start_object(std::size_t /*elements*/) override {
+    // An ordered object is a vector of (const key, value) pairs, which the vector cannot move
+    // when it grows: it copies them, and every member value with them, deeply. Room for the
+    // members of a policy's objects (a statement has a handful) spares those copies; the
+    // value is the same.
+    Json object = Json::object();
+    object.get_ref<Json::object_t&>().reserve(kObjectMembersReserved);
+    return open(std::move(object));
+  }
   bool key(string_t& key) override {
     Frame& frame = open_.back();
     frame.key = key;
