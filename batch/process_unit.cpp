@@ -146,7 +146,7 @@ UnitOutcome process_unit(const UnitRead& read, const RunConfig& config) {
     if (auto cached = cached_outcome(config.cache_dir, key, config.verify)) return line_of(unit, key, std::move(*cached), warnings, true);
   }
 
-  const engine::Refinement refinement = engine::refine_policy(original, touching, *config.catalog, *strategy);
+  const engine::Refinement refinement = engine::refine_policy(original, touching, *config.catalog, *strategy, config.entry_tries.get());
   model::Json outcome = model::Json::object();
   outcome["strategy"] = strategy->configured_name();
   outcome["warnings"] = refinement.warnings;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "batch/unit.h"
+#include "engine/match/entry_trie_cache.h"
 #include "model/catalog.h"
 #include "model/input_file.h"
 #include "model/policy.h"
@@ -57,6 +58,9 @@ struct RunConfig {
   std::string cache_dir;  // empty: no cache
   // Not owned; null: units with the same key are each done (run_batch sets it).
   RunOutcomes* run_outcomes = nullptr;
+  // The run's entry tries over `catalog`, shared by every unit (run_batch sets it); null: each
+  // unit builds its own.
+  std::shared_ptr<engine::EntryTrieCache> entry_tries;
 };
 
 // How a unit ended, worst last (the run's exit code is that of its worst unit).

@@ -208,6 +208,7 @@ Result<BatchSummary> run_batch(const BatchOptions& options) {
   std::vector<std::size_t> later;
   std::unique_ptr<RunOutcomes> outcomes;
   RunConfig config = options.config;
+  if (!config.entry_tries && config.catalog != nullptr) config.entry_tries = std::make_shared<engine::EntryTrieCache>(*config.catalog);
   if (config.verify) {
     std::vector<std::optional<std::string>> keys(remaining.size());
     support::parallel_for(remaining.size(), threads,

@@ -17,11 +17,10 @@ Error unit_error(const std::string& where, const std::string& pointer, const std
   return model::error_at(where, pointer, what);
 }
 
-// Could the pattern match some string that starts with `prefix` (lower-cased)? Its literal text
-// before the first wildcard must agree with the prefix as far as both go. (A pattern without a
+// Could a pattern with this literal text before its first wildcard (lower-cased) match some
+// string that starts with `prefix` (lower-cased)? The literal must agree with the prefix as far as both go. (A pattern without a
 // wildcard that is shorter than the prefix cannot, but keeping it is merely generous.)
-bool may_reach(const engine::ActionPattern& pattern, std::string_view prefix) {
-  const std::string_view literal = pattern.literal_prefix();
+bool may_reach(std::string_view literal, std::string_view prefix) {
   const std::size_t common = std::min(literal.size(), prefix.size());
   return literal.substr(0, common) == prefix.substr(0, common);
 }
@@ -97,16 +96,32 @@ model::UnusedFindings touching_findings(const model::PolicyDocument& policy, con
     if (statement.action_key == model::ActionKey::kNotAction) allows_by_exclusion = true;
     for (const auto& pattern : statement.patterns) patterns.emplace_back(model::to_lower_ascii(pattern));
   }
+  std::vector<std::string_view> literals;  // each pattern's literal prefix, found once
+  literals.reserve(patterns.size());
+  for (const auto& pattern : patterns) literals.push_back(pattern.literal_prefix());
+  // allowed[i]: does some pattern match unused action i? A pattern can only match the actions
+  // that start with its literal prefix, a contiguous range of the sorted unused actions: each
+  // pattern is tried on its range alone, not on every unused action (trying every pattern on
+  // every action was a tenth of a --no-verify run).
+  const auto& unused = findings.unused_actions();
+  std::vector<char> allowed(unused.size(), allows_by_exclusion ? 1 : 0);
+  if (!allows_by_exclusion) {
+    for (std::size_t p = 0; p < patterns.size(); ++p) {
+      const auto candidates = findings.actions_with_prefix(literals[p]);
+      const auto offset = static_cast<std::size_t>(candidates.data() - unused.data());
+      for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (allowed[offset + i] == 0 && patterns[p].matches(candidates[i])) allowed[offset + i] = 1;
+      }
+    }
+  }
   model::UnusedFindings touching;
-  for (const auto& action : findings.unused_actions()) {
-    bool allowed = allows_by_exclusion;
-    for (std::size_t i = 0; i < patterns.size() && !allowed; ++i) allowed = patterns[i].matches(action);
-    if (!allowed) continue;
-    touching.add_unused_action_from(findings, action);
+  for (std::size_t i = 0; i < unused.size(); ++i) {
+    if (allowed[i] != 0) touching.add_unused_action_from(findings, unused[i]);
   }
   for (const auto& service : findings.unused_services()) {
     bool reached = allows_by_exclusion;
-    for (std::size_t i = 0; i < patterns.size() && !reached; ++i) reached = may_reach(patterns[i], service + ":");
+    const std::string start = service + ":";
+    for (std::size_t i = 0; i < literals.size() && !reached; ++i) reached = may_reach(literals[i], start);
     if (reached) touching.add_unused_service(service);
   }
   return touching;

@@ -72,8 +72,8 @@ model::PolicyDocument refined_document(const model::PolicyDocument& original, co
 }
 
 Refinement refine_policy(const model::PolicyDocument& original, const model::UnusedFindings& findings, const model::Catalog& catalog,
-                         const Strategy& strategy) {
-  const RefineContext context{catalog, findings};
+                         const Strategy& strategy, EntryTrieCache* entry_tries) {
+  const RefineContext context{catalog, findings, entry_tries};
   StrategyOutput output = strategy.refine_statements(original, context);
   Refinement result;
   result.document.source = original.source;

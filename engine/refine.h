@@ -45,8 +45,9 @@ struct Refinement {
   bool changed() const { return !changes.empty(); }
 };
 
+// `entry_tries`: the run's entry tries (engine/match/entry_trie_cache.h), or null.
 Refinement refine_policy(const model::PolicyDocument& original, const model::UnusedFindings& findings, const model::Catalog& catalog,
-                         const Strategy& strategy);
+                         const Strategy& strategy, EntryTrieCache* entry_tries = nullptr);
 
 // The document `statements` (a strategy's output for `original`) describe: `original` with
 // the new action lists and NotAction additions, removed statements left out. `bounded`

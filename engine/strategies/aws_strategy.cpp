@@ -26,10 +26,6 @@ void walk(const TokenTrie& trie, std::size_t index, const ActionPattern& entry, 
 
 }  // namespace
 
-TokenTrie build_entry_trie(const ActionPattern& entry, const model::Catalog& catalog) {
-  return TokenTrie(catalog, entry.literal_prefix(), entry_catalog_actions(entry, catalog));
-}
-
 TrieWalk walk_entry_trie(const TokenTrie& trie, const ActionPattern& entry, const RefineContext& context) {
   TrieWalk result;
   result.verdicts.assign(trie.nodes().size(), NodeVerdict::kNotVisited);
@@ -38,8 +34,11 @@ TrieWalk walk_entry_trie(const TokenTrie& trie, const ActionPattern& entry, cons
 }
 
 std::vector<std::string> AwsStrategy::generalize_entry(const ActionPattern& entry, const RefineContext& context) const {
-  const TokenTrie trie = build_entry_trie(entry, context.catalog);
-  return walk_entry_trie(trie, entry, context).emitted;
+  if (context.entry_tries != nullptr) {
+    const auto trie = context.entry_tries->trie(entry, context.catalog);
+    return walk_entry_trie(*trie, entry, context).emitted;
+  }
+  return walk_entry_trie(build_entry_trie(entry, context.catalog), entry, context).emitted;
 }
 
 }  // namespace leastpriv::engine

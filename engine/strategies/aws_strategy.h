@@ -11,6 +11,7 @@
 #pragma once
 
 #include "engine/strategies/strategy.h"
+#include "engine/match/entry_trie_cache.h"
 #include "engine/match/token_trie.h"
 
 #include <vector>
@@ -30,8 +31,8 @@ struct TrieWalk {
   std::vector<std::string> emitted;   // in walk order
 };
 
-// The walk over an entry's trie; exposed for `explain` and tests.
-TokenTrie build_entry_trie(const ActionPattern& entry, const model::Catalog& catalog);
+// The walk over an entry's trie (build_entry_trie: engine/match/entry_trie_cache.h); exposed for
+// `explain` and tests.
 TrieWalk walk_entry_trie(const TokenTrie& trie, const ActionPattern& entry, const RefineContext& context);
 
 class AwsStrategy : public Strategy {

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 namespace leastpriv::engine {
 
@@ -71,10 +72,16 @@ ActionListOutput Strategy::refine_action_list(const std::vector<std::string>& en
 }
 
 std::vector<std::string> without_duplicates(std::vector<std::string> entries) {
+  // The first of equal entries is kept. The views point into `entries`, which does not move
+  // until every entry has been looked at.
+  std::vector<char> first(entries.size(), 0);
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) first[i] = seen.insert(entries[i]).second ? 1 : 0;
   std::vector<std::string> unique;
-  std::set<std::string> seen;
-  for (auto& entry : entries) {
-    if (seen.insert(entry).second) unique.push_back(std::move(entry));
+  unique.reserve(seen.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (first[i] != 0) unique.push_back(std::move(entries[i]));
   }
   return unique;
 }

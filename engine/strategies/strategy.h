@@ -33,9 +33,13 @@
 
 namespace leastpriv::engine {
 
+class EntryTrieCache;
+
 struct RefineContext {
   const model::Catalog& catalog;
   const model::UnusedFindings& findings;
+  // Not owned; null: each entry's trie is built anew (a batch shares one: engine/match/entry_trie_cache.h).
+  EntryTrieCache* entry_tries = nullptr;
 };
 
 // Why an entry became what it became, for `explain` and the diff.

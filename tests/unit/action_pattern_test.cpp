@@ -1,11 +1,15 @@
 // Tests of the engine's action matcher and its language questions (engine/match/action_pattern.h).
 #include "engine/match/action_pattern.h"
+#include "engine/match/glob_inclusion.h"
+#include "engine/strategies/strategy.h"
 
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <random>
+#include <set>
 
 namespace leastpriv::engine {
 namespace {
@@ -87,6 +91,49 @@ TEST(ActionPattern, MatchesSomeUnusedSeesWhollyUnusedServices) {
   EXPECT_TRUE(matches_some_unused(ActionPattern("s3:Get*"), findings));
   EXPECT_FALSE(matches_some_unused(ActionPattern("s3:List*"), findings));
   EXPECT_FALSE(matches_some_unused(ActionPattern("lambdax:*"), findings));
+}
+
+// matches_some_unused skips the services a pattern's literal prefix cannot reach before asking
+// the glob automaton; on random patterns and findings it answers as asking the automaton about
+// every unused service and the matcher about every unused action does.
+TEST(ActionPattern, MatchesSomeUnusedEqualsAskingAboutEveryServiceAndAction) {
+  const std::vector<std::string> services{"s3", "s3express", "ec2", "iam", "sts", "a"};
+  const std::vector<std::string> names{"GetObject", "PutObject", "ListBuckets", "AssumeRole", "Describe", "x"};
+  const std::vector<std::string> patterns{"*", "s3:*", "s3*", "s?:*", "*:Get*", "s3:Get*", "ec2:*", "i*", "iam:Assume?ole",
+                                          "s3e*:*", "a:*", "a*", "*3*", "sts:AssumeRole", "e?2:D*", "?", "s3:", "s"};
+  std::mt19937 random(14);
+  for (int round = 0; round < 400; ++round) {
+    model::UnusedFindings findings;
+    for (int n = static_cast<int>(random() % 3); n > 0; --n) findings.add_unused_service(services[random() % services.size()]);
+    for (int n = static_cast<int>(random() % 4); n > 0; --n) {
+      findings.add_unused_action(services[random() % services.size()], names[random() % names.size()]);
+    }
+    for (const auto& text : patterns) {
+      const ActionPattern pattern(text);
+      bool expected = false;
+      for (const auto& service : findings.unused_services()) {
+        expected = expected || glob_matches_some_with_prefix(pattern.lower(), service + ":");
+      }
+      for (const auto& action : findings.unused_actions()) expected = expected || pattern.matches(action);
+      EXPECT_EQ(matches_some_unused(pattern, findings), expected) << text;
+    }
+  }
+}
+
+// without_duplicates keeps the first of equal entries (case matters), in order.
+TEST(ActionPattern, WithoutDuplicatesKeepsTheFirstOfEachInOrder) {
+  const std::vector<std::string> pool{"s3:Get*", "s3:get*", "ec2:*", "a-rather-long-entry-beyond-small-strings:*", "x"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> entries;
+    for (int n = static_cast<int>(random() % 12); n > 0; --n) entries.push_back(pool[random() % pool.size()]);
+    std::vector<std::string> expected;
+    std::set<std::string> seen;
+    for (const auto& entry : entries) {
+      if (seen.insert(entry).second) expected.push_back(entry);
+    }
+    EXPECT_EQ(without_duplicates(entries), expected);
+  }
 }
 
 }  // namespace

@@ -5,13 +5,16 @@
 #include "batch/progress.h"
 #include "batch/unit.h"
 #include "model/catalog.h"
+#include "model/ascii.h"
 #include "model/json_text.h"
+#include "spec/reference_matcher.h"
 #include "tests/support/test_support.h"
 #include "verifier/certificate/certificate.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <random>
 
 namespace leastpriv::batch {
 namespace {
@@ -58,6 +61,69 @@ TEST(BatchUnit, TouchingFindingsAreTheOnesThePolicyCanAllow) {
   // A wildcard in the service part reaches every service its literal start agrees with.
   const auto wide = testing::policy_of(R"({"Statement": [{"Effect": "Allow", "Action": "s3*", "Resource": "*"}]})");
   EXPECT_EQ(touching_findings(wide, findings).unused_services(), (std::vector<std::string>{"s3express"}));
+}
+
+// touching_findings tries each pattern only on the unused actions that start with its literal
+// prefix; on random policies and findings it must keep exactly the actions that some Allow
+// pattern matches when every pattern is tried on every action (the reference matcher), and
+// keep their spelling.
+TEST(BatchUnit, TouchingFindingsEqualTryingEveryPatternOnEveryAction) {
+  const std::vector<std::string> services = {"s3", "S3express", "ec2", "iam"};
+  const std::vector<std::string> names = {"GetObject", "getObjectAcl", "PutObject", "ListBucket", "List", "Get",
+                                          "DescribeInstances", "CreateRole", "Get2"};
+  const std::vector<std::string> patterns = {"s3:Get*", "s3:get?bject", "s3*", "*", "ec2:Describe*", "iam:*Role",
+                                             "s3:*Object*", "S3:LIST*", "s?:Get*", "ec2:*", "iam:CreateRole", "s3:"};
+  std::mt19937 random(14);
+  const auto pick = [&](const std::vector<std::string>& from) { return from[random() % from.size()]; };
+  for (int round = 0; round < 500; ++round) {
+    model::Json findings_json = model::Json::array();
+    for (int s = 0; s < 3; ++s) {
+      model::Json actions = model::Json::array();
+      for (int a = 0, count = static_cast<int>(random() % 5); a < count; ++a) actions.push_back(pick(names));
+      if (random() % 4 == 0) {
+        findings_json.push_back(model::Json{{"serviceNamespace", pick(services)}});
+      } else {
+        findings_json.push_back(model::Json{{"serviceNamespace", pick(services)}, {"actions", actions}});
+      }
+    }
+    model::Json statements = model::Json::array();
+    for (int s = 0, count = 1 + static_cast<int>(random() % 3); s < count; ++s) {
+      model::Json actions = model::Json::array();
+      for (int a = 0, n = 1 + static_cast<int>(random() % 3); a < n; ++a) actions.push_back(pick(patterns));
+      const char* effect = random() % 5 == 0 ? "Deny" : "Allow";
+      const char* key = random() % 12 == 0 ? "NotAction" : "Action";
+      statements.push_back(model::Json{{"Effect", effect}, {key, actions}, {"Resource", "*"}});
+    }
+    const auto policy = testing::policy_of(model::Json{{"Statement", statements}}.dump());
+    const auto findings = testing::findings_of(findings_json.dump());
+
+    std::vector<std::string> allow_patterns;
+    bool allows_by_exclusion = false;
+    for (const auto& statement : policy.statements) {
+      if (statement.effect != model::Effect::kAllow) continue;
+      allows_by_exclusion = allows_by_exclusion || statement.action_key == model::ActionKey::kNotAction;
+      allow_patterns.insert(allow_patterns.end(), statement.patterns.begin(), statement.patterns.end());
+    }
+    model::UnusedFindings expected;
+    for (const auto& action : findings.unused_actions()) {
+      if (allows_by_exclusion || spec::reference_matches_any(allow_patterns, action)) expected.add_unused_action_from(findings, action);
+    }
+    for (const auto& service : findings.unused_services()) {
+      const std::string start = service + ":";
+      bool reached = allows_by_exclusion;
+      for (const auto& pattern : allow_patterns) {
+        const std::string literal = model::to_lower_ascii(pattern.substr(0, pattern.find_first_of("*?")));
+        const std::size_t common = std::min(literal.size(), start.size());
+        reached = reached || literal.compare(0, common, start, 0, common) == 0;
+      }
+      if (reached) expected.add_unused_service(service);
+    }
+    const auto touching = touching_findings(policy, findings);
+    EXPECT_EQ(touching.unused_services(), expected.unused_services());
+    ASSERT_EQ(touching.unused_actions(), expected.unused_actions()) << findings_json.dump() << " " << statements.dump();
+    for (const auto& action : touching.unused_actions()) EXPECT_EQ(touching.spelling(action), findings.spelling(action));
+    EXPECT_EQ(findings_text(touching), findings_text(expected));
+  }
 }
 
 TEST(BatchUnit, FindingsTextReadsBackAsTheSameFindings) {

@@ -5,6 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
 namespace leastpriv::model {
 namespace {
 
@@ -91,6 +96,44 @@ TEST(UnusedFindings, ActionsWithPrefixIsTheRangeThatStartsWithIt) {
   EXPECT_EQ(names("").size(), 5u);
   EXPECT_TRUE(names("s3:z").empty());
   EXPECT_TRUE(names("s3:getobjectaclx").empty());
+}
+
+// The key and spelling of an added action, as the reader first computed them (lower-case the
+// service and the name apart, strip a leading `service:` from the name, spell it with the
+// service as given and the name after its first colon), against the reader's in-place build,
+// on random spellings: mixed case, prefixes of the right and a wrong service, inner colons,
+// the same action spelled several ways (the first in byte order wins).
+TEST(UnusedFindings, AddedActionsKeepTheirKeyAndFirstSpelling) {
+  const auto lower = [](std::string text) {
+    for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return text;
+  };
+  const std::vector<std::string> services{"s3", "S3", "ec2", "Ec2", "a", ""};
+  const std::vector<std::string> names{"GetObject", "getobject", "S3:GetObject", "s3:getObject", "ec2:Run", "s3", "s3:",
+                                       "S3:a:b", ":x", "", "EC2:DescribeInstances", "s3express:Get"};
+  std::mt19937 random(14);
+  for (int round = 0; round < 300; ++round) {
+    UnusedFindings findings;
+    std::map<std::string, std::string> expected;  // key -> first spelling in byte order
+    for (int n = 0, count = 1 + static_cast<int>(random() % 8); n < count; ++n) {
+      const std::string service = services[random() % services.size()];
+      const std::string name = names[random() % names.size()];
+      std::string lower_name = lower(name);
+      if (lower_name.rfind(lower(service) + ":", 0) == 0) lower_name = lower_name.substr(service.size() + 1);
+      const std::string key = lower(service) + ":" + lower_name;
+      const auto colon = name.find(':');
+      const std::string spelled = service + ":" + (colon == std::string::npos ? name : name.substr(colon + 1));
+      auto [it, inserted] = expected.emplace(key, spelled);
+      if (!inserted && spelled < it->second) it->second = spelled;
+      findings.add_unused_action(service, name);
+    }
+    std::vector<std::string> keys;
+    for (const auto& [key, spelled] : expected) {
+      keys.push_back(key);
+      EXPECT_EQ(findings.spelling(key), spelled) << key;
+    }
+    EXPECT_EQ(findings.unused_actions(), keys);
+  }
 }
 
 TEST(UnusedFindings, BadInputNamesTheJsonPointer) {

@@ -9,7 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
 namespace leastpriv::model {
 namespace {
@@ -153,6 +155,37 @@ TEST(JsonText, WriterIsNlohmannsLayoutForEverythingElse) {
         << indent;
   }
   EXPECT_EQ(canonical_json_text(*parse_json_text(R"({"b":1,"a":{"d":2,"c":3}})", "f.json")), R"({"a":{"c":3,"d":2},"b":1})");
+}
+
+// The writer prints plain strings itself and leaves the rest to nlohmann: on every single byte,
+// every pair of bytes from an alphabet of the interesting ones (quote, backslash, controls,
+// DEL, UTF-8 lead and continuation bytes) and random byte strings, as values and as keys, it
+// writes what nlohmann writes.
+TEST(JsonText, StringsAreWrittenAsNlohmannWritesThem) {
+  const auto nlohmann_text = [](const Json& value, int indent) {
+    return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  std::vector<std::string> texts{"", "s3:GetObject", "a\"b", "a\\b", "\"\\\"", "caf\xc3\xa9", "\xff", "\xc3", "\x7f"};
+  for (int c = 0; c < 256; ++c) texts.emplace_back(1, static_cast<char>(c));
+  const std::string alphabet = std::string("a\"\\/ ~\x7f\x01\x1f\n\t\xc3\xa9\xe2\x82\xac\xff", 16) + '\0';
+  for (char a : alphabet) {
+    for (char b : alphabet) texts.push_back(std::string{a, b});
+  }
+  std::mt19937 random(14);
+  for (int i = 0; i < 2000; ++i) {
+    std::string text;
+    for (int n = static_cast<int>(random() % 12); n > 0; --n) {
+      text += random() % 2 == 0 ? alphabet[random() % alphabet.size()] : static_cast<char>('a' + random() % 26);
+    }
+    texts.push_back(text);
+  }
+  for (const std::string& text : texts) {
+    const Json value(text);
+    EXPECT_EQ(dump_json(value, -1), nlohmann_text(value, -1)) << testing::PrintToString(text);
+    const Json object{{text, Json::array({text, 1, true, nullptr})}};
+    EXPECT_EQ(dump_json(object, -1), nlohmann_text(object, -1)) << testing::PrintToString(text);
+    EXPECT_EQ(dump_json(object, 2), nlohmann_text(object, 2)) << testing::PrintToString(text);
+  }
 }
 
 TEST(Catalog, Row12TextThatIsNotACatalogIsRefused) {
