@@ -9,9 +9,10 @@ namespace leastpriv::model {
 namespace {
 
 // The layout's records as CatalogActions, made on first use and kept for the program's life
-// (thread-safe: a function-local static).
+// (thread-safe: a function-local static). Never destroyed, as the constant array before it was
+// not: a Catalog used during static destruction still finds its actions.
 std::span<const CatalogAction> embedded_actions() {
-  static const std::vector<CatalogAction> actions = [] {
+  static const std::vector<CatalogAction>& actions = *new std::vector<CatalogAction>([] {
     const EmbeddedCatalogLayout& layout = embedded_catalog_layout();
     std::vector<CatalogAction> out;
     out.reserve(layout.records.size());
@@ -21,7 +22,7 @@ std::span<const CatalogAction> embedded_actions() {
                                   std::string_view(layout.lower_full + record.offset, record.length)});
     }
     return out;
-  }();
+  }());
   return actions;
 }
 

@@ -16,7 +16,15 @@ std::shared_ptr<const TokenTrie> EntryTrieCache::trie(const ActionPattern& entry
   }
   auto built = std::make_shared<const TokenTrie>(build_entry_trie(entry, catalog));
   const std::lock_guard lock(mutex_);
+  if (const auto found = by_entry_.find(entry.lower()); found != by_entry_.end()) return found->second;
+  if (kept_nodes_ + built->nodes().size() > node_budget_) return built;  // over the budget: used once, not kept
+  kept_nodes_ += built->nodes().size();
   return by_entry_.emplace(entry.lower(), std::move(built)).first->second;
+}
+
+std::size_t EntryTrieCache::kept_nodes() const {
+  const std::lock_guard lock(mutex_);
+  return kept_nodes_;
 }
 
 std::size_t EntryTrieCache::size() const {

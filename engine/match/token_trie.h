@@ -24,7 +24,7 @@
 namespace leastpriv::engine {
 
 struct TrieNode {
-  std::string prefix;        // catalog spelling (the root: as given)
+  std::string prefix;        // catalog spelling (the root: that of the first action below it, else lower_root)
   std::string lower_prefix;  // lower-cased
   std::optional<std::size_t> action;  // catalog index when the prefix is itself an action
   std::size_t subtree_actions = 0;    // actions at or below this node

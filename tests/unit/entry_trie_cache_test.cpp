@@ -11,6 +11,7 @@
 
 #include <random>
 #include <set>
+#include <thread>
 
 namespace leastpriv::engine {
 namespace {
@@ -73,6 +74,45 @@ TEST(EntryTrieCache, AnotherCatalogIsNeitherServedNorKept) {
   expect_same_trie(*other, build_entry_trie(entry, small), "s3:Get* over the small catalog");
   EXPECT_NE(other->nodes().size(), full->nodes().size());
   EXPECT_EQ(cache.size(), 1U);
+}
+
+TEST(EntryTrieCache, ThreadsAskingTogetherGetTheTrieBuiltAnew) {
+  const auto catalog = model::Catalog::embedded();
+  ASSERT_TRUE(catalog.ok());
+  std::mt19937 random(3);
+  const auto entries = entries_of(*catalog, random);
+  EntryTrieCache cache(*catalog);
+  std::vector<std::vector<std::shared_ptr<const TokenTrie>>> got(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < got.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (const auto& text : entries) got[t].push_back(cache.trie(ActionPattern(text), *catalog));
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (std::size_t e = 0; e < entries.size(); e += 7) {
+    const TokenTrie want = build_entry_trie(ActionPattern(entries[e]), *catalog);
+    for (const auto& tries : got) expect_same_trie(*tries[e], want, entries[e]);
+  }
+  std::set<std::string> distinct;  // spellings that differ only in case are one entry
+  for (const auto& text : entries) distinct.insert(model::to_lower_ascii(text));
+  EXPECT_EQ(cache.size(), distinct.size());
+}
+
+TEST(EntryTrieCache, PastItsNodeBudgetItBuildsAfreshAndKeepsNothingMore) {
+  const auto catalog = model::Catalog::embedded();
+  ASSERT_TRUE(catalog.ok());
+  const ActionPattern star("*");
+  const ActionPattern s3("s3:*");
+  const std::size_t s3_nodes = build_entry_trie(s3, *catalog).nodes().size();
+  EntryTrieCache cache(*catalog, s3_nodes + 10);
+  const auto kept = cache.trie(s3, *catalog);
+  const auto over = cache.trie(star, *catalog);  // far larger than what is left of the budget
+  expect_same_trie(*over, build_entry_trie(star, *catalog), "*");
+  EXPECT_EQ(cache.size(), 1U);
+  EXPECT_EQ(cache.kept_nodes(), s3_nodes);
+  EXPECT_NE(cache.trie(star, *catalog).get(), over.get()) << "a trie over the budget is not kept";
+  EXPECT_EQ(cache.trie(s3, *catalog).get(), kept.get());
 }
 
 TEST(EntryTrieCache, TheAwsStrategyEmitsTheSameWithAndWithoutTheCache) {

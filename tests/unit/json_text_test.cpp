@@ -167,7 +167,7 @@ TEST(JsonText, StringsAreWrittenAsNlohmannWritesThem) {
   };
   std::vector<std::string> texts{"", "s3:GetObject", "a\"b", "a\\b", "\"\\\"", "caf\xc3\xa9", "\xff", "\xc3", "\x7f"};
   for (int c = 0; c < 256; ++c) texts.emplace_back(1, static_cast<char>(c));
-  const std::string alphabet = std::string("a\"\\/ ~\x7f\x01\x1f\n\t\xc3\xa9\xe2\x82\xac\xff", 16) + '\0';
+  const std::string alphabet = std::string("a\"\\/ ~\x7f\x01\x1f\n\t\xc3\xa9\xe2\x82\xac\xff", 17) + '\0';
   for (char a : alphabet) {
     for (char b : alphabet) texts.push_back(std::string{a, b});
   }
