@@ -17,13 +17,6 @@ Error unit_error(const std::string& where, const std::string& pointer, const std
   return model::error_at(where, pointer, what);
 }
 
-// Could a pattern with this literal text before its first wildcard (lower-cased) match some
-// string that starts with `prefix` (lower-cased)? The literal must agree with the prefix as far as both go. (A pattern without a
-// wildcard that is shorter than the prefix cannot, but keeping it is merely generous.)
-bool may_reach(std::string_view literal, std::string_view prefix) {
-  const std::size_t common = std::min(literal.size(), prefix.size());
-  return literal.substr(0, common) == prefix.substr(0, common);
-}
 
 }  // namespace
 
@@ -121,7 +114,8 @@ model::UnusedFindings touching_findings(const model::PolicyDocument& policy, con
   for (const auto& service : findings.unused_services()) {
     bool reached = allows_by_exclusion;
     const std::string start = service + ":";
-    for (std::size_t i = 0; i < literals.size() && !reached; ++i) reached = may_reach(literals[i], start);
+    // Generous on purpose: a literal pattern shorter than `start` is kept (literal_may_reach).
+    for (std::size_t i = 0; i < literals.size() && !reached; ++i) reached = engine::literal_may_reach(literals[i], start);
     if (reached) touching.add_unused_service(service);
   }
   return touching;

@@ -68,7 +68,13 @@ bool ActionPattern::matches(std::string_view text) const {
 }
 
 bool ActionPattern::matches_some_with_prefix(std::string_view lower_prefix) const {
-  return glob_matches_some_with_prefix(lower_, lower_prefix);
+  // The comparison spares building the glob's automaton for prefixes the pattern cannot reach.
+  return literal_may_reach(literal_prefix(), lower_prefix) && glob_matches_some_with_prefix(lower_, lower_prefix);
+}
+
+bool literal_may_reach(std::string_view literal, std::string_view lower_prefix) {
+  const std::size_t common = std::min(literal.size(), lower_prefix.size());
+  return literal.substr(0, common) == lower_prefix.substr(0, common);
 }
 
 bool ActionPattern::includes_all_with_prefix(std::string_view lower_prefix) const {
@@ -92,17 +98,10 @@ std::vector<std::size_t> entry_catalog_actions(const ActionPattern& entry, const
 }
 
 bool matches_some_unused(const ActionPattern& pattern, const model::UnusedFindings& findings) {
-  // Every string the pattern matches starts with its literal prefix, so it can match a string
-  // that starts with `service:` only when the two agree as far as both go: a comparison that
-  // spares building the glob's automaton for the services it cannot reach.
-  const std::string_view literal = pattern.literal_prefix();
   for (const auto& service : findings.unused_services()) {
-    const std::string prefix = service + ":";
-    const std::size_t common = std::min(literal.size(), prefix.size());
-    if (literal.substr(0, common) != std::string_view(prefix).substr(0, common)) continue;
-    if (pattern.matches_some_with_prefix(prefix)) return true;
+    if (pattern.matches_some_with_prefix(service + ":")) return true;
   }
-  for (const auto& action : findings.actions_with_prefix(literal)) {
+  for (const auto& action : findings.actions_with_prefix(pattern.literal_prefix())) {
     if (pattern.matches(action)) return true;
   }
   return false;

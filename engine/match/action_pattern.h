@@ -43,6 +43,7 @@ class ActionPattern {
   // `lower_prefix` holds no wildcard (it is a catalog prefix or `service:`).
   bool includes_all_with_prefix(std::string_view lower_prefix) const;
   // Is some string that starts with `lower_prefix` matched? (L(prefix·Σ*) ∩ L(pattern) ≠ ∅.)
+  // Answered by literal_may_reach alone when the literal prefix already rules it out.
   bool matches_some_with_prefix(std::string_view lower_prefix) const;
 
  private:
@@ -50,6 +51,12 @@ class ActionPattern {
   std::vector<std::string> segments_;  // split at '*'; '?' kept inside segments
   bool has_question_ = false;
 };
+
+// A necessary condition for a pattern whose lower-cased text before its first wildcard is
+// `literal` to match some string that starts with `lower_prefix`: the two agree as far as both
+// go (every string the pattern matches starts with `literal`). Not sufficient: a pattern
+// without a wildcard shorter than the prefix agrees and still matches nothing there.
+bool literal_may_reach(std::string_view literal, std::string_view lower_prefix);
 
 // Does some pattern of the list match the lower-cased action?
 bool matches_any(const std::vector<ActionPattern>& patterns, std::string_view lower_action);
