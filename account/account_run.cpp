@@ -2,6 +2,7 @@
 #include "account/account_run.h"
 
 #include "account/policy_split.h"
+#include "batch/same_key_rounds.h"
 #include "engine/render/policy_metrics.h"
 #include "model/json_text.h"
 #include "model/policy_input.h"
@@ -10,7 +11,9 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <numeric>
+#include <optional>
 
 namespace leastpriv::account {
 
@@ -46,15 +49,20 @@ struct JobResult {
 
 std::size_t characters_of(const PolicyText& text) { return engine::policy_character_count(text.policy.document); }
 
-JobResult run_job(const Job& job, const std::string& strategy, const batch::RunConfig& config) {
+// `job` as a batch unit; `strategy` empty: the run's.
+batch::UnitRead unit_of(const Job& job, const std::string& strategy) {
   batch::Unit unit;
   unit.id = job.id;
-  unit.strategy = strategy;  // empty: the run's
+  unit.strategy = strategy;
   unit.policy = job.document->policy;
   unit.policy_text = job.document->text;
   unit.findings = job.findings;
+  return batch::UnitRead{job.id, std::move(unit)};
+}
+
+JobResult run_job(const Job& job, const std::string& strategy, const batch::RunConfig& config) {
   JobResult result;
-  result.outcome = batch::process_unit(batch::UnitRead{job.id, std::move(unit)}, config);
+  result.outcome = batch::process_unit(unit_of(job, strategy), config);
   result.has_result = result.outcome.status == UnitStatus::kProved || result.outcome.status == UnitStatus::kUnverified;
   if (!result.has_result) {
     result.characters = characters_of(*job.document);
@@ -90,11 +98,29 @@ class Runner {
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return job_size(plan_.jobs[a]) > job_size(plan_.jobs[b]); });
-    support::parallel_for(order.size(), options_.jobs, [&](std::size_t k) {
-      results_[order[k]] = run_job(plan_.jobs[order[k]], "", options_.config);
-    });
+    // Principals that hold the same AWS managed policy and agree on its findings are one key:
+    // verified once, as batch does (batch/same_key_rounds.h).
+    batch::RunConfig config = options_.config;
+    std::vector<std::size_t> later;
+    std::unique_ptr<batch::RunOutcomes> outcomes;
+    if (config.verify) {
+      std::vector<std::optional<std::string>> keys(order.size());
+      support::parallel_for(order.size(), options_.jobs,
+                            [&](std::size_t k) { keys[k] = batch::current_unit_key(unit_of(plan_.jobs[order[k]], ""), config); });
+      batch::SameKeyRounds rounds = batch::same_key_rounds(order, keys);
+      order = std::move(rounds.first);
+      later = std::move(rounds.later);
+      outcomes = std::move(rounds.outcomes);
+      config.run_outcomes = outcomes.get();
+    }
+    for (const auto* round : {&order, &later}) {
+      support::parallel_for(round->size(), options_.jobs, [&](std::size_t k) {
+        results_[(*round)[k]] = run_job(plan_.jobs[(*round)[k]], "", config);
+      });
+    }
     for (const auto& result : results_) {
       if (result.outcome.cache_hit) ++outcome_.cache_hits;
+      if (result.outcome.same_as_earlier) ++outcome_.same_as_earlier;
     }
     check_managed_limits();
     check_inline_limits();
@@ -396,7 +422,11 @@ class Runner {
 
 Result<AccountOutcome> run_account(const AccountDetails& details, const AccountFindings& findings, const AccountOptions& options) {
   if (options.config.catalog == nullptr) return Error{ErrorKind::kInternal, "account: no catalog"};
-  return Runner(details, findings, options).run();
+  // As batch does: an AWS managed policy's wildcard entries are refined for every principal that
+  // holds it, so their token tries are built once per run.
+  AccountOptions shared = options;
+  batch::share_entry_tries(shared.config);
+  return Runner(details, findings, shared).run();
 }
 
 }  // namespace leastpriv::account

@@ -1,6 +1,8 @@
 // `leastpriv account`, the library part: the plan (account_plan.h) carried out — every job
 // refined and verified by batch::process_unit (so the cache of `--cache DIR` is the batch
-// cache, and a shared policy is refined and verified once) — IAM's size limits checked, and
+// cache, and a shared policy is refined and verified once; jobs with the same content key run in
+// two rounds as batch's units do, batch/same_key_rounds.h, and share the run's entry tries) —
+// IAM's size limits checked, and
 // the report built: one GetFindingRecommendation-shaped result per principal with findings,
 // what was set aside, and a summary.
 //
@@ -62,6 +64,7 @@ struct AccountOutcome {
   model::Json report;
   std::array<std::size_t, 5> jobs_by_status{};  // indexed by batch::UnitStatus
   std::size_t cache_hits = 0;
+  std::size_t same_as_earlier = 0;  // jobs that took the outcome of an earlier job with the same key
   std::size_t over_limit = 0;  // results over their limit (after --fit, if given)
   std::size_t fitted = 0;      // results brought under their limit by --fit (split ones included)
   std::size_t split = 0;       // of those, managed results split into several policies

@@ -116,6 +116,10 @@ Result<KeyedUnit> keyed(const Unit& unit, const RunConfig& config) {
 
 }  // namespace
 
+void share_entry_tries(RunConfig& config) {
+  if (!config.entry_tries && config.catalog != nullptr) config.entry_tries = std::make_shared<engine::EntryTrieCache>(*config.catalog);
+}
+
 std::optional<std::string> current_unit_key(const UnitRead& read, const RunConfig& config) {
   if (!read.unit) return std::nullopt;
   auto unit = keyed(*read.unit, config);

@@ -58,10 +58,14 @@ struct RunConfig {
   std::string cache_dir;  // empty: no cache
   // Not owned; null: units with the same key are each done (run_batch sets it).
   RunOutcomes* run_outcomes = nullptr;
-  // The run's entry tries over `catalog`, shared by every unit (run_batch sets it); null: each
-  // unit builds its own.
+  // The run's entry tries over `catalog`, shared by every unit (run_batch and run_account set
+  // it: share_entry_tries); null: each unit builds its own.
   std::shared_ptr<engine::EntryTrieCache> entry_tries;
 };
+
+// Gives `config` a run-wide EntryTrieCache over its catalog when it has none (and a catalog):
+// what run_batch and account::run_account do before their units start.
+void share_entry_tries(RunConfig& config);
 
 // How a unit ended, worst last (the run's exit code is that of its worst unit).
 enum class UnitStatus { kProved, kUnverified, kUnknown, kCounterexample, kError };

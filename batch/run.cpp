@@ -1,6 +1,7 @@
 // The batch driver; see run.h.
 #include "batch/run.h"
 
+#include "batch/same_key_rounds.h"
 #include "model/input_file.h"
 #include "model/input_limits.h"
 #include "model/json_text.h"
@@ -202,30 +203,20 @@ Result<BatchSummary> run_batch(const BatchOptions& options) {
     return todo[a]->bytes > todo[b]->bytes;
   });
   // Units with the same key (the same policy and touching findings: principals that share a
-  // policy and agree on its findings) are verified once: the first of each key goes in the first
-  // round, the others in a second round that takes its outcome (RunOutcomes), so two of them
-  // never run side by side. Without verification a unit costs too little to be worth the keys.
+  // policy and agree on its findings) are verified once (batch/same_key_rounds.h). Without
+  // verification a unit costs too little to be worth the keys.
   std::vector<std::size_t> later;
   std::unique_ptr<RunOutcomes> outcomes;
   RunConfig config = options.config;
-  if (!config.entry_tries && config.catalog != nullptr) config.entry_tries = std::make_shared<engine::EntryTrieCache>(*config.catalog);
+  share_entry_tries(config);
   if (config.verify) {
     std::vector<std::optional<std::string>> keys(remaining.size());
     support::parallel_for(remaining.size(), threads,
                           [&](std::size_t k) { keys[k] = current_unit_key(todo[remaining[k]]->read, config); });
-    std::set<std::string> seen;
-    std::set<std::string> repeated;
-    std::vector<std::size_t> first;
-    for (std::size_t k = 0; k < remaining.size(); ++k) {
-      if (keys[k] && !seen.insert(*keys[k]).second) {
-        repeated.insert(*keys[k]);
-        later.push_back(remaining[k]);
-      } else {
-        first.push_back(remaining[k]);
-      }
-    }
-    remaining = std::move(first);
-    outcomes = std::make_unique<RunOutcomes>(std::move(repeated));
+    SameKeyRounds rounds = same_key_rounds(remaining, keys);
+    remaining = std::move(rounds.first);
+    later = std::move(rounds.later);
+    outcomes = std::move(rounds.outcomes);
     config.run_outcomes = outcomes.get();
   }
   std::size_t not_proved = summary.count(UnitStatus::kUnknown) + summary.count(UnitStatus::kCounterexample) +

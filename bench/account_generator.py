@@ -3,7 +3,7 @@
 
 Usage:
   bench/account_generator.py --corpus bench/data/managedPolicies.json --units N | --principals N
-      [--seed 14] [--catalog spec/catalog/aws-catalog.txt] [-o units.jsonl]
+      [--seed 14] [--catalog spec/catalog/aws-catalog.txt] [-o units.jsonl] [--account DIR]
 
 Writes JSON Lines, one batch unit per (principal, policy) pair:
   {"id": "p00042/managed/ReadOnlyAccess", "policy": {...}, "findings": [...]}
@@ -26,16 +26,24 @@ The mix (deterministic for a seed; plain random, nothing tuned to the tool):
   reach (what `leastpriv batch` would keep anyway; it keeps the file small: an
   AdministratorAccess principal's findings name thousands of actions).
 
-Stdlib only (json, random, re): no PyYAML or numpy needed. The allowed actions of a policy
+With --account DIR it also writes the same account as `leastpriv account` reads it: one role a
+principal (`arn:aws:iam::123456789012:role/p00042`) in DIR/authorization-details.json (the shape
+of `aws iam get-account-authorization-details`: RoleDetailList with URL-encoded inline
+documents, Policies with every attached managed policy's default version and AttachmentCount)
+and DIR/findings.jsonl, one GetFindingV2 response a principal with its whole findings.
+
+Stdlib only (json, os, random, re, urllib): no PyYAML or numpy needed. The allowed actions of a policy
 are computed with Python's re over the embedded catalog snapshot, Action statements only
 (NotAction statements count as allowing every catalog action they do not name).
 """
 
 import argparse
 import json
+import os
 import random
 import re
 import sys
+import urllib.parse
 
 
 def read_catalog(path):
@@ -134,6 +142,53 @@ def cut_policy(rng, documents, names, statement_count):
     return {"Version": "2012-10-17", "Statement": statements}
 
 
+ACCOUNT = "123456789012"
+
+
+def managed_arn(kind, name):
+    return f"arn:aws:iam::aws:policy/{name}" if kind == "managed" else f"arn:aws:iam::{ACCOUNT}:policy/{name}"
+
+
+def encoded(document):
+    """A document as get-account-authorization-details returns it: URL-encoded JSON."""
+    return urllib.parse.quote(json.dumps(document, separators=(",", ":")), safe="")
+
+
+def write_account(folder, roles, spelled):
+    """The roles as authorization details and their findings as GetFindingV2 lines."""
+    os.makedirs(folder, exist_ok=True)
+    role_list, attachments, documents = [], {}, {}
+    for pid, attached, _, _ in roles:
+        managed = [(k, n) for k, n, _ in attached if k != "inline"]
+        for kind, name, document in attached:
+            if kind != "inline":
+                arn = managed_arn(kind, name)
+                attachments[arn] = attachments.get(arn, 0) + 1
+                documents[arn] = (name, document)
+        role_list.append({
+            "Path": "/", "RoleName": pid, "Arn": f"arn:aws:iam::{ACCOUNT}:role/{pid}",
+            "RolePolicyList": [{"PolicyName": n, "PolicyDocument": encoded(d)} for k, n, d in attached if k == "inline"],
+            "AttachedManagedPolicies": [{"PolicyName": n, "PolicyArn": managed_arn(k, n)} for k, n in managed],
+        })
+    policies = [{"PolicyName": name, "Arn": arn, "Path": "/", "DefaultVersionId": "v1", "AttachmentCount": attachments[arn],
+                 "PolicyVersionList": [{"Document": encoded(document), "VersionId": "v1", "IsDefaultVersion": True}]}
+                for arn, (name, document) in sorted(documents.items())]
+    with open(os.path.join(folder, "authorization-details.json"), "w", encoding="utf-8") as f:
+        json.dump({"UserDetailList": [], "GroupDetailList": [], "RoleDetailList": role_list, "Policies": policies,
+                   "IsTruncated": False}, f, separators=(",", ":"))
+    with open(os.path.join(folder, "findings.jsonl"), "w", encoding="utf-8") as f:
+        for number, (pid, _, whole, partial) in enumerate(roles):
+            details = [{"unusedPermissionDetails": {"serviceNamespace": s}} for s in sorted(whole)]
+            details += [{"unusedPermissionDetails": {"serviceNamespace": s, "actions": [{"action": spelled[a]} for a in partial[s]]}}
+                        for s in sorted(partial)]
+            if not details:
+                continue
+            f.write(json.dumps({"id": f"f{number:06d}", "resource": f"arn:aws:iam::{ACCOUNT}:role/{pid}",
+                                "resourceType": "AWS::IAM::Role", "resourceOwnerAccount": ACCOUNT, "status": "ACTIVE",
+                                "findingType": "UnusedPermission", "findingDetails": details}, separators=(",", ":")) + "\n")
+    print(f"account_generator: {folder}: {len(role_list)} roles, {len(policies)} managed policies", file=sys.stderr)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", required=True, help="managedPolicies.json (scripts/fetch-managed-policies.sh)")
@@ -143,6 +198,7 @@ def main():
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--catalog", default="spec/catalog/aws-catalog.txt")
     parser.add_argument("-o", "--output", default="-")
+    parser.add_argument("--account", help="also write DIR/authorization-details.json and DIR/findings.jsonl")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
@@ -163,6 +219,7 @@ def main():
     distinct = set()
     written = 0
     principal = 0
+    roles = []  # (pid, attached, whole, partial) for --account
     def more():
         return written < args.units if args.units is not None else principal < args.principals
 
@@ -198,6 +255,8 @@ def main():
                     partial[service] = picked
                     unused_total += len(picked)
         allowed_total += len(reach)
+        if args.account:
+            roles.append((pid, attached, whole, partial))
 
         for kind, name, document in attached:
             if args.units is not None and written >= args.units:
@@ -213,6 +272,8 @@ def main():
             written += 1
     if out is not sys.stdout:
         out.close()
+    if args.account:
+        write_account(args.account, roles, spelled)
     print(f"account_generator: {principal} principals, {written} units "
           f"({counts['managed']} managed, {counts['customer']} customer-managed, {counts['inline']} inline), "
           f"{len(distinct)} distinct policies, {unused_total / max(1, allowed_total):.0%} of allowed actions unused",

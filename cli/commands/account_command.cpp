@@ -70,7 +70,8 @@ int run_account(const Words& words) {
               std::to_string(outcome->count(batch::UnitStatus::kCounterexample)) + " refuted, " +
               std::to_string(outcome->count(batch::UnitStatus::kUnknown)) + " unknown, " +
               std::to_string(outcome->count(batch::UnitStatus::kError)) + " bad; " + std::to_string(outcome->cache_hits) +
-              " from the cache" + verdict_memo_note(options.config) + "; " + std::to_string(summary["skippedPolicies"].get<std::size_t>()) + " skipped, " +
+              " from the cache, " + std::to_string(outcome->same_as_earlier) + " the same as an earlier policy" +
+              verdict_memo_note(options.config) + "; " + std::to_string(summary["skippedPolicies"].get<std::size_t>()) + " skipped, " +
               std::to_string(summary["setAside"].get<std::size_t>()) + " findings set aside; size limits: " +
               summary["sizeLimits"].get<std::string>());
   return exit_code_for(*outcome);

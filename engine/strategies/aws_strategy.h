@@ -10,10 +10,11 @@
 // Cost: O(nodes * (log |U| + unused services)).
 #pragma once
 
-#include "engine/strategies/strategy.h"
 #include "engine/match/entry_trie_cache.h"
 #include "engine/match/token_trie.h"
+#include "engine/strategies/strategy.h"
 
+#include <string>
 #include <vector>
 
 namespace leastpriv::engine {

@@ -8,6 +8,7 @@
 #include "account/account_plan.h"
 #include "account/account_run.h"
 #include "account/authorization_details.h"
+#include "engine/match/entry_trie_cache.h"
 #include "engine/render/policy_metrics.h"
 #include "model/catalog.h"
 #include "model/json_text.h"
@@ -19,6 +20,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
 
 namespace leastpriv::account {
 namespace {
@@ -154,6 +156,54 @@ TEST(AccountPlan, TheRefinedSharedPolicyAllowsEveryActionAnyHolderUses) {
     }
     EXPECT_GT(checked, 100U);
   }
+}
+
+// run_account builds each wildcard entry's token trie once per run (batch::share_entry_tries):
+// a cache handed in is the one the jobs fill, and the report is the one without it.
+TEST(AccountRun, JobsShareTheRunsEntryTries) {
+  const std::string document = R"({"Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "lambda:*Function*"], "Resource": "*"}]})";
+  const AccountDetails details = details_of(shared_account(document, true));
+  std::vector<std::string> responses;
+  for (const std::string role : {"role/R1", "role/R2", "role/R3"}) {
+    responses.push_back(finding(role, "s3", {"GetObject"}));
+    responses.push_back(finding(role, "lambda", {"DeleteFunction"}));
+  }
+  const AccountFindings findings = findings_of(responses);
+  AccountOptions shared = options(false);
+  shared.config.entry_tries = std::make_shared<engine::EntryTrieCache>(small_catalog());
+  auto with_cache = run_account(details, findings, shared);
+  ASSERT_TRUE(with_cache.ok());
+  EXPECT_EQ(shared.config.entry_tries->size(), 2U);  // s3:get*, lambda:*function*
+  auto without = run_account(details, findings, options(false));
+  ASSERT_TRUE(without.ok());
+  EXPECT_EQ(model::dump_json(with_cache->report), model::dump_json(without->report));
+  EXPECT_NE(created_policy(with_cache->report, "arn:aws:iam::1:role/R1", "arn:aws:iam::1:policy/Shared"), "");
+}
+
+// Jobs with the same key (here per-principal copies for two roles that agree on their
+// findings) are verified once: the second takes the first's outcome (batch/same_key_rounds.h).
+TEST(AccountRun, JobsWithTheSameKeyAreVerifiedOnce) {
+  const std::string document = R"({"Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "kms:*"], "Resource": "*"}]})";
+  const AccountDetails details = details_of(shared_account(document, true));
+  const AccountFindings findings = findings_of({finding("role/R1", "s3", {"GetObject"}), finding("role/R2", "s3", {"GetObject"}),
+                                                finding("role/R3", "kms", {})});
+  AccountOptions copies = options(true);
+  copies.plan.per_principal_copies = true;
+  auto outcome = run_account(details, findings, copies);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->count(batch::UnitStatus::kProved), 3U) << model::dump_json(outcome->report);
+  EXPECT_EQ(outcome->same_as_earlier, 1U);
+  const std::string r1 = created_policy(outcome->report, "arn:aws:iam::1:role/R1", "arn:aws:iam::1:policy/Shared");
+  ASSERT_FALSE(r1.empty()) << model::dump_json(outcome->report);
+  EXPECT_EQ(created_policy(outcome->report, "arn:aws:iam::1:role/R2", "arn:aws:iam::1:policy/Shared"), r1);
+  EXPECT_NE(created_policy(outcome->report, "arn:aws:iam::1:role/R3", "arn:aws:iam::1:policy/Shared"), r1);
+  // Without verification nothing is keyed: each job is refined, none is the same as another.
+  AccountOptions unverified = options(false);
+  unverified.plan.per_principal_copies = true;
+  auto fast = run_account(details, findings, unverified);
+  ASSERT_TRUE(fast.ok());
+  EXPECT_EQ(fast->same_as_earlier, 0U);
+  EXPECT_EQ(fast->count(batch::UnitStatus::kUnverified), 3U);
 }
 
 TEST(AccountPlan, WhatStaysUnusedBecauseAnotherNeedsItIsReported) {

@@ -9,7 +9,6 @@
 
 #include <chrono>
 #include <random>
-#include <set>
 
 namespace leastpriv::engine {
 namespace {
@@ -117,22 +116,6 @@ TEST(ActionPattern, MatchesSomeUnusedEqualsAskingAboutEveryServiceAndAction) {
       for (const auto& action : findings.unused_actions()) expected = expected || pattern.matches(action);
       EXPECT_EQ(matches_some_unused(pattern, findings), expected) << text;
     }
-  }
-}
-
-// without_duplicates keeps the first of equal entries (case matters), in order.
-TEST(ActionPattern, WithoutDuplicatesKeepsTheFirstOfEachInOrder) {
-  const std::vector<std::string> pool{"s3:Get*", "s3:get*", "ec2:*", "a-rather-long-entry-beyond-small-strings:*", "x"};
-  std::mt19937 random(7);
-  for (int round = 0; round < 200; ++round) {
-    std::vector<std::string> entries;
-    for (int n = static_cast<int>(random() % 12); n > 0; --n) entries.push_back(pool[random() % pool.size()]);
-    std::vector<std::string> expected;
-    std::set<std::string> seen;
-    for (const auto& entry : entries) {
-      if (seen.insert(entry).second) expected.push_back(entry);
-    }
-    EXPECT_EQ(without_duplicates(entries), expected);
   }
 }
 

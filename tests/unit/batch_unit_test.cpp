@@ -3,6 +3,7 @@
 #include "batch/cache.h"
 #include "batch/process_unit.h"
 #include "batch/progress.h"
+#include "batch/same_key_rounds.h"
 #include "batch/unit.h"
 #include "model/catalog.h"
 #include "model/ascii.h"
@@ -14,7 +15,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <optional>
 #include <random>
+#include <string>
+#include <vector>
 
 namespace leastpriv::batch {
 namespace {
@@ -190,6 +194,41 @@ TEST(BatchUnit, UnitsThatAgreeOnThePolicyShareOneCachedOutcome) {
   EXPECT_FALSE(cached_outcome(dir, first.line["key"], false).has_value());  // proved is not what --no-verify stores
   EXPECT_TRUE(std::filesystem::exists(entry_dir(dir, first.line["key"]) + "/certificate.json"));
   std::filesystem::remove_all(dir);
+}
+
+// process_unit refines with the run's entry tries when the config has them: the cache fills
+// with the policy's wildcard entries and the line is the one without it. share_entry_tries
+// gives a config one only when it has none.
+TEST(BatchUnit, AUnitUsesTheRunsEntryTries) {
+  RunConfig config = cached_config("");
+  config.verify = false;
+  config.verification = "none";
+  const std::string line = R"({"id": "A", "policy": )" + kPolicy + R"(, "findings": [{"serviceNamespace": "s3", "actions": ["GetObject"]}]})";
+  const auto alone = process_unit(read_unit(line, "in:1"), config);
+  share_entry_tries(config);
+  ASSERT_NE(config.entry_tries, nullptr);
+  const auto tries = config.entry_tries;
+  const auto shared = process_unit(read_unit(line, "in:1"), config);
+  ASSERT_EQ(shared.status, UnitStatus::kUnverified) << shared.line.dump();
+  EXPECT_EQ(tries->size(), 1U);  // s3:get*; ec2:describe* has no finding and is kept as it is
+  EXPECT_EQ(model::dump_json(shared.line), model::dump_json(alone.line));
+  share_entry_tries(config);
+  EXPECT_EQ(config.entry_tries, tries);
+}
+
+// The first unit of each key runs first; a unit without a key (one that will fail) is never
+// deferred; the outcomes kept are those of the keys the second round needs.
+TEST(BatchUnit, SameKeyRoundsDeferEveryRepeatOfAKey) {
+  const std::vector<std::size_t> order{5, 3, 9, 1, 7, 2};
+  const std::vector<std::optional<std::string>> keys{"a", std::nullopt, "a", std::nullopt, "b", "a"};
+  SameKeyRounds rounds = same_key_rounds(order, keys);
+  EXPECT_EQ(rounds.first, (std::vector<std::size_t>{5, 3, 1, 7}));
+  EXPECT_EQ(rounds.later, (std::vector<std::size_t>{9, 2}));
+  ASSERT_NE(rounds.outcomes, nullptr);
+  rounds.outcomes->remember("a", model::Json{{"status", "proved"}});
+  rounds.outcomes->remember("b", model::Json{{"status", "proved"}});
+  EXPECT_TRUE(rounds.outcomes->find("a").has_value());
+  EXPECT_FALSE(rounds.outcomes->find("b").has_value());  // no later unit needs it
 }
 
 // A cache is a folder anyone can write in: an outcome.json that is not a whole proved (or,

@@ -16,6 +16,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -302,6 +304,22 @@ TEST(Strategies, EveryNameIsRegistered) {
     auto strategy = make_strategy(name);
     ASSERT_TRUE(strategy.ok()) << name;
     EXPECT_EQ((*strategy)->name(), name);
+  }
+}
+
+// without_duplicates keeps the first of equal entries (case matters), in order.
+TEST(Strategies, WithoutDuplicatesKeepsTheFirstOfEachInOrder) {
+  const std::vector<std::string> pool{"s3:Get*", "s3:get*", "ec2:*", "a-rather-long-entry-beyond-small-strings:*", "x"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> entries;
+    for (int n = static_cast<int>(random() % 12); n > 0; --n) entries.push_back(pool[random() % pool.size()]);
+    std::vector<std::string> expected;
+    std::set<std::string> seen;
+    for (const auto& entry : entries) {
+      if (seen.insert(entry).second) expected.push_back(entry);
+    }
+    EXPECT_EQ(without_duplicates(entries), expected);
   }
 }
 

@@ -1,0 +1,30 @@
+// Units with the same key done once per run: the first unit of each key goes in a first round,
+// the others in a second round that takes its outcome (RunOutcomes, batch/process_unit.h), so
+// two units of one key never run side by side and the second is neither refined nor verified.
+// `batch` and `account` both schedule this way: in an account, principals that hold the same
+// AWS managed policy and agree on its findings are one key.
+//
+// Tested by: tests/unit/batch_unit_test.cpp, tests/unit/account_plan_test.cpp
+#pragma once
+
+#include "batch/process_unit.h"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace leastpriv::batch {
+
+struct SameKeyRounds {
+  std::vector<std::size_t> first;  // the first unit of each key and every unit without one, in order
+  std::vector<std::size_t> later;  // every other unit, in order
+  std::unique_ptr<RunOutcomes> outcomes;  // keeps the outcomes of the keys `later` needs
+};
+
+// `order`: the units in the order they are to run; `keys[k]`: the key of unit order[k]
+// (current_unit_key; nullopt for a unit that will fail, which is never deferred).
+SameKeyRounds same_key_rounds(const std::vector<std::size_t>& order, const std::vector<std::optional<std::string>>& keys);
+
+}  // namespace leastpriv::batch
