@@ -1,6 +1,7 @@
 // Reading an account's findings; see account_findings.h.
 #include "account/account_findings.h"
 
+#include "model/input_limits.h"
 #include "model/json_text.h"
 
 #include <algorithm>
@@ -101,7 +102,7 @@ Result<AccountFindings> read_account_findings(const std::string& path) {
       if (auto status = add_findings_text(*text, file, findings); !status) return status.error();
     }
   } else {
-    auto text = model::read_text_file(path);
+    auto text = model::read_text_file(path, model::kMaxBatchInputBytes);
     if (!text) return text.error();
     std::size_t line_number = 0;
     std::size_t start = 0;
@@ -110,8 +111,13 @@ Result<AccountFindings> read_account_findings(const std::string& path) {
       if (end == std::string::npos) end = text->size();
       ++line_number;
       const std::string_view line(text->data() + start, end - start);
+      const std::string where = path + ":" + std::to_string(line_number);
+      if (line.size() > model::kMaxInputBytes) {
+        return bad_input(where + ": the line is " + std::to_string(line.size()) + " bytes, more than the limit of " +
+                         std::to_string(model::kMaxInputBytes >> 20) + " MiB for one response (README \"Resource limits\")");
+      }
       if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
-        if (auto status = add_findings_text(line, path + ":" + std::to_string(line_number), findings); !status) return status.error();
+        if (auto status = add_findings_text(line, where, findings); !status) return status.error();
       }
       start = end + 1;
     }

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace leastpriv::account {
 
@@ -22,22 +24,31 @@ const char* policy_kind_name(PolicyKind kind) {
 model::UnusedFindings unused_by_all(const std::vector<const model::UnusedFindings*>& sets) {
   model::UnusedFindings all;
   if (sets.empty()) return all;
-  const auto everyone = [&](auto&& unused) {
-    return std::all_of(sets.begin(), sets.end(), [&](const model::UnusedFindings* set) { return unused(*set); });
-  };
+  // Counted, not compared pairwise: a popular AWS managed policy has thousands of holders, and
+  // asking every set about every other set's actions was quadratic in them. A service is unused
+  // by all when every set leaves it wholly unused; an action of another service when every set
+  // lists it or leaves its whole service unused (a set that does both counts once).
+  std::unordered_map<std::string_view, std::size_t> wholly;
+  for (const model::UnusedFindings* set : sets) {
+    for (const auto& service : set->unused_services()) ++wholly[service];
+  }
   for (const auto& service : sets.front()->unused_services()) {
-    if (everyone([&](const model::UnusedFindings& set) {
-          return std::binary_search(set.unused_services().begin(), set.unused_services().end(), service);
-        })) {
-      all.add_unused_service(service);
+    if (wholly[service] == sets.size()) all.add_unused_service(service);
+  }
+  const auto service_of = [](const std::string& action) { return std::string_view(action).substr(0, action.find(':')); };
+  std::unordered_map<std::string_view, std::size_t> listed;
+  for (const model::UnusedFindings* set : sets) {
+    const auto& services = set->unused_services();
+    for (const auto& action : set->unused_actions()) {
+      if (!std::binary_search(services.begin(), services.end(), service_of(action))) ++listed[action];
     }
   }
-  // An action listed by one set is unused by all when every set lists it or has its whole service.
+  // In set order, so an action takes the spelling of the first set that lists it.
   for (const model::UnusedFindings* set : sets) {
     for (const auto& action : set->unused_actions()) {
       if (all.is_unused(action)) continue;
-      if (!everyone([&](const model::UnusedFindings& other) { return other.is_unused(action); })) continue;
-      all.add_unused_action_from(*set, action);
+      const auto whole = wholly.find(service_of(action));
+      if (listed[action] + (whole == wholly.end() ? 0 : whole->second) == sets.size()) all.add_unused_action_from(*set, action);
     }
   }
   return all;
@@ -66,16 +77,33 @@ std::string principal_path(const Principal& principal) {
   return std::string(principal_kind_name(principal.kind)) + "/" + principal.name;
 }
 
-std::string arn_list(const std::vector<std::string>& arns) {
+// A list of principals is named whole up to this many ARNs; a longer one names its first and
+// counts the rest (`and 41 more`). A policy held by thousands of principals would otherwise
+// name all of them in each holder's entry: the report grew with the square of the account
+// (1.9 GB for 10,000 roles).
+constexpr std::size_t kArnsNamed = 3;
+constexpr std::size_t kSharedWithNamed = 10;
+
+// `arns` and `more` principals besides them, as text.
+std::string arn_list(const std::vector<std::string>& arns, std::size_t more = 0) {
+  const std::size_t total = arns.size() + more;
+  const std::size_t named = total <= kArnsNamed ? arns.size() : std::min<std::size_t>(1, arns.size());
   std::string text;
-  for (const auto& arn : arns) text += (text.empty() ? "`" : ", `") + arn + "`";
+  for (std::size_t i = 0; i < named; ++i) text += (text.empty() ? "`" : ", `") + arns[i] + "`";
+  if (total > named) text += " and " + std::to_string(total - named) + " more";
   return text;
 }
 
 class Planner {
  public:
   Planner(const AccountDetails& details, const AccountFindings& findings, const PlanOptions& options)
-      : details_(details), findings_(findings), options_(options) {}
+      : details_(details), findings_(findings), options_(options) {
+    unused_.reserve(details_.principals.size());
+    for (const Principal& principal : details_.principals) {
+      const auto found = findings_.by_principal.find(principal.arn);
+      unused_.push_back(found == findings_.by_principal.end() ? nullptr : &found->second);
+    }
+  }
 
   AccountPlan plan() {
     index_holdings();
@@ -119,19 +147,34 @@ class Planner {
   }
 
  private:
-  const model::UnusedFindings* unused_of(std::size_t principal) const {
-    const auto found = findings_.by_principal.find(details_.principals[principal].arn);
-    return found == findings_.by_principal.end() ? nullptr : &found->second;
+  const model::UnusedFindings* unused_of(std::size_t principal) const { return unused_[principal]; }
+
+  // A policy's holders with findings, and the ARNs of those without: the same for every holder
+  // that asks, so split once per policy (each holder walking all holders was quadratic).
+  struct HolderSplit {
+    std::vector<std::size_t> with;
+    std::vector<std::string> without;
+  };
+  const HolderSplit& holder_split(const Source& source) {
+    if (const auto found = holder_split_of_.find(source.id); found != holder_split_of_.end()) return found->second;
+    HolderSplit split;
+    for (std::size_t holder : source.holders) {
+      if (unused_of(holder) != nullptr) {
+        split.with.push_back(holder);
+      } else {
+        split.without.push_back(details_.principals[holder].arn);
+      }
+    }
+    return holder_split_of_.emplace(source.id, std::move(split)).first->second;
   }
 
   void hold(std::size_t principal, Source source, const std::string& via) {
     auto [place, fresh] = sources_.try_emplace(source.id, std::move(source));
+    // Principals are indexed in order (index_holdings), so one already holding it is the last.
     auto& holders = place->second.holders;
-    if (std::find(holders.begin(), holders.end(), principal) == holders.end()) holders.push_back(principal);
+    if (holders.empty() || holders.back() != principal) holders.push_back(principal);
     auto& group_holders = place->second.group_holders;
-    if (!via.empty() && std::find(group_holders.begin(), group_holders.end(), principal) == group_holders.end()) {
-      group_holders.push_back(principal);
-    }
+    if (!via.empty() && (group_holders.empty() || group_holders.back() != principal)) group_holders.push_back(principal);
     held_[principal].push_back({place->first, via});
   }
 
@@ -208,29 +251,51 @@ class Planner {
 
   // What of the principal's own unused actions `source` allows but `unused` keeps, and who uses each.
   std::vector<std::string> kept_for_others(const Source& source, std::size_t principal, const model::UnusedFindings& unused,
-                                           const std::vector<std::size_t>& others) const {
+                                           const std::vector<std::size_t>& others) {
     std::vector<std::string> kept;
     const model::UnusedFindings own = batch::touching_findings(source.document->policy.document, *unused_of(principal));
-    const auto users = [&](auto&& uses) {
-      std::vector<std::string> arns;
-      for (std::size_t other : others) {
-        const model::UnusedFindings* theirs = unused_of(other);
-        if (theirs == nullptr || uses(*theirs)) arns.push_back(details_.principals[other].arn);
-      }
-      return arns;
-    };
     for (const auto& action : own.unused_actions()) {
       if (unused.is_unused(action)) continue;
-      kept.push_back(own.spelling(action) + " (used by " +
-                     arn_list(users([&](const model::UnusedFindings& theirs) { return !theirs.is_unused(action); })) + ")");
+      kept.push_back(own.spelling(action) + " (used by " + users_of(source, action, others) + ")");
     }
     for (const auto& service : own.unused_services()) {
       if (std::binary_search(unused.unused_services().begin(), unused.unused_services().end(), service)) continue;
-      kept.push_back(service + ":* (partly used by " + arn_list(users([&](const model::UnusedFindings& theirs) {
-                       return !std::binary_search(theirs.unused_services().begin(), theirs.unused_services().end(), service);
-                     })) + ")");
+      kept.push_back(service + ":* (partly used by " + users_of(source, service + ":*", others) + ")");
     }
     return kept;
+  }
+
+  // Who of `others` uses `action` (`service:*`: uses part of the service), as arn_list names
+  // them. The principal asking leaves it unused, so the answer is the same for every holder
+  // that asks: kept once per policy and action (quadratic in the holders otherwise).
+  const std::string& users_of(const Source& source, const std::string& action, const std::vector<std::size_t>& others) {
+    const std::string key = source.id + '\n' + action;
+    if (const auto found = users_of_.find(key); found != users_of_.end()) return found->second;
+    const bool service = action.size() > 2 && action.compare(action.size() - 2, 2, ":*") == 0;
+    const std::string service_name = service ? action.substr(0, action.size() - 2) : "";
+    std::vector<std::string> named;
+    std::size_t more = 0;
+    for (std::size_t other : others) {
+      const model::UnusedFindings* theirs = unused_of(other);
+      const bool uses = theirs == nullptr ||
+                        (service ? !std::binary_search(theirs->unused_services().begin(), theirs->unused_services().end(), service_name)
+                                 : !theirs->is_unused(action));
+      if (!uses) continue;
+      if (named.size() <= kArnsNamed) {
+        named.push_back(details_.principals[other].arn);
+      } else {
+        ++more;
+      }
+    }
+    return users_of_.emplace(key, arn_list(named, more)).first->second;
+  }
+
+  // The actions every holder with findings of `source` leaves unused, once per policy.
+  const model::UnusedFindings& unused_by_all_holders(const Source& source, const std::vector<std::size_t>& with) {
+    if (const auto found = unused_by_all_of_.find(source.id); found != unused_by_all_of_.end()) return found->second;
+    std::vector<const model::UnusedFindings*> sets;
+    for (std::size_t h : with) sets.push_back(unused_of(h));
+    return unused_by_all_of_.emplace(source.id, unused_by_all(sets)).first->second;
   }
 
   void refine(PolicyEntry& entry, const Source& source, std::size_t principal, const std::string& job_id,
@@ -272,15 +337,12 @@ class Planner {
     entry.name = source.name;
     entry.existing_policy_id = source.existing_policy_id;
     entry.via = via;
-    std::vector<std::size_t> with;
-    std::vector<std::string> without;
-    for (std::size_t holder : source.holders) {
-      if (holder != principal) entry.shared_with.push_back(details_.principals[holder].arn);
-      if (unused_of(holder) != nullptr) {
-        with.push_back(holder);
-      } else {
-        without.push_back(details_.principals[holder].arn);
-      }
+    const HolderSplit& split = holder_split(source);
+    const std::vector<std::size_t>& with = split.with;
+    const std::vector<std::string>& without = split.without;
+    entry.shared_with_count = source.holders.size() - 1;  // the principal is one of them
+    for (std::size_t k = 0; k < source.holders.size() && entry.shared_with.size() < kSharedWithNamed; ++k) {
+      if (source.holders[k] != principal) entry.shared_with.push_back(details_.principals[source.holders[k]].arn);
     }
     if (source.document == nullptr) {
       entry.step = StepKind::kSkipped;
@@ -317,9 +379,7 @@ class Planner {
       // detached from the principals with findings alone), so they do not block.
       entry.step = StepKind::kCreateAndDetach;
       entry.new_policy_name = source.name + "-recommended";
-      std::vector<const model::UnusedFindings*> sets;
-      for (std::size_t h : with) sets.push_back(unused_of(h));
-      refine(entry, source, principal, source.id, unused_by_all(sets), with);
+      refine(entry, source, principal, source.id, unused_by_all_holders(source, with), with);
       return entry;
     }
     if (!without.empty()) {
@@ -338,9 +398,7 @@ class Planner {
       }
     }
     entry.step = StepKind::kReplace;
-    std::vector<const model::UnusedFindings*> sets;
-    for (std::size_t h : with) sets.push_back(unused_of(h));
-    refine(entry, source, principal, source.id, sets.size() == 1 ? *sets.front() : unused_by_all(sets), with);
+    refine(entry, source, principal, source.id, with.size() == 1 ? *unused_of(with.front()) : unused_by_all_holders(source, with), with);
     return entry;
   }
 
@@ -351,6 +409,10 @@ class Planner {
   std::vector<std::vector<Holding>> held_;
   std::map<std::string, std::size_t> job_of_;
   std::map<std::string, std::size_t> attachments_seen_;  // managed policy ARN -> roles, users and groups it is attached to
+  std::map<std::string, model::UnusedFindings> unused_by_all_of_;  // by policy id (unused_by_all_holders)
+  std::unordered_map<std::string, std::string> users_of_;          // by policy id and action (users_of)
+  std::map<std::string, HolderSplit> holder_split_of_;             // by policy id (holder_split)
+  std::vector<const model::UnusedFindings*> unused_;               // by principal index; null: no findings
   AccountPlan plan_;
 };
 

@@ -75,8 +75,10 @@ struct PolicyEntry {
   std::string reason;              // for kSkipped and kUnchanged
   std::size_t job = kNoJob;
   std::string new_policy_name;     // kCreateAndDetach
-  std::vector<std::string> shared_with;      // the other holders' ARNs
-  std::vector<std::string> kept_for_others;  // `s3:PutObject (used by arn:…)`
+  std::vector<std::string> shared_with;      // the first 10 other holders' ARNs, in details order
+  std::size_t shared_with_count = 0;         // every other holder
+  // `s3:PutObject (used by `arn:…`)`: up to 3 ARNs named, or of more the first and `and N more`.
+  std::vector<std::string> kept_for_others;
 };
 
 struct PrincipalEntry {

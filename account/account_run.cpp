@@ -295,14 +295,18 @@ class Runner {
   }
 
   // One policy of a principal: its report entry, and its steps appended to `steps`.
-  Json render_entry(const PolicyEntry& entry, Json& steps, bool& failed) {
+  // Moves the entry's lists into the report (render is the plan's last use).
+  Json render_entry(PolicyEntry& entry, Json& steps, bool& failed) {
     Json report = Json::object();
     report["policy"] = entry.policy_id;
     report["name"] = entry.name;
     report["kind"] = policy_kind_name(entry.kind);
     if (!entry.via.empty()) report["via"] = entry.via;
     std::string action = step_name(entry.step);
-    if (!entry.shared_with.empty()) report["sharedWith"] = entry.shared_with;
+    if (!entry.shared_with.empty()) {
+      report["sharedWith"] = std::move(entry.shared_with);
+      report["sharedWithCount"] = entry.shared_with_count;
+    }
     if (entry.job != kNoJob) {
       const JobResult& result = results_[entry.job];
       const Json& line = result.outcome.line;
@@ -343,7 +347,7 @@ class Runner {
       report["reason"] = entry.reason;
     }
     report["action"] = action;
-    if (!entry.kept_for_others.empty()) report["keptForOthers"] = entry.kept_for_others;
+    if (!entry.kept_for_others.empty()) report["keptForOthers"] = std::move(entry.kept_for_others);
     return report;
   }
 
@@ -352,12 +356,12 @@ class Runner {
     std::size_t steps_total = 0;
     std::size_t failed_total = 0;
     std::size_t skipped_total = 0;
-    for (const PrincipalEntry& principal_entry : plan_.principals) {
+    for (PrincipalEntry& principal_entry : plan_.principals) {
       const Principal& principal = details_.principals[principal_entry.principal];
       Json steps = Json::array();
       Json policies = Json::array();
       bool failed = false;
-      for (const PolicyEntry& entry : principal_entry.policies) {
+      for (PolicyEntry& entry : principal_entry.policies) {
         policies.push_back(render_entry(entry, steps, failed));
         if (entry.step == StepKind::kSkipped) ++skipped_total;
       }

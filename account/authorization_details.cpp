@@ -1,6 +1,7 @@
 // Reading get-account-authorization-details; see authorization_details.h.
 #include "account/authorization_details.h"
 
+#include "model/input_limits.h"
 #include "model/json_text.h"
 
 #include <algorithm>
@@ -245,7 +246,7 @@ Result<AccountDetails> read_authorization_details(std::string_view text, const s
 }
 
 Result<AccountDetails> read_authorization_details_file(const std::string& path) {
-  auto text = model::read_text_file(path);
+  auto text = model::read_text_file(path, model::kMaxAuthorizationDetailsBytes);
   if (!text) return text.error();
   return read_authorization_details(*text, path);
 }

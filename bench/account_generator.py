@@ -15,8 +15,9 @@ The mix (deterministic for a seed; plain random, nothing tuned to the tool):
 - every principal has 1-3 AWS managed policies from the corpus (the default version of any of
   the 1,594, drawn with a Zipf-like popularity over a seeded shuffle, so some are attached to
   many principals, as in real accounts), 0-2 shared customer-managed policies from a pool of
-  one per 25 principals (each a few statements cut from corpus policies), and with probability
-  one half an inline policy of its own (one or two statements cut from corpus policies);
+  one per 25 principals (each a few statements cut from corpus policies, within IAM's 6,144
+  characters), and with probability one half an inline policy of its own (one or two statements
+  cut from corpus policies, within a role's 10,240);
 - each principal has its own unused-access findings: a ratio r drawn uniformly from 0.30-0.70
   of the actions its policies allow (together); each service it can reach is wholly unused with
   probability r/2 (a finding without `actions`, as Access Analyzer reports a service never
@@ -128,8 +129,19 @@ def allow_statements(document):
     return [s for s in statements if s.get("Effect") == "Allow" and "Action" in s]
 
 
-def cut_policy(rng, documents, names, statement_count):
-    """A customer policy: a few Allow statements cut from corpus policies, Sids renamed."""
+MANAGED_LIMIT = 6144       # a customer managed policy
+ROLE_INLINE_LIMIT = 10240  # all inline policies of a role (each principal has at most one)
+
+
+def characters(document):
+    """IAM's size of a policy: its JSON without whitespace."""
+    return sum(1 for c in json.dumps(document, separators=(",", ":")) if not c.isspace())
+
+
+def cut_policy(rng, documents, names, statement_count, limit):
+    """A customer policy: a few Allow statements cut from corpus policies, Sids renamed, within
+    IAM's size `limit` (an account cannot hold a larger one): a statement that would pass it is
+    drawn again."""
     statements = []
     while len(statements) < statement_count:
         candidates = allow_statements(documents[rng.choice(names)])
@@ -138,6 +150,8 @@ def cut_policy(rng, documents, names, statement_count):
         statement = dict(rng.choice(candidates))
         statement.pop("Sid", None)
         statement = {"Sid": f"Cut{len(statements)}", **statement}
+        if characters({"Version": "2012-10-17", "Statement": statements + [statement]}) > limit:
+            continue
         statements.append(statement)
     return {"Version": "2012-10-17", "Statement": statements}
 
@@ -227,14 +241,14 @@ def main():
         principal += 1
         pid = f"p{principal:05d}"
         if len(shared_pool) < principal // 25 + 1:
-            shared_pool.append((f"Team{len(shared_pool):04d}Policy", cut_policy(rng, documents, names, rng.randint(2, 5))))
+            shared_pool.append((f"Team{len(shared_pool):04d}Policy", cut_policy(rng, documents, names, rng.randint(2, 5), MANAGED_LIMIT)))
         attached = []
         for name in sorted(set(rng.choices(popularity, weights=weights, k=rng.randint(1, 3)))):
             attached.append(("managed", name, documents[name]))
         for name, document in sorted(dict(rng.sample(shared_pool, k=min(len(shared_pool), rng.randint(0, 2)))).items()):
             attached.append(("customer", name, document))
         if rng.random() < 0.5:
-            attached.append(("inline", f"{pid}-inline", cut_policy(rng, documents, names, rng.randint(1, 2))))
+            attached.append(("inline", f"{pid}-inline", cut_policy(rng, documents, names, rng.randint(1, 2), ROLE_INLINE_LIMIT)))
 
         reach = set()
         for _, _, document in attached:

@@ -27,9 +27,15 @@ namespace leastpriv::model {
 
 // Bytes in one input file (policy, findings, result, catalog).
 constexpr std::size_t kMaxInputBytes = std::size_t{16} << 20;
-// Bytes in one `leastpriv batch` input (JSON Lines; each line a unit at most kMaxInputBytes):
-// the file is held in memory while its units run.
+// Bytes in one JSON Lines input — a `leastpriv batch` input, an account's findings file — each
+// line at most kMaxInputBytes: the file is held in memory while it is read (and a batch's
+// while its units run), each line parsed on its own.
 constexpr std::size_t kMaxBatchInputBytes = std::size_t{2} << 30;
+// Bytes in one `aws iam get-account-authorization-details` output (`leastpriv account`): every
+// role, user, group and managed policy of an account, parsed whole. 10,000 roles with their
+// policies are about 16 MiB (bench/account_generator.py --account); IAM allows 5,000 roles and
+// 5,000 users an account.
+constexpr std::size_t kMaxAuthorizationDetailsBytes = std::size_t{256} << 20;
 // Statements in one policy document.
 constexpr std::size_t kMaxStatements = 10'000;
 // Characters in one Action or NotAction pattern (the longest AWS action name has 71). Z3

@@ -19,6 +19,8 @@
 #include "cli/run_config.h"
 #include "model/json_text.h"
 
+#include <vector>
+
 namespace leastpriv::cli {
 
 namespace {
@@ -58,10 +60,18 @@ int run_account(const Words& words) {
   auto outcome = account::run_account(*details, *findings, options);
   if (!outcome) return report_error(outcome.error());
   for (const auto& warning : outcome->warnings) report_warning(warning);
-  if (auto written = write_outputs({OutputFile{"-o", output, model::dump_json(outcome->report) + "\n"}}); !written) {
-    return report_error(written.error());
-  }
-  const auto& summary = outcome->report["summary"];
+  // A 10,000-role account's report is a few hundred MB of text: the inputs and the report's
+  // tree are let go before and after it is written out, and the text is never copied.
+  *details = account::AccountDetails{};
+  *findings = account::AccountFindings{};
+  const model::Json summary = outcome->report["summary"];
+  std::vector<OutputFile> files(1);
+  files[0].flag = "-o";
+  files[0].path = output;
+  files[0].text = model::dump_json(outcome->report);
+  files[0].text += '\n';
+  outcome->report = model::Json();
+  if (auto written = write_outputs(files); !written) return report_error(written.error());
   report_note("account: " + std::to_string(summary["principalsWithFindings"].get<std::size_t>()) + " principals with findings, " +
               std::to_string(summary["steps"].get<std::size_t>()) + " steps; " +
               std::to_string(summary["policiesRefined"].get<std::size_t>()) + " policies refined: " +

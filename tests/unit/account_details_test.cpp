@@ -4,6 +4,7 @@
 // and JSON Lines read alike, and findings set aside with their reason.
 #include "account/account_findings.h"
 #include "account/authorization_details.h"
+#include "model/input_limits.h"
 #include "model/json_text.h"
 #include "tests/support/test_support.h"
 
@@ -138,6 +139,34 @@ TEST(AccountFindings, APrincipalListedWithoutDetailsIsSetAside) {
   ASSERT_EQ(findings->set_aside.size(), 1U);
   EXPECT_EQ(findings->set_aside[0].resource, "arn:aws:iam::1:role/Listed");
   EXPECT_NE(findings->set_aside[0].reason.find("no GetFindingV2 response"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+// An account is larger than one policy: its findings (JSON Lines) and authorization details may
+// pass the 16 MiB of one input file (README "Resource limits"); one findings line may not.
+TEST(AccountFindings, AnAccountMayBeLargerThanOneInputFileButNotOneLine) {
+  const std::string dir = testing::make_temp_dir();
+  const std::string response = R"({"resource": "arn:aws:iam::1:role/R", "findingType": "UnusedPermission", "status": "ACTIVE",)"
+                               R"( "findingDetails": [{"unusedPermissionDetails": {"serviceNamespace": "s3", "actions": [{"action": "GetObject"}]}}]})";
+  std::string lines;
+  while (lines.size() <= model::kMaxInputBytes) lines += response + std::string(1000, ' ') + "\n";
+  ASSERT_TRUE(testing::write_file(dir + "/many.jsonl", lines));
+  auto many = read_account_findings(dir + "/many.jsonl");
+  ASSERT_TRUE(many.ok()) << many.error().message;
+  EXPECT_GT(many->responses, 10'000U);
+  EXPECT_TRUE(many->by_principal.at("arn:aws:iam::1:role/R").is_unused("s3:getobject"));
+
+  ASSERT_TRUE(testing::write_file(dir + "/long.jsonl", response + "\n" + response + std::string(model::kMaxInputBytes, ' ') + "\n"));
+  auto long_line = read_account_findings(dir + "/long.jsonl");
+  ASSERT_FALSE(long_line.ok());
+  EXPECT_EQ(long_line.error().message, dir + "/long.jsonl:2: the line is " + std::to_string(response.size() + model::kMaxInputBytes) +
+                                           " bytes, more than the limit of 16 MiB for one response (README \"Resource limits\")");
+
+  const std::string details = testing::read_file(testing::source_path(kExample));
+  ASSERT_TRUE(testing::write_file(dir + "/auth.json", details + std::string(model::kMaxInputBytes, '\n')));
+  auto large = read_authorization_details_file(dir + "/auth.json");
+  ASSERT_TRUE(large.ok()) << large.error().message;
+  EXPECT_EQ(large->principals.size(), example_details().principals.size());
   std::filesystem::remove_all(dir);
 }
 
