@@ -51,8 +51,9 @@ Status add_response(const Json& response, const std::string& where, const std::s
     return Ok{};
   }
   // The shared reader, on the response alone: its pointers are relative to it, so prefix the
-  // response's own pointer to the file name it reports.
-  auto read = model::UnusedFindings::from_text(model::dump_json(response, -1), named);
+  // response's own pointer to the file name it reports. (It reads the parsed value: dumping and
+  // parsing it again was a sixth of a 10,000-role account's --no-verify run.)
+  auto read = model::UnusedFindings::from_json(response, named);
   if (!read) return read.error();
   ++findings.responses;
   auto [place, fresh] = findings.by_principal.try_emplace(arn, std::move(read).value());

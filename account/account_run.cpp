@@ -87,8 +87,8 @@ std::size_t job_size(const Job& job) {
 
 class Runner {
  public:
-  Runner(const AccountDetails& details, const AccountFindings& findings, const AccountOptions& options)
-      : details_(details), options_(options), plan_(plan_account(details, findings, options.plan)) {}
+  Runner(const AccountDetails& details, AccountPlan plan, const AccountOptions& options)
+      : details_(details), options_(options), plan_(std::move(plan)) {}
 
   AccountOutcome run() {
     results_.resize(plan_.jobs.size());
@@ -424,13 +424,17 @@ class Runner {
 
 }  // namespace
 
-Result<AccountOutcome> run_account(const AccountDetails& details, const AccountFindings& findings, const AccountOptions& options) {
+Result<AccountOutcome> run_account(const AccountDetails& details, AccountFindings findings, const AccountOptions& options) {
   if (options.config.catalog == nullptr) return Error{ErrorKind::kInternal, "account: no catalog"};
   // As batch does: an AWS managed policy's wildcard entries are refined for every principal that
   // holds it, so their token tries are built once per run.
   AccountOptions shared = options;
   batch::share_entry_tries(shared.config);
-  return Runner(details, findings, shared).run();
+  AccountPlan plan = plan_account(details, findings, shared.plan);
+  // The jobs hold what they need of the findings: every principal's whole findings (hundreds of
+  // MB for 10,000 roles) are let go before the verification's solvers take their memory.
+  findings = AccountFindings{};
+  return Runner(details, std::move(plan), shared).run();
 }
 
 }  // namespace leastpriv::account

@@ -73,6 +73,7 @@ struct AccountOutcome {
   std::size_t count(batch::UnitStatus status) const { return jobs_by_status[static_cast<std::size_t>(status)]; }
 };
 
-Result<AccountOutcome> run_account(const AccountDetails& details, const AccountFindings& findings, const AccountOptions& options);
+// `findings` is taken by value and let go once the plan is made (pass it with std::move).
+Result<AccountOutcome> run_account(const AccountDetails& details, AccountFindings findings, const AccountOptions& options);
 
 }  // namespace leastpriv::account

@@ -57,13 +57,12 @@ int run_account(const Words& words) {
   if (!config) return report_error(config.error());
   options.config = std::move(config).value();
 
-  auto outcome = account::run_account(*details, *findings, options);
+  auto outcome = account::run_account(*details, std::move(*findings), options);
   if (!outcome) return report_error(outcome.error());
   for (const auto& warning : outcome->warnings) report_warning(warning);
   // A 10,000-role account's report is a few hundred MB of text: the inputs and the report's
   // tree are let go before and after it is written out, and the text is never copied.
   *details = account::AccountDetails{};
-  *findings = account::AccountFindings{};
   const model::Json summary = outcome->report["summary"];
   std::vector<OutputFile> files(1);
   files[0].flag = "-o";

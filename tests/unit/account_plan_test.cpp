@@ -11,6 +11,7 @@
 #include "engine/match/entry_trie_cache.h"
 #include "engine/render/policy_metrics.h"
 #include "model/catalog.h"
+#include "model/ascii.h"
 #include "model/json_text.h"
 #include "model/policy_input.h"
 #include "spec/reference_matcher.h"
@@ -19,8 +20,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <random>
 
 namespace leastpriv::account {
 namespace {
@@ -220,6 +223,88 @@ TEST(AccountPlan, WhatStaysUnusedBecauseAnotherNeedsItIsReported) {
   const model::Json* r2 = policy_entry(outcome->report, "arn:aws:iam::1:role/R2", "arn:aws:iam::1:policy/Shared");
   ASSERT_NE(r2, nullptr);
   EXPECT_FALSE(r2->contains("keptForOthers"));  // R2's only unused action is removed
+}
+
+// `holders` roles R1…RN holding one customer managed policy.
+std::string shared_by(const std::string& document, int holders) {
+  const std::string attached = R"([{"PolicyName": "Shared", "PolicyArn": "arn:aws:iam::1:policy/Shared"}])";
+  std::string roles;
+  for (int i = 1; i <= holders; ++i) {
+    roles += std::string(i > 1 ? ", " : "") + R"({"RoleName": "R)" + std::to_string(i) + R"(", "Arn": "arn:aws:iam::1:role/R)" +
+             std::to_string(i) + R"(", "AttachedManagedPolicies": )" + attached + "}";
+  }
+  return R"({"RoleDetailList": [)" + roles + R"(], "Policies": [{"PolicyName": "Shared", "Arn": "arn:aws:iam::1:policy/Shared",
+      "AttachmentCount": )" + std::to_string(holders) + R"(, "PolicyVersionList": [{"IsDefaultVersion": true, "Document": )" + document + "}]}]}";
+}
+
+// A policy held by many: each entry names up to 10 other holders and counts them all, and a
+// list of more than 3 users names the first and counts the rest (the report stays linear in
+// the account).
+TEST(AccountPlan, ListsOfManyHoldersAreCutAndCounted) {
+  const std::string document = R"({"Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}]})";
+  std::vector<std::string> responses{finding("role/R1", "s3", {"GetObject", "GetBucketPolicy", "GetBucketAcl"})};
+  for (int i = 2; i <= 12; ++i) {
+    // R2-R4 use GetBucketAcl; everyone but R1 uses GetBucketPolicy.
+    responses.push_back(finding("role/R" + std::to_string(i), "s3", i <= 4 ? std::vector<std::string>{"GetObject"}
+                                                                            : std::vector<std::string>{"GetObject", "GetBucketAcl"}));
+  }
+  auto outcome = run_account(details_of(shared_by(document, 12)), findings_of(responses), options(false));
+  ASSERT_TRUE(outcome.ok());
+  const model::Json* r1 = policy_entry(outcome->report, "arn:aws:iam::1:role/R1", "arn:aws:iam::1:policy/Shared");
+  ASSERT_NE(r1, nullptr);
+  EXPECT_EQ((*r1)["sharedWithCount"], 11);
+  ASSERT_EQ((*r1)["sharedWith"].size(), 10U);
+  EXPECT_EQ((*r1)["sharedWith"][0], "arn:aws:iam::1:role/R2");
+  EXPECT_EQ((*r1)["sharedWith"][9], "arn:aws:iam::1:role/R11");
+  EXPECT_EQ((*r1)["keptForOthers"],
+            model::Json::array({"s3:GetBucketAcl (used by `arn:aws:iam::1:role/R2`, `arn:aws:iam::1:role/R3`, `arn:aws:iam::1:role/R4`)",
+                                "s3:GetBucketPolicy (used by `arn:aws:iam::1:role/R2` and 10 more)"}));
+  // R5 is told the same about GetBucketAcl as R1 (kept once per policy and action).
+  const model::Json* r5 = policy_entry(outcome->report, "arn:aws:iam::1:role/R5", "arn:aws:iam::1:policy/Shared");
+  ASSERT_NE(r5, nullptr);
+  EXPECT_EQ((*r5)["keptForOthers"], model::Json::array({"s3:GetBucketAcl (used by `arn:aws:iam::1:role/R2`, `arn:aws:iam::1:role/R3`, `arn:aws:iam::1:role/R4`)"}));
+  EXPECT_EQ((*r5)["sharedWith"][0], "arn:aws:iam::1:role/R1");
+}
+
+// unused_by_all counts; it must say what asking every set about every action says.
+TEST(AccountPlan, UnusedByAllIsWhatEverySetSays) {
+  const std::vector<std::string> services{"s3", "kms", "ec2"};
+  const std::vector<std::string> names{"GetObject", "Decrypt", "RunInstances", "ListBuckets"};
+  std::mt19937 random(14);
+  for (int round = 0; round < 300; ++round) {
+    std::vector<model::UnusedFindings> sets(1 + random() % 4);
+    for (auto& set : sets) {
+      for (const auto& service : services) {
+        if (random() % 4 == 0) set.add_unused_service(service);
+        for (const auto& name : names) {
+          if (random() % 2 == 0) set.add_unused_action(service, random() % 2 == 0 ? name : model::to_lower_ascii(name));
+        }
+      }
+    }
+    std::vector<const model::UnusedFindings*> pointers;
+    for (const auto& set : sets) pointers.push_back(&set);
+    const model::UnusedFindings all = unused_by_all(pointers);
+    for (const auto& service : services) {
+      const bool everyone = std::all_of(sets.begin(), sets.end(), [&](const model::UnusedFindings& set) {
+        return std::binary_search(set.unused_services().begin(), set.unused_services().end(), service);
+      });
+      EXPECT_EQ(std::binary_search(all.unused_services().begin(), all.unused_services().end(), service), everyone) << service;
+      for (const auto& name : names) {
+        const std::string action = service + ":" + model::to_lower_ascii(name);
+        const bool unused = std::all_of(sets.begin(), sets.end(), [&](const model::UnusedFindings& set) { return set.is_unused(action); });
+        EXPECT_EQ(all.is_unused(action), unused) << action << " in round " << round;
+        if (!unused || everyone) continue;
+        // Listed, with the spelling of the first set that lists it.
+        EXPECT_TRUE(std::binary_search(all.unused_actions().begin(), all.unused_actions().end(), action)) << action;
+        for (const auto& set : sets) {
+          if (std::binary_search(set.unused_actions().begin(), set.unused_actions().end(), action)) {
+            EXPECT_EQ(all.spelling(action), set.spelling(action)) << action;
+            break;
+          }
+        }
+      }
+    }
+  }
 }
 
 TEST(AccountPlan, AHolderWithoutFindingsBlocksUnlessCopiesAreAsked) {
