@@ -269,8 +269,8 @@ class Planner {
   // them. The principal asking leaves it unused, so the answer is the same for every holder
   // that asks: kept once per policy and action (quadratic in the holders otherwise).
   const std::string& users_of(const Source& source, const std::string& action, const std::vector<std::size_t>& others) {
-    const std::string key = source.id + '\n' + action;
-    if (const auto found = users_of_.find(key); found != users_of_.end()) return found->second;
+    auto& of_policy = users_of_[source.id];
+    if (const auto found = of_policy.find(action); found != of_policy.end()) return found->second;
     const bool service = action.size() > 2 && action.compare(action.size() - 2, 2, ":*") == 0;
     const std::string service_name = service ? action.substr(0, action.size() - 2) : "";
     std::vector<std::string> named;
@@ -287,7 +287,7 @@ class Planner {
         ++more;
       }
     }
-    return users_of_.emplace(key, arn_list(named, more)).first->second;
+    return of_policy.emplace(action, arn_list(named, more)).first->second;
   }
 
   // The actions every holder with findings of `source` leaves unused, once per policy.
@@ -410,7 +410,8 @@ class Planner {
   std::map<std::string, std::size_t> job_of_;
   std::map<std::string, std::size_t> attachments_seen_;  // managed policy ARN -> roles, users and groups it is attached to
   std::map<std::string, model::UnusedFindings> unused_by_all_of_;  // by policy id (unused_by_all_holders)
-  std::unordered_map<std::string, std::string> users_of_;          // by policy id and action (users_of)
+  // By policy id, then action (users_of).
+  std::unordered_map<std::string, std::unordered_map<std::string, std::string>> users_of_;
   std::map<std::string, HolderSplit> holder_split_of_;             // by policy id (holder_split)
   std::vector<const model::UnusedFindings*> unused_;               // by principal index; null: no findings
   AccountPlan plan_;

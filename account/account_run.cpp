@@ -135,29 +135,52 @@ class Runner {
   }
 
  private:
-  // Refines `job` again as `bounded:budget`. Only a job with a result is refitted, and the
-  // bounded result replaces it only when it too is a result (proved, or unverified under
-  // --no-verify): a bounded run that fails leaves the proved, over-limit result standing.
-  void refit(std::size_t job, std::size_t budget) {
-    if (!results_[job].has_result) return;
+  // A job refined again as `bounded:N`: the new result when it is one (proved, or unverified
+  // under --no-verify), else the warning that says why the proved, over-limit result stands.
+  // It touches nothing shared, so refits run side by side (a 10,000-role account has a hundred).
+  struct Refit {
+    std::optional<JobResult> result;
+    std::string warning;
+    bool cache_hit = false;
+  };
+
+  Refit refitted(std::size_t job, std::size_t budget) const {
+    Refit refit;
+    if (!results_[job].has_result) return refit;  // only a job with a result is refitted
     JobResult again = run_job(plan_.jobs[job], "bounded:" + std::to_string(budget), options_.config);
-    if (again.outcome.cache_hit) ++outcome_.cache_hits;
+    refit.cache_hit = again.outcome.cache_hit;
     if (!again.has_result) {
-      outcome_.warnings.push_back("`" + plan_.jobs[job].id + "`: `bounded:" + std::to_string(budget) + "` was not proved (" +
-                                  batch::unit_status_name(again.outcome.status) + "); the proved result is kept");
-      return;
+      refit.warning = "`" + plan_.jobs[job].id + "`: `bounded:" + std::to_string(budget) + "` was not proved (" +
+                      batch::unit_status_name(again.outcome.status) + "); the proved result is kept";
+    } else {
+      refit.result = std::move(again);
     }
-    results_[job] = std::move(again);
+    return refit;
+  }
+
+  // Puts a refit in place; `warnings` and `cache_hits` are the caller's (one holder's, or the run's).
+  void apply(std::size_t job, Refit refit, std::vector<std::string>& warnings, std::size_t& cache_hits) {
+    if (refit.cache_hit) ++cache_hits;
+    if (!refit.warning.empty()) warnings.push_back(std::move(refit.warning));
+    if (refit.result) results_[job] = std::move(*refit.result);
   }
 
   void check_managed_limits() {
+    std::vector<std::size_t> over;
     for (std::size_t j = 0; j < plan_.jobs.size(); ++j) {
       if (!plan_.jobs[j].managed_result) continue;
       results_[j].limit = kManagedLimit;
       results_[j].limit_scope = "policy";
-      if (!results_[j].has_result || results_[j].characters <= kManagedLimit) continue;
+      if (results_[j].has_result && results_[j].characters > kManagedLimit) over.push_back(j);
+    }
+    std::vector<Refit> refits(over.size());
+    if (options_.fit) {
+      support::parallel_for(over.size(), options_.jobs, [&](std::size_t k) { refits[k] = refitted(over[k], kManagedLimit); });
+    }
+    for (std::size_t k = 0; k < over.size(); ++k) {
+      const std::size_t j = over[k];
       const std::size_t before = results_[j].characters;
-      if (options_.fit) refit(j, kManagedLimit);
+      if (options_.fit) apply(j, std::move(refits[k]), outcome_.warnings, outcome_.cache_hits);
       results_[j].limit = kManagedLimit;
       results_[j].limit_scope = "policy";
       const bool fits = options_.fit && results_[j].characters <= kManagedLimit;
@@ -234,45 +257,63 @@ class Runner {
       jobs_of[plan_.jobs[j].inline_holder].push_back(j);
       job_of_document[plan_.jobs[j].document] = j;
     }
-    for (auto& [holder, jobs] : jobs_of) {
-      const std::size_t limit = inline_limit(holder);
-      const auto documents = inline_documents(holder);
-      const auto total = [&] {
-        std::size_t sum = 0;
-        for (const PolicyText* document : documents) {
-          const auto job = job_of_document.find(document);
-          sum += job == job_of_document.end() ? characters_of(*document) : results_[job->second].characters;
-        }
-        return sum;
-      };
-      const std::size_t before = total();
-      std::string size = "within";
-      if (before > limit) {
-        size = "over";
-        if (options_.fit) {
-          std::vector<std::size_t> largest_first = jobs;
-          std::sort(largest_first.begin(), largest_first.end(),
-                    [&](std::size_t a, std::size_t b) { return results_[a].characters > results_[b].characters; });
-          for (std::size_t j : largest_first) {
-            const std::size_t now = total();
-            if (now <= limit) break;
-            const std::size_t others = now - results_[j].characters;
-            if (others >= limit) break;
-            refit(j, limit - others);
-          }
-          if (total() <= limit) size = "fitted";
-        }
-        if (size == "over") {
-          outcome_.warnings.push_back("`" + holder + "`: its inline policies together have " + std::to_string(total()) +
-                                      " characters, over IAM's limit of " + std::to_string(limit) +
-                                      (options_.fit ? " even with `bounded`" : " (--fit tries `bounded`)"));
-        }
+    // Holders side by side: each touches only its own jobs' results, and its warnings and cache
+    // hits are its own until they are added up in holder order.
+    std::vector<std::pair<const std::string*, const std::vector<std::size_t>*>> holders;
+    for (const auto& [holder, jobs] : jobs_of) holders.emplace_back(&holder, &jobs);
+    std::vector<std::vector<std::string>> warnings(holders.size());
+    std::vector<std::size_t> cache_hits(holders.size(), 0);
+    support::parallel_for(holders.size(), options_.jobs, [&](std::size_t h) {
+      check_holder(*holders[h].first, *holders[h].second, job_of_document, warnings[h], cache_hits[h]);
+    });
+    for (std::size_t h = 0; h < holders.size(); ++h) {
+      outcome_.cache_hits += cache_hits[h];
+      for (auto& warning : warnings[h]) outcome_.warnings.push_back(std::move(warning));
+    }
+  }
+
+  // One holder's inline policies held to its limit together: with --fit the largest results are
+  // refined again as `bounded` until the sum fits.
+  void check_holder(const std::string& holder, const std::vector<std::size_t>& jobs,
+                    const std::map<const PolicyText*, std::size_t>& job_of_document, std::vector<std::string>& warnings,
+                    std::size_t& cache_hits) {
+    const std::size_t limit = inline_limit(holder);
+    const auto documents = inline_documents(holder);
+    const auto total = [&] {
+      std::size_t sum = 0;
+      for (const PolicyText* document : documents) {
+        const auto job = job_of_document.find(document);
+        sum += job == job_of_document.end() ? characters_of(*document) : results_[job->second].characters;
       }
-      for (std::size_t j : jobs) {
-        results_[j].size = size;
-        results_[j].limit = limit;
-        results_[j].limit_scope = "inline policies of " + holder + " together: " + std::to_string(total());
+      return sum;
+    };
+    const std::size_t before = total();
+    std::string size = "within";
+    if (before > limit) {
+      size = "over";
+      if (options_.fit) {
+        std::vector<std::size_t> largest_first = jobs;
+        std::sort(largest_first.begin(), largest_first.end(),
+                  [&](std::size_t a, std::size_t b) { return results_[a].characters > results_[b].characters; });
+        for (std::size_t j : largest_first) {
+          const std::size_t now = total();
+          if (now <= limit) break;
+          const std::size_t others = now - results_[j].characters;
+          if (others >= limit) break;
+          apply(j, refitted(j, limit - others), warnings, cache_hits);
+        }
+        if (total() <= limit) size = "fitted";
       }
+      if (size == "over") {
+        warnings.push_back("`" + holder + "`: its inline policies together have " + std::to_string(total()) +
+                           " characters, over IAM's limit of " + std::to_string(limit) +
+                           (options_.fit ? " even with `bounded`" : " (--fit tries `bounded`)"));
+      }
+    }
+    for (std::size_t j : jobs) {
+      results_[j].size = size;
+      results_[j].limit = limit;
+      results_[j].limit_scope = "inline policies of " + holder + " together: " + std::to_string(total());
     }
   }
 

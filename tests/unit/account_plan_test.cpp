@@ -485,6 +485,43 @@ TEST(AccountRun, AResultOverItsLimitIsMarkedAndFitShrinksIt) {
   EXPECT_EQ(fitted->report["summary"]["sizeLimits"], "fitted");
 }
 
+// Holders are held to their limits side by side (two threads): each is fitted on its own, and
+// the warnings come in holder order whatever finishes first.
+TEST(AccountRun, ManyHoldersAreFittedSideBySideAndWarnedInOrder) {
+  std::string users;
+  std::vector<std::string> responses;
+  for (int i = 1; i <= 6; ++i) {
+    const std::string name = "u" + std::to_string(i);
+    users += std::string(i > 1 ? ", " : "") + R"({"UserName": ")" + name + R"(", "Arn": "arn:aws:iam::1:user/)" + name +
+             R"(", "UserPolicyList": [{"PolicyName": "Big", "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "lambda:*", "Resource": "*"}]}}]})";
+    responses.push_back(finding("user/" + name, "lambda", {i % 2 == 0 ? "DeleteFunction" : "InvokeFunction"}));
+  }
+  const AccountDetails details = details_of(R"({"UserDetailList": [)" + users + "]}");
+  const AccountFindings findings = findings_of(responses);
+  AccountOptions exact = options(false);
+  exact.config.strategy = "exact";
+  auto over = run_account(details, findings, exact);
+  ASSERT_TRUE(over.ok());
+  ASSERT_EQ(over->warnings.size(), 6U);
+  for (std::size_t i = 0; i < 6; ++i) {
+    EXPECT_EQ(over->warnings[i].rfind("`user/u" + std::to_string(i + 1) + "`: its inline policies together", 0), 0U) << over->warnings[i];
+  }
+  AccountOptions fit = options(true);
+  fit.config.strategy = "exact";
+  fit.fit = true;
+  auto fitted = run_account(details, findings, fit);
+  ASSERT_TRUE(fitted.ok());
+  EXPECT_TRUE(fitted->warnings.empty());
+  EXPECT_EQ(fitted->fitted, 6U);
+  EXPECT_EQ(fitted->count(batch::UnitStatus::kProved), 6U);
+  for (int i = 1; i <= 6; ++i) {
+    const model::Json* entry = policy_entry(fitted->report, "arn:aws:iam::1:user/u" + std::to_string(i), "user/u" + std::to_string(i) + "/inline/Big");
+    ASSERT_NE(entry, nullptr) << i;
+    EXPECT_EQ((*entry)["size"], "fitted") << i;
+    EXPECT_EQ((*entry)["strategy"], "bounded:2048") << i;
+  }
+}
+
 // Entries no unused action touches are kept as written, so no strategy can shorten them: a
 // policy already over its limit stays over, and the report says so even with --fit.
 TEST(AccountRun, WhatFitCannotShrinkStaysOver) {
