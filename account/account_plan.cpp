@@ -370,7 +370,8 @@ class Planner {
       if (!members_without.empty()) {
         entry.step = StepKind::kSkipped;
         entry.reason = "held through " + via + ", whose members include " + arn_list(members_without) +
-                       ", which has no findings (a principal without findings counts as using every action): not replaced";
+                       (members_without.size() == 1 ? ", which has" : ", which have") +
+                       " no findings (a principal without findings counts as using every action): not replaced";
         return entry;
       }
     }
@@ -385,8 +386,8 @@ class Planner {
     if (!without.empty()) {
       entry.step = StepKind::kSkipped;
       entry.reason = std::string(source.kind == PolicyKind::kGroupInline ? "the group's members include " : "also attached to ") +
-                     arn_list(without) +
-                     ", which has no findings (a principal without findings counts as using every action): not refined";
+                     arn_list(without) + (without.size() == 1 ? ", which has" : ", which have") +
+                     " no findings (a principal without findings counts as using every action): not refined";
       if (source.kind == PolicyKind::kCustomerManaged) entry.reason += "; --per-principal-copies gives each principal with findings its own refined copy";
       return entry;
     }

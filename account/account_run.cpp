@@ -98,26 +98,10 @@ class Runner {
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return job_size(plan_.jobs[a]) > job_size(plan_.jobs[b]); });
-    // Principals that hold the same AWS managed policy and agree on its findings are one key:
-    // verified once, as batch does (batch/same_key_rounds.h).
-    batch::RunConfig config = options_.config;
-    std::vector<std::size_t> later;
-    std::unique_ptr<batch::RunOutcomes> outcomes;
-    if (config.verify) {
-      std::vector<std::optional<std::string>> keys(order.size());
-      support::parallel_for(order.size(), options_.jobs,
-                            [&](std::size_t k) { keys[k] = batch::current_unit_key(unit_of(plan_.jobs[order[k]], ""), config); });
-      batch::SameKeyRounds rounds = batch::same_key_rounds(order, keys);
-      order = std::move(rounds.first);
-      later = std::move(rounds.later);
-      outcomes = std::move(rounds.outcomes);
-      config.run_outcomes = outcomes.get();
-    }
-    for (const auto* round : {&order, &later}) {
-      support::parallel_for(round->size(), options_.jobs, [&](std::size_t k) {
-        results_[(*round)[k]] = run_job(plan_.jobs[(*round)[k]], "", config);
-      });
-    }
+    std::vector<Request> requests;
+    for (std::size_t job : order) requests.push_back(Request{job, ""});
+    std::vector<JobResult> results = run_requests(requests);
+    for (std::size_t k = 0; k < order.size(); ++k) results_[order[k]] = std::move(results[k]);
     for (const auto& result : results_) {
       if (result.outcome.cache_hit) ++outcome_.cache_hits;
       if (result.outcome.same_as_earlier) ++outcome_.same_as_earlier;
@@ -135,34 +119,59 @@ class Runner {
   }
 
  private:
-  // A job refined again as `bounded:N`: the new result when it is one (proved, or unverified
-  // under --no-verify), else the warning that says why the proved, over-limit result stands.
-  // It touches nothing shared, so refits run side by side (a 10,000-role account has a hundred).
-  struct Refit {
-    std::optional<JobResult> result;
-    std::string warning;
-    bool cache_hit = false;
+  // One job to run under a strategy (empty: the run's).
+  struct Request {
+    std::size_t job = 0;
+    std::string strategy;
   };
 
-  Refit refitted(std::size_t job, std::size_t budget) const {
-    Refit refit;
-    if (!results_[job].has_result) return refit;  // only a job with a result is refitted
-    JobResult again = run_job(plan_.jobs[job], "bounded:" + std::to_string(budget), options_.config);
-    refit.cache_hit = again.outcome.cache_hit;
-    if (!again.has_result) {
-      refit.warning = "`" + plan_.jobs[job].id + "`: `bounded:" + std::to_string(budget) + "` was not proved (" +
-                      batch::unit_status_name(again.outcome.status) + "); the proved result is kept";
-    } else {
-      refit.result = std::move(again);
+  // Runs `requests` side by side and returns their results in the same order. When verifying or
+  // caching, requests with the same content key (the same policy text, touching findings and
+  // strategy: identical inline policies, per-principal copies) run in two rounds
+  // (batch/same_key_rounds.h): the first of each key, then the others taking its outcome, so a
+  // repeat costs no verification and never races its twin to the cache (the report does not
+  // depend on which finished first).
+  std::vector<JobResult> run_requests(const std::vector<Request>& requests) const {
+    std::vector<JobResult> results(requests.size());
+    std::vector<std::size_t> first(requests.size());
+    std::iota(first.begin(), first.end(), std::size_t{0});
+    std::vector<std::size_t> later;
+    batch::RunConfig config = options_.config;
+    std::unique_ptr<batch::RunOutcomes> outcomes;
+    if (config.verify || !config.cache_dir.empty()) {
+      std::vector<std::optional<std::string>> keys(requests.size());
+      support::parallel_for(requests.size(), options_.jobs, [&](std::size_t k) {
+        keys[k] = batch::current_unit_key(unit_of(plan_.jobs[requests[k].job], requests[k].strategy), config);
+      });
+      batch::SameKeyRounds rounds = batch::same_key_rounds(first, keys);
+      first = std::move(rounds.first);
+      later = std::move(rounds.later);
+      outcomes = std::move(rounds.outcomes);
+      config.run_outcomes = outcomes.get();
     }
-    return refit;
+    for (const auto* round : {&first, &later}) {
+      support::parallel_for(round->size(), options_.jobs, [&](std::size_t k) {
+        const Request& request = requests[(*round)[k]];
+        results[(*round)[k]] = run_job(plan_.jobs[request.job], request.strategy, config);
+      });
+    }
+    return results;
   }
 
-  // Puts a refit in place; `warnings` and `cache_hits` are the caller's (one holder's, or the run's).
-  void apply(std::size_t job, Refit refit, std::vector<std::string>& warnings, std::size_t& cache_hits) {
-    if (refit.cache_hit) ++cache_hits;
-    if (!refit.warning.empty()) warnings.push_back(std::move(refit.warning));
-    if (refit.result) results_[job] = std::move(*refit.result);
+  static std::string bounded(std::size_t budget) { return "bounded:" + std::to_string(budget); }
+
+  // Puts the result of refining `job` again as `bounded:budget` in place when it is a result
+  // (proved, or unverified under --no-verify); else the proved, over-limit result stands and a
+  // warning (in `warnings`) says why. Only a job with a result is refitted.
+  void apply_refit(std::size_t job, std::size_t budget, JobResult again, std::vector<std::string>& warnings) {
+    if (again.outcome.cache_hit) ++outcome_.cache_hits;
+    if (again.outcome.same_as_earlier) ++outcome_.same_as_earlier;
+    if (!again.has_result) {
+      warnings.push_back("`" + plan_.jobs[job].id + "`: `" + bounded(budget) + "` was not proved (" +
+                         batch::unit_status_name(again.outcome.status) + "); the proved result is kept");
+      return;
+    }
+    results_[job] = std::move(again);
   }
 
   void check_managed_limits() {
@@ -173,14 +182,16 @@ class Runner {
       results_[j].limit_scope = "policy";
       if (results_[j].has_result && results_[j].characters > kManagedLimit) over.push_back(j);
     }
-    std::vector<Refit> refits(over.size());
+    std::vector<JobResult> refits;
     if (options_.fit) {
-      support::parallel_for(over.size(), options_.jobs, [&](std::size_t k) { refits[k] = refitted(over[k], kManagedLimit); });
+      std::vector<Request> requests;
+      for (std::size_t j : over) requests.push_back(Request{j, bounded(kManagedLimit)});
+      refits = run_requests(requests);
     }
     for (std::size_t k = 0; k < over.size(); ++k) {
       const std::size_t j = over[k];
       const std::size_t before = results_[j].characters;
-      if (options_.fit) apply(j, std::move(refits[k]), outcome_.warnings, outcome_.cache_hits);
+      if (options_.fit) apply_refit(j, kManagedLimit, std::move(refits[k]), outcome_.warnings);
       results_[j].limit = kManagedLimit;
       results_[j].limit_scope = "policy";
       const bool fits = options_.fit && results_[j].characters <= kManagedLimit;
@@ -189,7 +200,7 @@ class Runner {
       if (!fits && !split) {
         outcome_.warnings.push_back("`" + plan_.jobs[j].id + "`: the refined managed policy has " + std::to_string(results_[j].characters) +
                                     " characters, over IAM's limit of " + std::to_string(kManagedLimit) +
-                                    (options_.fit ? " even as `bounded:" + std::to_string(kManagedLimit) + "`, and cannot be split"
+                                    (options_.fit ? " even as `" + bounded(kManagedLimit) + "`, and cannot be split"
                                                   : " (before: " + std::to_string(before) + "; --fit tries `bounded`)"));
       }
     }
@@ -249,6 +260,18 @@ class Runner {
     return documents;
   }
 
+  // One holder whose inline policies count against one limit together.
+  struct InlineHolder {
+    const std::string* name = nullptr;
+    const std::vector<std::size_t>* jobs = nullptr;
+    std::size_t limit = 0;
+    std::vector<const PolicyText*> documents;
+    std::vector<std::size_t> largest_first;  // its jobs, the largest result first (for --fit)
+    std::size_t next = 0;                    // the next of them to refit
+    bool fitting = false;                    // over its limit, and --fit may still bring it under
+    std::vector<std::string> warnings;       // its refits' warnings, in order
+  };
+
   void check_inline_limits() {
     std::map<std::string, std::vector<std::size_t>> jobs_of;
     std::map<const PolicyText*, std::size_t> job_of_document;
@@ -257,63 +280,82 @@ class Runner {
       jobs_of[plan_.jobs[j].inline_holder].push_back(j);
       job_of_document[plan_.jobs[j].document] = j;
     }
-    // Holders side by side: each touches only its own jobs' results, and its warnings and cache
-    // hits are its own until they are added up in holder order.
-    std::vector<std::pair<const std::string*, const std::vector<std::size_t>*>> holders;
-    for (const auto& [holder, jobs] : jobs_of) holders.emplace_back(&holder, &jobs);
-    std::vector<std::vector<std::string>> warnings(holders.size());
-    std::vector<std::size_t> cache_hits(holders.size(), 0);
-    support::parallel_for(holders.size(), options_.jobs, [&](std::size_t h) {
-      check_holder(*holders[h].first, *holders[h].second, job_of_document, warnings[h], cache_hits[h]);
-    });
-    for (std::size_t h = 0; h < holders.size(); ++h) {
-      outcome_.cache_hits += cache_hits[h];
-      for (auto& warning : warnings[h]) outcome_.warnings.push_back(std::move(warning));
+    std::vector<InlineHolder> holders;
+    for (const auto& [name, jobs] : jobs_of) {
+      InlineHolder holder;
+      holder.name = &name;
+      holder.jobs = &jobs;
+      holder.limit = inline_limit(name);
+      holder.documents = inline_documents(name);
+      holders.push_back(std::move(holder));
     }
-  }
-
-  // One holder's inline policies held to its limit together: with --fit the largest results are
-  // refined again as `bounded` until the sum fits.
-  void check_holder(const std::string& holder, const std::vector<std::size_t>& jobs,
-                    const std::map<const PolicyText*, std::size_t>& job_of_document, std::vector<std::string>& warnings,
-                    std::size_t& cache_hits) {
-    const std::size_t limit = inline_limit(holder);
-    const auto documents = inline_documents(holder);
-    const auto total = [&] {
+    const auto total = [&](const InlineHolder& holder) {
       std::size_t sum = 0;
-      for (const PolicyText* document : documents) {
+      for (const PolicyText* document : holder.documents) {
         const auto job = job_of_document.find(document);
         sum += job == job_of_document.end() ? characters_of(*document) : results_[job->second].characters;
       }
       return sum;
     };
-    const std::size_t before = total();
-    std::string size = "within";
-    if (before > limit) {
-      size = "over";
-      if (options_.fit) {
-        std::vector<std::size_t> largest_first = jobs;
-        std::sort(largest_first.begin(), largest_first.end(),
-                  [&](std::size_t a, std::size_t b) { return results_[a].characters > results_[b].characters; });
-        for (std::size_t j : largest_first) {
-          const std::size_t now = total();
-          if (now <= limit) break;
+    std::vector<char> was_over(holders.size(), 0);
+    for (std::size_t h = 0; h < holders.size(); ++h) {
+      was_over[h] = total(holders[h]) > holders[h].limit ? 1 : 0;
+      if (!was_over[h] || !options_.fit) continue;
+      holders[h].largest_first = *holders[h].jobs;
+      std::sort(holders[h].largest_first.begin(), holders[h].largest_first.end(),
+                [&](std::size_t a, std::size_t b) { return results_[a].characters > results_[b].characters; });
+      holders[h].fitting = true;
+    }
+    // --fit in rounds: each holder still over its limit asks for its largest result not yet
+    // refitted, as `bounded` at what the holder's other policies leave of the limit; a round's
+    // refits run side by side (run_requests), and holders that fit or can fit no further drop out.
+    for (;;) {
+      std::vector<Request> requests;
+      std::vector<std::pair<std::size_t, std::size_t>> asked;  // (holder, budget) per request
+      for (std::size_t h = 0; h < holders.size(); ++h) {
+        InlineHolder& holder = holders[h];
+        bool asking = false;
+        while (holder.fitting && !asking) {
+          const std::size_t now = total(holder);
+          if (now <= holder.limit || holder.next == holder.largest_first.size()) {
+            holder.fitting = false;
+            break;
+          }
+          const std::size_t j = holder.largest_first[holder.next++];
           const std::size_t others = now - results_[j].characters;
-          if (others >= limit) break;
-          apply(j, refitted(j, limit - others), warnings, cache_hits);
+          if (others >= holder.limit) {
+            holder.fitting = false;
+            break;
+          }
+          if (!results_[j].has_result) continue;  // only a job with a result is refitted
+          requests.push_back(Request{j, bounded(holder.limit - others)});
+          asked.emplace_back(h, holder.limit - others);
+          asking = true;
         }
-        if (total() <= limit) size = "fitted";
       }
-      if (size == "over") {
-        warnings.push_back("`" + holder + "`: its inline policies together have " + std::to_string(total()) +
-                           " characters, over IAM's limit of " + std::to_string(limit) +
-                           (options_.fit ? " even with `bounded`" : " (--fit tries `bounded`)"));
+      if (requests.empty()) break;
+      std::vector<JobResult> refits = run_requests(requests);
+      for (std::size_t k = 0; k < requests.size(); ++k) {
+        apply_refit(requests[k].job, asked[k].second, std::move(refits[k]), holders[asked[k].first].warnings);
       }
     }
-    for (std::size_t j : jobs) {
-      results_[j].size = size;
-      results_[j].limit = limit;
-      results_[j].limit_scope = "inline policies of " + holder + " together: " + std::to_string(total());
+    for (std::size_t h = 0; h < holders.size(); ++h) {
+      InlineHolder& holder = holders[h];
+      std::string size = "within";
+      if (was_over[h]) {
+        size = options_.fit && total(holder) <= holder.limit ? "fitted" : "over";
+        for (auto& warning : holder.warnings) outcome_.warnings.push_back(std::move(warning));
+        if (size == "over") {
+          outcome_.warnings.push_back("`" + *holder.name + "`: its inline policies together have " + std::to_string(total(holder)) +
+                                      " characters, over IAM's limit of " + std::to_string(holder.limit) +
+                                      (options_.fit ? " even with `bounded`" : " (--fit tries `bounded`)"));
+        }
+      }
+      for (std::size_t j : *holder.jobs) {
+        results_[j].size = size;
+        results_[j].limit = holder.limit;
+        results_[j].limit_scope = "inline policies of " + *holder.name + " together: " + std::to_string(total(holder));
+      }
     }
   }
 
@@ -336,6 +378,16 @@ class Runner {
   }
 
   // One policy of a principal: its report entry, and its steps appended to `steps`.
+  // A list of strings as a JSON array, each string moved (nlohmann copies a std::vector's
+  // strings); the list is left empty.
+  static Json moved_into_json(std::vector<std::string>& strings) {
+    Json array = Json::array();
+    for (auto& text : strings) array.push_back(std::move(text));
+    strings.clear();
+    strings.shrink_to_fit();
+    return array;
+  }
+
   // Moves the entry's lists into the report (render is the plan's last use).
   Json render_entry(PolicyEntry& entry, Json& steps, bool& failed) {
     Json report = Json::object();
@@ -345,7 +397,7 @@ class Runner {
     if (!entry.via.empty()) report["via"] = entry.via;
     std::string action = step_name(entry.step);
     if (!entry.shared_with.empty()) {
-      report["sharedWith"] = std::move(entry.shared_with);
+      report["sharedWith"] = moved_into_json(entry.shared_with);
       report["sharedWithCount"] = entry.shared_with_count;
     }
     if (entry.job != kNoJob) {
@@ -388,7 +440,7 @@ class Runner {
       report["reason"] = entry.reason;
     }
     report["action"] = action;
-    if (!entry.kept_for_others.empty()) report["keptForOthers"] = std::move(entry.kept_for_others);
+    if (!entry.kept_for_others.empty()) report["keptForOthers"] = moved_into_json(entry.kept_for_others);
     return report;
   }
 

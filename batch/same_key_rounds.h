@@ -1,8 +1,9 @@
 // Units with the same key done once per run: the first unit of each key goes in a first round,
 // the others in a second round that takes its outcome (RunOutcomes, batch/process_unit.h), so
 // two units of one key never run side by side and the second is neither refined nor verified.
-// `batch` and `account` both schedule this way: in an account, principals that hold the same
-// AWS managed policy and agree on its findings are one key.
+// `batch` and `account` both schedule this way: in an account, identical inline policies of
+// several principals, or per-principal copies of one policy, with the same touching findings
+// are one key.
 //
 // Tested by: tests/unit/batch_unit_test.cpp, tests/unit/account_plan_test.cpp
 #pragma once

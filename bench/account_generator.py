@@ -143,7 +143,10 @@ def cut_policy(rng, documents, names, statement_count, limit):
     IAM's size `limit` (an account cannot hold a larger one): a statement that would pass it is
     drawn again."""
     statements = []
+    misses = 0
     while len(statements) < statement_count:
+        if misses > 1000:  # no statement left fits beside these: start the policy over
+            statements, misses = [], 0
         candidates = allow_statements(documents[rng.choice(names)])
         if not candidates:
             continue
@@ -151,6 +154,7 @@ def cut_policy(rng, documents, names, statement_count, limit):
         statement.pop("Sid", None)
         statement = {"Sid": f"Cut{len(statements)}", **statement}
         if characters({"Version": "2012-10-17", "Statement": statements + [statement]}) > limit:
+            misses += 1
             continue
         statements.append(statement)
     return {"Version": "2012-10-17", "Statement": statements}

@@ -32,7 +32,8 @@ run() {  # label, then the account flags; prints a table row
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$work/time.txt")
   cpu=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {print u + s}' "$work/time.txt")
   peak=$(awk -F': ' '/Maximum resident/ {printf "%.0f", $2 / 1024}' "$work/time.txt")
-  summary=$(grep '^leastpriv: account:' "$work/stderr.txt" | tail -n 1)
+  summary=$(grep '^leastpriv: account:' "$work/stderr.txt" | tail -n 1 || true)
+  [ -n "$summary" ] || summary="no summary line: $(tail -n 1 "$work/stderr.txt")"
   echo "| $label | $wall s | $cpu s | $peak MB | $(($(stat -c %s "$work/report.json") >> 20)) MB | ${summary#leastpriv: account: } |"
 }
 

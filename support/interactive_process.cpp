@@ -45,19 +45,7 @@ bool InteractiveProcess::start(const std::vector<std::string>& argv, std::string
     error = "cannot create a socket pair for `" + argv[0] + "`";
     return false;
   }
-  // A child started and not yet registered would outlive an interrupted run: its slot is
-  // reserved first, and this thread takes no interruption until it is filled (the handler,
-  // on another thread, waits for it).
-  sigset_t interrupts;
-  sigset_t previous;
-  sigemptyset(&interrupts);
-  for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupts, signal_number);
-  pthread_sigmask(SIG_BLOCK, &interrupts, &previous);
-  child_ticket_ = reserve_child();
-  const int pid = spawn_in_own_group(argv, input[1], output[1]);
-  fill_child(child_ticket_, pid);
-  if (pid == 0) child_ticket_ = -1;
-  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  const int pid = spawn_registered(argv, input[1], output[1], child_ticket_);
   ::close(input[1]);
   ::close(output[1]);
   if (pid == 0) {

@@ -104,6 +104,22 @@ int spawn_in_own_group(const std::vector<std::string>& argv, int input_fd, int o
   return spawned == 0 ? pid : 0;
 }
 
+int spawn_registered(const std::vector<std::string>& argv, int input_fd, int output_fd, int& ticket) {
+  // The slot is reserved first, and this thread takes no interruption until it is filled (the
+  // handler, on another thread, waits for reserved slots).
+  sigset_t interrupts;
+  sigset_t previous;
+  sigemptyset(&interrupts);
+  for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupts, signal_number);
+  pthread_sigmask(SIG_BLOCK, &interrupts, &previous);
+  ticket = reserve_child();
+  const int pid = spawn_in_own_group(argv, input_fd, output_fd);
+  fill_child(ticket, pid);
+  if (pid == 0) ticket = -1;
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  return pid;
+}
+
 ProcessResult run_process(const std::vector<std::string>& argv, double deadline_seconds) {
   ProcessResult result;
   if (argv.empty()) {
@@ -115,13 +131,13 @@ ProcessResult run_process(const std::vector<std::string>& argv, double deadline_
     result.error = "cannot create a temporary file for the output of `" + argv[0] + "`";
     return result;
   }
-  const pid_t pid = spawn_in_own_group(argv, -1, output.fd());
+  int child_ticket = -1;
+  const pid_t pid = spawn_registered(argv, -1, output.fd(), child_ticket);
   if (pid == 0) {
     result.error = "cannot run `" + argv[0] + "`";
     return result;
   }
   result.started = true;
-  const int child_ticket = register_child(pid);
   const auto deadline = Clock::now() + std::chrono::duration<double>(deadline_seconds);
   int status = 0;
   struct rusage usage {};

@@ -32,6 +32,11 @@ ProcessResult run_process(const std::vector<std::string>& argv, double deadline_
 // For run_process and support/interactive_process.h.
 int spawn_in_own_group(const std::vector<std::string>& argv, int input_fd, int output_fd);
 
+// spawn_in_own_group, the child registered for interrupt cleanup (support/interrupt_cleanup.h)
+// before this thread can take an interruption: a child started and not yet registered would
+// outlive an interrupted run. `ticket` is for unregister_child (-1 when it did not start).
+int spawn_registered(const std::vector<std::string>& argv, int input_fd, int output_fd, int& ticket);
+
 // The file run_process would run for `program`: itself when it has a `/`, else the first
 // executable of that name on PATH (an empty PATH entry is the current directory); the
 // canonical path when it exists, empty when there is none. So a report can say which binary

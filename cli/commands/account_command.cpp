@@ -61,7 +61,7 @@ int run_account(const Words& words) {
   if (!outcome) return report_error(outcome.error());
   for (const auto& warning : outcome->warnings) report_warning(warning);
   // A 10,000-role account's report is a few hundred MB of text: the inputs and the report's
-  // tree are let go before and after it is written out, and the text is never copied.
+  // tree are let go before and after it is written out, and the text is built in place.
   *details = account::AccountDetails{};
   const model::Json summary = outcome->report["summary"];
   std::vector<OutputFile> files(1);

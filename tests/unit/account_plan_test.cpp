@@ -242,11 +242,13 @@ std::string shared_by(const std::string& document, int holders) {
 // the account).
 TEST(AccountPlan, ListsOfManyHoldersAreCutAndCounted) {
   const std::string document = R"({"Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}]})";
-  std::vector<std::string> responses{finding("role/R1", "s3", {"GetObject", "GetBucketPolicy", "GetBucketAcl"})};
+  std::vector<std::string> responses{finding("role/R1", "s3", {"GetObject", "GetBucketPolicy", "GetBucketAcl", "GetBucketCORS"})};
   for (int i = 2; i <= 12; ++i) {
-    // R2-R4 use GetBucketAcl; everyone but R1 uses GetBucketPolicy.
-    responses.push_back(finding("role/R" + std::to_string(i), "s3", i <= 4 ? std::vector<std::string>{"GetObject"}
-                                                                            : std::vector<std::string>{"GetObject", "GetBucketAcl"}));
+    // R2-R4 use GetBucketAcl, R2-R5 GetBucketCORS; everyone but R1 uses GetBucketPolicy.
+    std::vector<std::string> unused{"GetObject"};
+    if (i > 4) unused.push_back("GetBucketAcl");
+    if (i > 5) unused.push_back("GetBucketCORS");
+    responses.push_back(finding("role/R" + std::to_string(i), "s3", unused));
   }
   auto outcome = run_account(details_of(shared_by(document, 12)), findings_of(responses), options(false));
   ASSERT_TRUE(outcome.ok());
@@ -258,6 +260,7 @@ TEST(AccountPlan, ListsOfManyHoldersAreCutAndCounted) {
   EXPECT_EQ((*r1)["sharedWith"][9], "arn:aws:iam::1:role/R11");
   EXPECT_EQ((*r1)["keptForOthers"],
             model::Json::array({"s3:GetBucketAcl (used by `arn:aws:iam::1:role/R2`, `arn:aws:iam::1:role/R3`, `arn:aws:iam::1:role/R4`)",
+                                "s3:GetBucketCORS (used by `arn:aws:iam::1:role/R2` and 3 more)",
                                 "s3:GetBucketPolicy (used by `arn:aws:iam::1:role/R2` and 10 more)"}));
   // R5 is told the same about GetBucketAcl as R1 (kept once per policy and action).
   const model::Json* r5 = policy_entry(outcome->report, "arn:aws:iam::1:role/R5", "arn:aws:iam::1:policy/Shared");
