@@ -92,7 +92,12 @@ int spawn_in_own_group(const std::vector<std::string>& argv, int input_fd, int o
   posix_spawn_file_actions_adddup2(&actions, output_fd, 2);
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  // The child starts with no signal blocked: spawn_registered blocks the interruptions on the
+  // spawning thread, and a child would otherwise inherit that mask.
+  sigset_t none;
+  sigemptyset(&none);
+  posix_spawnattr_setsigmask(&attributes, &none);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK);
   posix_spawnattr_setpgroup(&attributes, 0);
   std::vector<char*> args;
   for (const auto& word : argv) args.push_back(const_cast<char*>(word.c_str()));

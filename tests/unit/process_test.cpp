@@ -1,6 +1,6 @@
 // support::run_process: output and exit status of a program, a clear answer for a program
-// that does not exist, its peak memory, and a deadline that kills the program and what it
-// started.
+// that does not exist, its peak memory, a deadline that kills the program and what it
+// started, and no signal mask inherited from the spawning thread.
 #include "support/process.h"
 #include "tests/support/test_support.h"
 
@@ -19,6 +19,14 @@ TEST(Process, CapturesStdoutAndStderrAndTheExitStatus) {
   EXPECT_FALSE(result.timed_out);
   EXPECT_EQ(result.exit_status, 3);
   EXPECT_EQ(result.output, "out\nerr\n");
+}
+
+// The spawning thread blocks SIGINT, SIGTERM and SIGHUP while it registers the child
+// (spawn_registered); the child must not inherit that mask.
+TEST(Process, TheChildStartsWithNoSignalBlocked) {
+  const auto result = support::run_process({"grep", "^SigBlk:", "/proc/self/status"}, 10);
+  ASSERT_TRUE(result.started) << result.error;
+  EXPECT_EQ(result.output, "SigBlk:\t0000000000000000\n");
 }
 
 TEST(Process, ArgumentsReachTheProgramAsGivenWithoutAShell) {
