@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <numeric>
 #include <optional>
 
@@ -133,28 +132,16 @@ class Runner {
   // depend on which finished first).
   std::vector<JobResult> run_requests(const std::vector<Request>& requests) const {
     std::vector<JobResult> results(requests.size());
-    std::vector<std::size_t> first(requests.size());
-    std::iota(first.begin(), first.end(), std::size_t{0});
-    std::vector<std::size_t> later;
-    batch::RunConfig config = options_.config;
-    std::unique_ptr<batch::RunOutcomes> outcomes;
-    if (config.verify || !config.cache_dir.empty()) {
-      std::vector<std::optional<std::string>> keys(requests.size());
-      support::parallel_for(requests.size(), options_.jobs, [&](std::size_t k) {
-        keys[k] = batch::current_unit_key(unit_of(plan_.jobs[requests[k].job], requests[k].strategy), config);
-      });
-      batch::SameKeyRounds rounds = batch::same_key_rounds(first, keys);
-      first = std::move(rounds.first);
-      later = std::move(rounds.later);
-      outcomes = std::move(rounds.outcomes);
-      config.run_outcomes = outcomes.get();
-    }
-    for (const auto* round : {&first, &later}) {
-      support::parallel_for(round->size(), options_.jobs, [&](std::size_t k) {
-        const Request& request = requests[(*round)[k]];
-        results[(*round)[k]] = run_job(plan_.jobs[request.job], request.strategy, config);
-      });
-    }
+    std::vector<std::size_t> all(requests.size());
+    std::iota(all.begin(), all.end(), std::size_t{0});
+    batch::run_in_key_rounds(
+        all, options_.jobs, options_.config,
+        [&](std::size_t k, const batch::RunConfig& config) {
+          return batch::current_unit_key(unit_of(plan_.jobs[requests[k].job], requests[k].strategy), config);
+        },
+        [&](std::size_t k, const batch::RunConfig& config) {
+          results[k] = run_job(plan_.jobs[requests[k].job], requests[k].strategy, config);
+        });
     return results;
   }
 

@@ -203,28 +203,16 @@ Result<BatchSummary> run_batch(const BatchOptions& options) {
     return todo[a]->bytes > todo[b]->bytes;
   });
   // Units with the same key (the same policy and touching findings: principals that share a
-  // policy and agree on its findings) are verified once (batch/same_key_rounds.h). Without
-  // verification a unit costs too little to be worth the keys.
-  std::vector<std::size_t> later;
-  std::unique_ptr<RunOutcomes> outcomes;
+  // policy and agree on its findings) are done once when verifying or caching
+  // (batch/same_key_rounds.h, run_in_key_rounds below).
   RunConfig config = options.config;
   share_entry_tries(config);
-  if (config.verify) {
-    std::vector<std::optional<std::string>> keys(remaining.size());
-    support::parallel_for(remaining.size(), threads,
-                          [&](std::size_t k) { keys[k] = current_unit_key(todo[remaining[k]]->read, config); });
-    SameKeyRounds rounds = same_key_rounds(remaining, keys);
-    remaining = std::move(rounds.first);
-    later = std::move(rounds.later);
-    outcomes = std::move(rounds.outcomes);
-    config.run_outcomes = outcomes.get();
-  }
   std::size_t not_proved = summary.count(UnitStatus::kUnknown) + summary.count(UnitStatus::kCounterexample) +
                            summary.count(UnitStatus::kError);
   std::size_t finished = summary.resumed;
   std::mutex finishing;  // guards summary, out, output_lines' writes, progress and the counters
-  auto finish_unit = [&](std::size_t i) {
-    UnitOutcome outcome = process_unit(todo[i]->read, config);
+  auto finish_unit = [&](std::size_t i, const RunConfig& keyed) {
+    UnitOutcome outcome = process_unit(todo[i]->read, keyed);
     // A bad line is found by its number (it may have no id).
     if (outcome.status == UnitStatus::kError) outcome.line["line"] = todo[i]->number;
     std::string text = model::dump_json(outcome.line, -1) + "\n";
@@ -238,8 +226,9 @@ Result<BatchSummary> run_batch(const BatchOptions& options) {
     summary.same_as_earlier += outcome.same_as_earlier ? 1 : 0;
     if (progress) progress->update(finished, not_proved);
   };
-  support::parallel_for(remaining.size(), threads, [&](std::size_t k) { finish_unit(remaining[k]); });
-  support::parallel_for(later.size(), threads, [&](std::size_t k) { finish_unit(later[k]); });
+  run_in_key_rounds(
+      remaining, threads, config, [&](std::size_t i, const RunConfig& keyed) { return current_unit_key(todo[i]->read, keyed); },
+      finish_unit);
   out.close();
   if (!out) return Error{ErrorKind::kBadInput, partial + ": cannot write"};
   if (auto written = write_in_input_order(output_lines, options.output_path); !written) return written.error();

@@ -7,7 +7,8 @@
 // IMPLEMENTATION: the input is read and parsed whole (10,000 units are a few hundred MB at most),
 // then the units are processed largest line (policy and findings) first (the costliest verifications start first,
 // so no core idles at the end while one large unit runs alone), each thread taking the next
-// unit when it finishes one (support::parallel_for, no barrier between units); when verifying,
+// unit when it finishes one (support::parallel_for, no barrier between units); when verifying or
+// caching (batch/same_key_rounds.h),
 // units whose key another unit has are left to a second round that takes that unit's outcome. A finished
 // unit's line is appended to OUT.partial and flushed at once, in the order units finish; when
 // every unit is done, OUT is written whole in input order (through OUT.ordered, renamed) and

@@ -17,7 +17,6 @@ Error unit_error(const std::string& where, const std::string& pointer, const std
   return model::error_at(where, pointer, what);
 }
 
-
 }  // namespace
 
 UnitRead read_unit(std::string_view line, const std::string& where) {

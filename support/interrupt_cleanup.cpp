@@ -95,13 +95,6 @@ void unregister_temporary(int ticket) {
   if (ticket >= 0) temporaries[static_cast<std::size_t>(ticket)].state.store(kFree);
 }
 
-int register_child(pid_t pid) {
-  const int ticket = claim(children);
-  if (ticket < 0) return -1;
-  children[static_cast<std::size_t>(ticket)].pid = pid;
-  children[static_cast<std::size_t>(ticket)].state.store(kReady);
-  return ticket;
-}
 
 int reserve_child() { return claim(children); }
 

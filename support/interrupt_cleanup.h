@@ -26,15 +26,13 @@ void install_interrupt_cleanup();
 int register_temporary(const std::string& path, bool directory = false);
 void unregister_temporary(int ticket);
 
-// A child process (the leader of its own process group) to kill if the run is interrupted.
-int register_child(pid_t pid);
-void unregister_child(int ticket);
-
-// For a child started while other threads run: reserve a slot before starting it (with
-// SIGINT, SIGTERM and SIGHUP blocked on the starting thread), then fill it with its pid (0:
-// it did not start; the slot is freed). The handler waits for reserved slots to be filled, so
-// no child started just before an interruption outlives it. Unregister as above.
+// A child process (the leader of its own process group) to kill if the run is interrupted:
+// reserve a slot before starting it (with SIGINT, SIGTERM and SIGHUP blocked on the starting
+// thread: support::spawn_registered does both), then fill it with its pid (0: it did not
+// start; the slot is freed). The handler waits for reserved slots to be filled, so no child
+// started just before an interruption outlives it. Registering after the start left that gap.
 int reserve_child();
 void fill_child(int ticket, pid_t pid);
+void unregister_child(int ticket);
 
 }  // namespace leastpriv::support

@@ -67,7 +67,7 @@ TEST(InterruptCleanup, KillsRegisteredChildProcessGroups) {
     }
     ::setpgid(sleeper, sleeper);
     ASSERT_EQ(::write(pipe_ends[1], &sleeper, sizeof sleeper), static_cast<ssize_t>(sizeof sleeper));
-    support::register_child(sleeper);
+    support::fill_child(support::reserve_child(), sleeper);
     ::raise(SIGTERM);
   });
   EXPECT_EQ(status, 128 + SIGTERM);
